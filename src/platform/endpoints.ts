@@ -1,0 +1,166 @@
+import { z } from 'zod'
+import {
+  ForgotPasswordRequestSchema,
+  ForgotPasswordResponseSchema,
+  MeResponseSchema,
+  PlatformHistoryResponseSchema,
+  PlatformOrderDetailSchema,
+  PlatformOrderPageSchema,
+  RefreshRequestSchema,
+  ResetPasswordRequestSchema,
+  SignInRequestSchema,
+  SignOutRequestSchema,
+  TokenResponseSchema
+} from './schemas'
+
+/**
+ * Every OmniValVMS endpoint the app calls, declared once. `documented: true` means the path is
+ * printed verbatim in the platform's public docs; everything else is ASSUMED from the documented
+ * conventions (/api/ prefix, client data under /api/clients/{clientId}, orders under
+ * /loans/{loanId}/orders/{orderId}, kebab-case action verbs). Mapping to the real API reference is
+ * an edit of this file (and docs/platform-contract.md).
+ *
+ * `auth`: 'bearer' sends the access token; 'none' does not.
+ * `idempotent`: safe to replay once after a token refresh (the platform's rule for reads).
+ */
+export interface EndpointDef<
+  Path extends string = string,
+  Req extends z.ZodType | null = z.ZodType | null,
+  Res extends z.ZodType | null = z.ZodType | null
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: Path
+  documented: boolean
+  auth: 'bearer' | 'none'
+  idempotent: boolean
+  request: Req
+  response: Res
+  query?: z.ZodObject
+}
+
+const define = <P extends string, Req extends z.ZodType | null, Res extends z.ZodType | null>(
+  def: EndpointDef<P, Req, Res>
+) => def
+
+export const ORDERS_PAGE_SIZE_MAX = 500
+
+export const endpoints = {
+  signIn: define({
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    documented: false,
+    auth: 'none',
+    idempotent: false,
+    request: SignInRequestSchema,
+    response: TokenResponseSchema
+  }),
+  refreshToken: define({
+    method: 'POST',
+    path: '/api/auth/refresh-token',
+    documented: false,
+    auth: 'none',
+    idempotent: false,
+    request: RefreshRequestSchema,
+    response: TokenResponseSchema
+  }),
+  signOut: define({
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    documented: false,
+    auth: 'none',
+    idempotent: true,
+    request: SignOutRequestSchema,
+    response: null
+  }),
+  forgotPassword: define({
+    method: 'POST',
+    path: '/api/auth/forgot-password',
+    documented: false,
+    auth: 'none',
+    idempotent: false,
+    request: ForgotPasswordRequestSchema,
+    response: ForgotPasswordResponseSchema
+  }),
+  resetPassword: define({
+    method: 'POST',
+    path: '/api/auth/reset-password',
+    documented: false,
+    auth: 'none',
+    idempotent: false,
+    request: ResetPasswordRequestSchema,
+    response: null
+  }),
+  me: define({
+    method: 'GET',
+    path: '/api/me',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: MeResponseSchema
+  }),
+  listClientOrders: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/orders',
+    documented: true,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: PlatformOrderPageSchema,
+    query: z.object({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(ORDERS_PAGE_SIZE_MAX).default(100)
+    })
+  }),
+  getOrder: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: PlatformOrderDetailSchema
+  }),
+  getVendorHistory: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/vendor-history',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: PlatformHistoryResponseSchema
+  })
+} as const
+
+export type Endpoints = typeof endpoints
+export type EndpointName = keyof Endpoints
+
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never
+
+export type PathParams<N extends EndpointName> = {
+  [K in PathParamNames<Endpoints[N]['path']>]: string
+}
+
+export type RequestBody<N extends EndpointName> = Endpoints[N]['request'] extends z.ZodType
+  ? z.input<Endpoints[N]['request']>
+  : undefined
+
+export type ResponseBody<N extends EndpointName> = Endpoints[N]['response'] extends z.ZodType
+  ? z.infer<Endpoints[N]['response']>
+  : null
+
+/** Fills `{name}` placeholders, percent-encoding each value so an id can never change the path. */
+export function buildPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`Missing path parameter ${name}`)
+    return encodeURIComponent(value)
+  })
+}
+
+/** The same template in the `:name` form routers use. */
+export function routePattern(template: string): string {
+  return template.replace(/\{(\w+)\}/g, ':$1')
+}

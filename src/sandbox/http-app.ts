@@ -1,0 +1,166 @@
+import { Hono, type Context } from 'hono'
+import type { HttpBindings } from '@hono/node-server'
+import { z } from 'zod'
+import { endpoints, routePattern } from '../platform/endpoints'
+import { Sandbox, SandboxError } from './sandbox'
+import type { Fault } from './model'
+
+type Env = { Bindings: HttpBindings }
+
+const errorBody = (code: string, message: string) => ({ error: { code, message } })
+
+async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw new SandboxError(400, 'invalid_json', 'The request body must be JSON.')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+  }
+  return parsed.data
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^${escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`)
+}
+
+const FaultInputSchema = z.object({
+  method: z.string().default('*'),
+  path: z.string().min(1),
+  count: z.number().int().min(1).default(1),
+  mode: z.enum(['status', 'drop']).default('status'),
+  status: z.number().int().min(400).max(599).default(500),
+  delayMs: z.number().int().min(0).max(60_000).default(0)
+})
+
+/** The platform API the app calls, plus the sandbox's control plane under /__sandbox/. */
+export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
+  const app = new Hono<Env>()
+
+  app.onError((err, c) => {
+    if (err instanceof SandboxError) return c.json(errorBody(err.code, err.message), err.status)
+    console.error('[sandbox] unexpected error', err)
+    return c.json(errorBody('internal_error', 'Unexpected error.'), 500)
+  })
+  app.notFound((c) => c.json(errorBody('not_found', 'No such endpoint.'), 404))
+
+  // Request log and fault injection, for /api/* only. The log never holds bodies or headers.
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now()
+    const method = c.req.method
+    const path = c.req.path
+    const fault = takeFault(sandbox, method, path)
+    if (fault && fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs))
+    const log = (status: number, dropped: boolean) =>
+      sandbox.logRequest({ method, path, status, dropped, at: new Date().toISOString(), durationMs: Math.round(performance.now() - started) })
+    if (fault?.mode === 'status') {
+      log(fault.status, false)
+      return c.json(errorBody('injected_fault', `Injected fault ${fault.status}.`), fault.status as 500)
+    }
+    await next()
+    if (fault?.mode === 'drop') {
+      log(c.res.status, true)
+      c.env.incoming.socket.destroy()
+      return
+    }
+    log(c.res.status, false)
+  })
+
+  // ── Auth ──
+  app.post(endpoints.signIn.path, async (c) => {
+    const body = await readJson(c, endpoints.signIn.request)
+    return c.json(sandbox.signIn(body.email, body.password))
+  })
+  app.post(endpoints.refreshToken.path, async (c) => {
+    const body = await readJson(c, endpoints.refreshToken.request)
+    return c.json(sandbox.refresh(body.refreshToken))
+  })
+  app.post(endpoints.signOut.path, async (c) => {
+    const body = await readJson(c, endpoints.signOut.request)
+    sandbox.signOut(body.refreshToken)
+    return c.body(null, 204)
+  })
+  app.post(endpoints.forgotPassword.path, async (c) => {
+    const body = await readJson(c, endpoints.forgotPassword.request)
+    return c.json(sandbox.requestPasswordReset(body.email), 202)
+  })
+  app.post(endpoints.resetPassword.path, async (c) => {
+    const body = await readJson(c, endpoints.resetPassword.request)
+    sandbox.resetPassword(body.email, body.code, body.newPassword)
+    return c.body(null, 204)
+  })
+
+  // ── Authenticated API ──
+  const user = (c: Context<Env>) => sandbox.authenticate(c.req.header('authorization'))
+
+  app.get(endpoints.me.path, (c) => {
+    const u = user(c)
+    return c.json({ user: { id: u.id, name: u.name, email: u.email, role: u.role }, clients: sandbox.clientsOf(u) })
+  })
+  app.get(routePattern(endpoints.listClientOrders.path), (c) => {
+    const u = user(c)
+    const query = endpoints.listClientOrders.query.safeParse(c.req.query())
+    if (!query.success) throw new SandboxError(400, 'validation_failed', 'page and pageSize must be positive whole numbers (pageSize at most 500).')
+    return c.json(sandbox.listOrders(u, c.req.param('clientId'), query.data.page, query.data.pageSize))
+  })
+  app.get(routePattern(endpoints.getOrder.path), (c) => {
+    const u = user(c)
+    const order = sandbox.findOrder(u, c.req.param('clientId'), c.req.param('loanId'), c.req.param('orderId'))
+    return c.json(sandbox.orderDetail(order))
+  })
+  app.get(routePattern(endpoints.getVendorHistory.path), (c) => {
+    const u = user(c)
+    const order = sandbox.findOrder(u, c.req.param('clientId'), c.req.param('loanId'), c.req.param('orderId'))
+    return c.json({ items: sandbox.vendorHistory(order) })
+  })
+
+  // ── Control plane (sandbox only) ──
+  const control = new Hono<Env>()
+  control.post('/tokens/expire', (c) => c.json({ expired: sandbox.expireAccessTokens() }))
+  control.post('/tokens/revoke', (c) => c.json({ revoked: sandbox.revokeRefreshTokens() }))
+  control.get('/sessions', (c) => c.json({ sessions: sandbox.validSessions() }))
+  control.get('/outbox', (c) => c.json({ messages: sandbox.data.outbox }))
+  control.get('/requests', (c) => c.json({ requests: sandbox.requests }))
+  control.delete('/requests', (c) => {
+    sandbox.requests.length = 0
+    return c.body(null, 204)
+  })
+  control.get('/faults', (c) => c.json({ faults: sandbox.faults }))
+  control.post('/faults', async (c) => {
+    const input = await readJson(c, FaultInputSchema)
+    const fault: Fault = {
+      id: `flt-${sandbox.faults.length + 1}-${Date.now()}`,
+      method: input.method.toUpperCase(),
+      pathPattern: input.path,
+      remaining: input.count,
+      mode: input.mode,
+      status: input.status,
+      delayMs: input.delayMs
+    }
+    sandbox.faults.push(fault)
+    return c.json(fault, 201)
+  })
+  control.delete('/faults', (c) => {
+    sandbox.faults = []
+    return c.body(null, 204)
+  })
+  control.post('/reset', (c) => {
+    sandbox.reset()
+    return c.json({ ok: true })
+  })
+  app.route('/__sandbox', control)
+
+  return app
+}
+
+function takeFault(sandbox: Sandbox, method: string, path: string): Fault | undefined {
+  const fault = sandbox.faults.find(
+    (f) => f.remaining > 0 && (f.method === '*' || f.method === method) && globToRegExp(f.pathPattern).test(path)
+  )
+  if (fault) fault.remaining--
+  return fault
+}

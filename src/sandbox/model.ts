@@ -1,0 +1,88 @@
+import type { PlatformHistoryEntry, PlatformOrderDetail } from '../platform/schemas'
+
+export interface SandboxClient {
+  id: string
+  name: string
+}
+
+export interface SandboxUser {
+  id: string
+  email: string
+  name: string
+  role: 'vendor'
+  passwordSalt: string
+  passwordHash: string
+  clientIds: string[]
+}
+
+export interface SandboxOrder extends PlatformOrderDetail {
+  vendorId: string
+}
+
+export interface SandboxHistoryRecord extends PlatformHistoryEntry {
+  orderId: string
+  /** Vendor-visible history is distinct from the client-visible one (platform docs). */
+  vendorVisible: boolean
+}
+
+export interface AccessTokenRecord {
+  token: string
+  userId: string
+  familyId: string
+  expiresAt: number
+}
+
+export interface RefreshTokenRecord {
+  token: string
+  userId: string
+  familyId: string
+  expiresAt: number
+  usedAt: number | null
+  revoked: boolean
+}
+
+export interface ResetCodeRecord {
+  userId: string
+  code: string
+  expiresAt: number
+  used: boolean
+}
+
+export interface OutboxMessage {
+  to: string
+  subject: string
+  body: string
+  sentAt: string
+}
+
+export interface RequestLogEntry {
+  method: string
+  path: string
+  status: number
+  dropped: boolean
+  at: string
+  durationMs: number
+}
+
+export interface Fault {
+  id: string
+  method: string
+  pathPattern: string
+  remaining: number
+  /** 'status': answer with `status` without applying; 'drop': apply, then drop the response. */
+  mode: 'status' | 'drop'
+  status: number
+  delayMs: number
+}
+
+/** Everything the sandbox knows; JSON-serialisable so the embedded sandbox can persist it. */
+export interface SandboxData {
+  clients: SandboxClient[]
+  users: SandboxUser[]
+  orders: SandboxOrder[]
+  history: SandboxHistoryRecord[]
+  accessTokens: AccessTokenRecord[]
+  refreshTokens: RefreshTokenRecord[]
+  resetCodes: ResetCodeRecord[]
+  outbox: OutboxMessage[]
+}

@@ -1,0 +1,38 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { SandboxData } from './model'
+
+/** Loads saved sandbox data; a missing or unreadable file means "start from the seed". */
+export function loadSandboxData(file: string): SandboxData | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as SandboxData
+    return Array.isArray(data.orders) && Array.isArray(data.users) ? data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Writes at most every `delayMs`, atomically (temp file + rename). */
+export function createDebouncedSaver(file: string, delayMs = 250) {
+  let timer: NodeJS.Timeout | undefined
+  let pending: SandboxData | undefined
+  const flush = () => {
+    timer = undefined
+    if (!pending) return
+    mkdirSync(dirname(file), { recursive: true })
+    const tmp = `${file}.tmp`
+    writeFileSync(tmp, JSON.stringify(pending))
+    renameSync(tmp, file)
+    pending = undefined
+  }
+  return {
+    save(data: SandboxData) {
+      pending = data
+      timer ??= setTimeout(flush, delayMs)
+    },
+    flush() {
+      if (timer) clearTimeout(timer)
+      flush()
+    }
+  }
+}

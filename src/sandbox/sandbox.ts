@@ -1,0 +1,279 @@
+import { randomBytes, randomInt } from 'node:crypto'
+import type { PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail, TokenResponse } from '../platform/schemas'
+import type { Fault, RequestLogEntry, SandboxData, SandboxOrder, SandboxUser } from './model'
+import { hashPassword, verifyPassword } from './passwords'
+import { seedData, type SeedOptions } from './seed'
+
+export interface SandboxOptions extends SeedOptions {
+  /** Access token lifetime; the platform keeps these short on purpose. Default 5 minutes. */
+  accessTokenTtlMs?: number
+  refreshTokenTtlMs?: number
+  resetCodeTtlMs?: number
+  /** Called after every change, so an embedded sandbox can persist its data. */
+  onChange?: (data: SandboxData) => void
+  /** Start from saved data instead of the seed. */
+  initialData?: SandboxData
+}
+
+export class SandboxError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500,
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const REQUEST_LOG_LIMIT = 5000
+const token = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`
+
+/** The sandbox platform's state and rules, independent of HTTP. */
+export class Sandbox {
+  data: SandboxData
+  readonly requests: RequestLogEntry[] = []
+  faults: Fault[] = []
+  readonly accessTokenTtlMs: number
+  private readonly refreshTokenTtlMs: number
+  private readonly resetCodeTtlMs: number
+
+  constructor(private readonly options: SandboxOptions = {}) {
+    this.accessTokenTtlMs = options.accessTokenTtlMs ?? 5 * 60_000
+    this.refreshTokenTtlMs = options.refreshTokenTtlMs ?? 30 * 86_400_000
+    this.resetCodeTtlMs = options.resetCodeTtlMs ?? 15 * 60_000
+    this.data = options.initialData ?? seedData(options)
+  }
+
+  reset(): void {
+    this.data = seedData(this.options)
+    this.requests.length = 0
+    this.faults = []
+    this.changed()
+  }
+
+  changed(): void {
+    this.options.onChange?.(this.data)
+  }
+
+  logRequest(entry: RequestLogEntry): void {
+    this.requests.push(entry)
+    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT)
+  }
+
+  // ── Authentication ────────────────────────────────────────────────────────────────────
+
+  signIn(email: string, password: string): TokenResponse {
+    const user = this.findUserByEmail(email)
+    if (!user || !verifyPassword(password, user.passwordSalt, user.passwordHash)) {
+      throw new SandboxError(401, 'invalid_credentials', 'The e-mail or password is incorrect.')
+    }
+    return this.issueTokens(user.id, randomBytes(8).toString('hex'))
+  }
+
+  /** Rotates: the presented refresh token is spent. Presenting a spent one revokes its whole family. */
+  refresh(refreshToken: string): TokenResponse {
+    const now = Date.now()
+    const record = this.data.refreshTokens.find((r) => r.token === refreshToken)
+    if (!record || record.revoked || record.expiresAt <= now) {
+      throw new SandboxError(401, 'invalid_refresh_token', 'The session has ended. Sign in again.')
+    }
+    if (record.usedAt !== null) {
+      this.revokeFamily(record.familyId)
+      this.changed()
+      throw new SandboxError(401, 'refresh_token_reused', 'This session was already renewed. Sign in again.')
+    }
+    record.usedAt = now
+    // The previous access token of the family stops working once a new one is issued.
+    this.data.accessTokens = this.data.accessTokens.filter((t) => t.familyId !== record.familyId)
+    return this.issueTokens(record.userId, record.familyId)
+  }
+
+  signOut(refreshToken: string): void {
+    const record = this.data.refreshTokens.find((r) => r.token === refreshToken)
+    if (record) {
+      this.revokeFamily(record.familyId)
+      this.changed()
+    }
+  }
+
+  /** Resolves a bearer token to its user, or throws the platform's 401. */
+  authenticate(authorization: string | undefined): SandboxUser {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')
+    if (!match) throw new SandboxError(401, 'missing_token', 'Authentication is required.')
+    const record = this.data.accessTokens.find((t) => t.token === match[1])
+    if (!record) throw new SandboxError(401, 'invalid_token', 'The access token is not valid.')
+    if (record.expiresAt <= Date.now()) throw new SandboxError(401, 'token_expired', 'The access token has expired.')
+    const user = this.data.users.find((u) => u.id === record.userId)
+    if (!user) throw new SandboxError(401, 'invalid_token', 'The access token is not valid.')
+    return user
+  }
+
+  expireAccessTokens(): number {
+    const past = Date.now() - 1
+    for (const t of this.data.accessTokens) t.expiresAt = past
+    this.changed()
+    return this.data.accessTokens.length
+  }
+
+  revokeRefreshTokens(): number {
+    let count = 0
+    for (const r of this.data.refreshTokens) {
+      if (!r.revoked) count++
+      r.revoked = true
+    }
+    this.changed()
+    return count
+  }
+
+  validSessions() {
+    const now = Date.now()
+    return this.data.accessTokens
+      .filter((t) => t.expiresAt > now)
+      .map((t) => {
+        const user = this.data.users.find((u) => u.id === t.userId)
+        const refresh = this.data.refreshTokens.find((r) => r.familyId === t.familyId && !r.revoked && r.usedAt === null)
+        return {
+          user: { id: t.userId, email: user?.email ?? '' },
+          accessToken: t.token,
+          accessTokenExpiresAt: new Date(t.expiresAt).toISOString(),
+          refreshToken: refresh?.token ?? null
+        }
+      })
+  }
+
+  // ── Password recovery ─────────────────────────────────────────────────────────────────
+
+  /** Same answer whether or not the account exists, so nobody can enumerate accounts. */
+  requestPasswordReset(email: string): { message: string } {
+    const user = this.findUserByEmail(email)
+    if (user) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+      for (const c of this.data.resetCodes) if (c.userId === user.id) c.used = true
+      this.data.resetCodes.push({ userId: user.id, code, expiresAt: Date.now() + this.resetCodeTtlMs, used: false })
+      this.data.outbox.push({
+        to: user.email,
+        subject: 'Your OmniValVMS password reset code',
+        body: `Hello ${user.name},\n\nYour password reset code is ${code}. It expires in ${Math.round(this.resetCodeTtlMs / 60_000)} minutes.\n\nIf you did not ask for this, ignore this e-mail.`,
+        sentAt: new Date().toISOString()
+      })
+      this.changed()
+    }
+    return { message: 'If an account exists for that e-mail, we have sent a reset code to it.' }
+  }
+
+  resetPassword(email: string, code: string, newPassword: string): void {
+    if (newPassword.length < 8) throw new SandboxError(400, 'weak_password', 'The new password must have at least 8 characters.')
+    const user = this.findUserByEmail(email)
+    const record = user && this.data.resetCodes.find((c) => c.userId === user.id && c.code === code.trim() && !c.used)
+    if (!user || !record || record.expiresAt <= Date.now()) {
+      throw new SandboxError(400, 'invalid_reset_code', 'That reset code is not valid or has expired.')
+    }
+    record.used = true
+    const { salt, hash } = hashPassword(newPassword)
+    user.passwordSalt = salt
+    user.passwordHash = hash
+    // A password reset ends every existing session of the account.
+    this.data.accessTokens = this.data.accessTokens.filter((t) => t.userId !== user.id)
+    for (const r of this.data.refreshTokens) if (r.userId === user.id) r.revoked = true
+    this.changed()
+  }
+
+  // ── Vendor data, scoped to the caller ─────────────────────────────────────────────────
+
+  clientsOf(user: SandboxUser) {
+    return this.data.clients.filter((c) => user.clientIds.includes(c.id))
+  }
+
+  /** 403 for a client the vendor does not work for (client scope). */
+  assertClientScope(user: SandboxUser, clientId: string): void {
+    if (!user.clientIds.includes(clientId)) {
+      throw new SandboxError(403, 'forbidden', 'You do not have access to this client.')
+    }
+  }
+
+  listOrders(user: SandboxUser, clientId: string, page: number, pageSize: number) {
+    this.assertClientScope(user, clientId)
+    const all = this.data.orders.filter((o) => o.clientId === clientId && o.vendorId === user.id)
+    const items = all.slice((page - 1) * pageSize, page * pageSize).map(toPlatformOrder)
+    return { items, page, pageSize, total: all.length }
+  }
+
+  /** 404 for an order that does not exist or is not this vendor's: not visible to this caller. */
+  findOrder(user: SandboxUser, clientId: string, loanId: string, orderId: string): SandboxOrder {
+    this.assertClientScope(user, clientId)
+    const order = this.data.orders.find(
+      (o) => o.id === orderId && o.clientId === clientId && o.loanId === loanId && o.vendorId === user.id
+    )
+    if (!order) throw new SandboxError(404, 'not_found', 'Order not found.')
+    return order
+  }
+
+  orderDetail(order: SandboxOrder): PlatformOrderDetail {
+    const { vendorId: _vendorId, ...detail } = order
+    return structuredClone(detail)
+  }
+
+  vendorHistory(order: SandboxOrder): PlatformHistoryEntry[] {
+    return this.data.history
+      .filter((h) => h.orderId === order.id && h.vendorVisible)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(({ orderId: _orderId, vendorVisible: _visible, ...entry }) => structuredClone(entry))
+  }
+
+  private findUserByEmail(email: string): SandboxUser | undefined {
+    const wanted = email.trim().toLowerCase()
+    return this.data.users.find((u) => u.email.toLowerCase() === wanted)
+  }
+
+  private issueTokens(userId: string, familyId: string): TokenResponse {
+    const now = Date.now()
+    const accessToken = token('at')
+    const refreshToken = token('rt')
+    this.data.accessTokens.push({ token: accessToken, userId, familyId, expiresAt: now + this.accessTokenTtlMs })
+    this.data.refreshTokens.push({
+      token: refreshToken,
+      userId,
+      familyId,
+      expiresAt: now + this.refreshTokenTtlMs,
+      usedAt: null,
+      revoked: false
+    })
+    this.pruneTokens(now)
+    this.changed()
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.accessTokenTtlMs / 1000 }
+  }
+
+  private revokeFamily(familyId: string): void {
+    this.data.accessTokens = this.data.accessTokens.filter((t) => t.familyId !== familyId)
+    for (const r of this.data.refreshTokens) if (r.familyId === familyId) r.revoked = true
+  }
+
+  private pruneTokens(now: number): void {
+    // Spent refresh tokens are kept a while so reuse can be detected, then dropped.
+    const keepSpentMs = 86_400_000
+    this.data.refreshTokens = this.data.refreshTokens.filter(
+      (r) => r.expiresAt > now && (r.usedAt === null || now - r.usedAt < keepSpentMs)
+    )
+    this.data.accessTokens = this.data.accessTokens.filter((t) => t.expiresAt > now - keepSpentMs)
+  }
+}
+
+function toPlatformOrder(order: SandboxOrder): PlatformOrder {
+  return {
+    id: order.id,
+    clientId: order.clientId,
+    loanId: order.loanId,
+    orderNumber: order.orderNumber,
+    loanNumber: order.loanNumber,
+    status: order.status,
+    product: order.product,
+    fee: order.fee,
+    currency: order.currency,
+    dueDate: order.dueDate,
+    rush: order.rush,
+    propertyAddress: { ...order.propertyAddress },
+    borrowerName: order.borrowerName,
+    assignedAt: order.assignedAt,
+    updatedAt: order.updatedAt
+  }
+}

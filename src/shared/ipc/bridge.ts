@@ -1,0 +1,53 @@
+import type { Result } from './result'
+import {
+  IPC_CALL_NAMES,
+  IPC_EVENT_NAMES,
+  callChannel,
+  eventChannel,
+  type CallInput,
+  type CallOutput,
+  type EventPayload,
+  type IpcCallName,
+  type IpcEventName
+} from './contract'
+
+/** How the bridge reaches the main process: ipcRenderer in Electron, a Playwright binding in tests. */
+export interface BridgeTransport {
+  invoke(channel: string, payload: unknown): Promise<unknown>
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void
+}
+
+type CallFunctions = {
+  [N in IpcCallName]: undefined extends CallInput<N>
+    ? () => Promise<Result<CallOutput<N>>>
+    : (input: CallInput<N>) => Promise<Result<CallOutput<N>>>
+}
+
+type EventSubscriptions = {
+  [N in IpcEventName as `on${Capitalize<N>}`]: (listener: (payload: EventPayload<N>) => void) => () => void
+}
+
+/** The API the renderer sees as `window.omnivms`: one function per call, one subscription per event. */
+export type OmniVmsApi = CallFunctions & EventSubscriptions
+
+const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1)
+
+/**
+ * Builds the renderer API from the contract. Main validates every input and output, so the
+ * bridge only forwards; results arrive as `Result` envelopes.
+ */
+export function createBridge(transport: BridgeTransport): OmniVmsApi {
+  const api: Record<string, unknown> = {}
+  for (const name of IPC_CALL_NAMES) {
+    const channel = callChannel(name)
+    api[name] = (input?: unknown) => transport.invoke(channel, input)
+  }
+  for (const name of IPC_EVENT_NAMES) {
+    const channel = eventChannel(name)
+    api[`on${capitalize(name)}`] = (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+      return transport.subscribe(channel, listener)
+    }
+  }
+  return Object.freeze(api) as OmniVmsApi
+}
