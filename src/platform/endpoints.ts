@@ -38,9 +38,7 @@ export interface EndpointDef<
   query?: z.ZodObject
 }
 
-const define = <P extends string, Req extends z.ZodType | null, Res extends z.ZodType | null>(
-  def: EndpointDef<P, Req, Res>
-) => def
+const define = <const D extends EndpointDef>(def: D): D => def
 
 export const ORDERS_PAGE_SIZE_MAX = 500
 

@@ -96,6 +96,13 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
 
   // ── Authenticated API ──
   const user = (c: Context<Env>) => sandbox.authenticate(c.req.header('authorization'))
+  const param = (c: Context<Env>, name: string): string => {
+    const value = c.req.param(name)
+    if (value === undefined) throw new SandboxError(404, 'not_found', 'No such endpoint.')
+    return value
+  }
+  const findOrder = (c: Context<Env>) =>
+    sandbox.findOrder(user(c), param(c, 'clientId'), param(c, 'loanId'), param(c, 'orderId'))
 
   app.get(endpoints.me.path, (c) => {
     const u = user(c)
@@ -105,18 +112,10 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
     const u = user(c)
     const query = endpoints.listClientOrders.query.safeParse(c.req.query())
     if (!query.success) throw new SandboxError(400, 'validation_failed', 'page and pageSize must be positive whole numbers (pageSize at most 500).')
-    return c.json(sandbox.listOrders(u, c.req.param('clientId'), query.data.page, query.data.pageSize))
+    return c.json(sandbox.listOrders(u, param(c, 'clientId'), query.data.page, query.data.pageSize))
   })
-  app.get(routePattern(endpoints.getOrder.path), (c) => {
-    const u = user(c)
-    const order = sandbox.findOrder(u, c.req.param('clientId'), c.req.param('loanId'), c.req.param('orderId'))
-    return c.json(sandbox.orderDetail(order))
-  })
-  app.get(routePattern(endpoints.getVendorHistory.path), (c) => {
-    const u = user(c)
-    const order = sandbox.findOrder(u, c.req.param('clientId'), c.req.param('loanId'), c.req.param('orderId'))
-    return c.json({ items: sandbox.vendorHistory(order) })
-  })
+  app.get(routePattern(endpoints.getOrder.path), (c) => c.json(sandbox.orderDetail(findOrder(c))))
+  app.get(routePattern(endpoints.getVendorHistory.path), (c) => c.json({ items: sandbox.vendorHistory(findOrder(c)) }))
 
   // ── Control plane (sandbox only) ──
   const control = new Hono<Env>()

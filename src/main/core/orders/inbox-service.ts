@@ -1,0 +1,73 @@
+import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
+import type { MeResponse, PlatformOrder } from '../../../platform/schemas'
+import type { Inbox, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import type { AuthSession } from '../session/auth-session'
+import { toAppError } from '../platform/to-app-error'
+import type { Logger } from '../ports'
+import { toOrderDetail, toOrderSummary } from './order-mapping'
+
+/** Reads the vendor's orders across every client they work for. */
+export class InboxService {
+  constructor(
+    private readonly auth: () => AuthSession,
+    private readonly logger: Logger
+  ) {}
+
+  async list(): Promise<Inbox> {
+    const auth = this.auth()
+    const me = await this.me(auth)
+    // One request per client, in parallel; a failing client does not hide the others.
+    const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(auth, client.id)))
+    const orders = []
+    const failures = []
+    for (const [index, result] of settled.entries()) {
+      const client = me.clients[index] as MeResponse['clients'][number]
+      if (result.status === 'fulfilled') orders.push(...result.value.map((o) => toOrderSummary(o, client.name)))
+      else {
+        const error = toAppError(result.reason)
+        this.logger.warn('could not load a client’s orders', { clientId: client.id, code: error.code })
+        failures.push({ clientId: client.id, clientName: client.name, message: error.message })
+      }
+    }
+    if (me.clients.length > 0 && failures.length === me.clients.length) {
+      throw toAppError((settled[0] as PromiseRejectedResult).reason)
+    }
+    return { orders, clients: me.clients, failures, fetchedAt: new Date().toISOString() }
+  }
+
+  async get(ref: OrderRef): Promise<OrderDetail> {
+    const auth = this.auth()
+    const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
+    try {
+      const [me, detail, history] = await Promise.all([
+        this.me(auth),
+        auth.call('getOrder', { params }),
+        auth.call('getVendorHistory', { params })
+      ])
+      const clientName = me.clients.find((c) => c.id === ref.clientId)?.name ?? ref.clientId
+      return toOrderDetail(detail, clientName, history.items)
+    } catch (error) {
+      throw toAppError(error)
+    }
+  }
+
+  private async me(auth: AuthSession): Promise<MeResponse> {
+    try {
+      return await auth.call('me')
+    } catch (error) {
+      throw toAppError(error)
+    }
+  }
+
+  private async allOrdersOf(auth: AuthSession, clientId: string): Promise<PlatformOrder[]> {
+    const pageSize = ORDERS_PAGE_SIZE_MAX
+    const first = await auth.call('listClientOrders', { params: { clientId }, query: { page: 1, pageSize } })
+    const pages = Math.ceil(first.total / pageSize)
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+        auth.call('listClientOrders', { params: { clientId }, query: { page: i + 2, pageSize } })
+      )
+    )
+    return [first, ...rest].flatMap((page) => page.items)
+  }
+}

@@ -1,0 +1,41 @@
+/** Why a platform call failed, classified the way the platform's error guide asks clients to. */
+export type PlatformFailure =
+  | { kind: 'http'; status: number; code: string | null; serverMessage: string | null; correlationId: string | null }
+  /** No answer: DNS, refused, reset, TLS, or the connection dropped after the request was sent. */
+  | { kind: 'network'; detail: string }
+  | { kind: 'timeout' }
+  | { kind: 'bad_response'; detail: string }
+
+export class PlatformError extends Error {
+  constructor(readonly failure: PlatformFailure) {
+    super(describe(failure))
+    this.name = 'PlatformError'
+  }
+
+  get status(): number | null {
+    return this.failure.kind === 'http' ? this.failure.status : null
+  }
+
+  /** True when we cannot know whether the server applied the request. */
+  get outcomeUnknown(): boolean {
+    const f = this.failure
+    return f.kind === 'network' || f.kind === 'timeout' || (f.kind === 'http' && f.status >= 500)
+  }
+
+  get isConnectivity(): boolean {
+    return this.failure.kind === 'network' || this.failure.kind === 'timeout'
+  }
+}
+
+function describe(f: PlatformFailure): string {
+  switch (f.kind) {
+    case 'http':
+      return `HTTP ${f.status}${f.code ? ` ${f.code}` : ''}`
+    case 'network':
+      return `network error: ${f.detail}`
+    case 'timeout':
+      return 'request timed out'
+    case 'bad_response':
+      return `unexpected response: ${f.detail}`
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * What the main-process logic needs from its host. Electron provides these in the app
+ * (src/main/electron); plain Node provides them in tests and the e2e harness.
+ */
+
+/** The OS secret protection (Electron safeStorage). Async so the switch to async safeStorage is one adapter. */
+export interface SecretCipher {
+  /** The backend in use: 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet*', 'basic_text', 'unknown', or 'unavailable'. */
+  backend(): Promise<string>
+  isEncryptionAvailable(): Promise<boolean>
+  encrypt(plaintext: string): Promise<Uint8Array>
+  decrypt(ciphertext: Uint8Array): Promise<string>
+}
+
+/** A small persistent key-value store (electron-store / conf). */
+export interface KeyValueStore {
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+  delete(key: string): void
+  /** True once if the backing file was unreadable and had to be set aside since the last call. */
+  takeRecoveredFromCorruption(): boolean
+}
+
+export type TimerHandle = { readonly __timer: unique symbol } | ReturnType<typeof setTimeout>
+
+export interface Clock {
+  now(): number
+  setTimeout(callback: () => void, ms: number): TimerHandle
+  clearTimeout(handle: TimerHandle): void
+}
+
+export type HttpFetch = (input: string, init: RequestInit) => Promise<Response>
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+/** Where the local sandbox platform is: started inside the app, or one given by the environment. */
+export interface SandboxProvider {
+  url(): Promise<string>
+}
+
+/** Opens a vetted external link in the user's browser or mail client. */
+export interface ExternalOpener {
+  open(url: string): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms)
+    handle.unref?.()
+    return handle
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+}

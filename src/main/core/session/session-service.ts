@@ -1,0 +1,275 @@
+import type {
+  EnvironmentChoice,
+  EnvironmentInfo,
+  Persistence,
+  SessionState,
+  SignInInput,
+  SignedOutReason,
+  StorageProtection,
+  User
+} from '../../../shared/ipc/session-schemas'
+import { AppError, MESSAGES } from '../errors'
+import { PlatformClient } from '../platform/platform-client'
+import { PlatformError } from '../platform/platform-error'
+import { toAppError } from '../platform/to-app-error'
+import type { Clock, HttpFetch, Logger, SandboxProvider } from '../ports'
+import type { Preferences, WeakStorageChoice } from '../storage/preferences'
+import type { StoredSession, TokenVault } from '../storage/token-vault'
+import { resolveEnvironment } from './environments'
+import { AuthSession, tokensFrom, type TokenSet } from './auth-session'
+
+export interface SessionDeps {
+  vault: TokenVault
+  preferences: Preferences
+  fetch: HttpFetch
+  clock: Clock
+  logger: Logger
+  sandbox: SandboxProvider
+  onStateChanged(state: SessionState): void
+}
+
+interface ActiveSession {
+  auth: AuthSession
+  user: User
+  choice: EnvironmentChoice
+  environment: EnvironmentInfo
+  persistence: Persistence
+  connectivity: 'online' | 'offline'
+}
+
+const SIGNED_OUT_MESSAGES: Record<SignedOutReason, string> = {
+  session_ended: 'Your session has ended. Sign in again to continue — nothing you typed was lost.',
+  password_changed: 'Your password was changed. Sign in with the new password.',
+  vault_unreadable: "Your saved sign-in couldn't be unlocked by this computer's keychain. Sign in again.",
+  vault_corrupt: 'Your saved sign-in was damaged and has been cleared. Sign in again.'
+}
+
+/** Sign-in, restore, sign-out and the state the renderer shows. Tokens never leave this object. */
+export class SessionService {
+  private active: ActiveSession | null = null
+  private signedOutReason: SignedOutReason | null = null
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Restores a saved session at launch. Never throws: anything unreadable means signed out. */
+  async restore(): Promise<void> {
+    const loaded = await this.deps.vault.load()
+    if (loaded.kind === 'unreadable') {
+      this.signedOutReason = loaded.reason
+      this.emit()
+      return
+    }
+    if (loaded.kind === 'empty') return
+    const { session, persistence } = loaded
+    try {
+      const environment = await resolveEnvironment(session.environment, this.deps.sandbox)
+      this.activate(session.user, session.environment, environment, persistence, session)
+      this.deps.logger.info('session restored', { environment: environment.kind, persistence })
+    } catch (error) {
+      this.deps.logger.error('could not restore session', { error: String(error) })
+    }
+  }
+
+  get state(): SessionState {
+    const a = this.active
+    if (a) {
+      return {
+        status: 'signedIn',
+        user: a.user,
+        environment: a.environment,
+        persistence: a.persistence,
+        connectivity: a.connectivity
+      }
+    }
+    const reason = this.signedOutReason
+    return {
+      status: 'signedOut',
+      reason,
+      message: reason ? SIGNED_OUT_MESSAGES[reason] : null,
+      lastEmail: this.deps.preferences.lastEmail,
+      lastEnvironment: this.deps.preferences.lastEnvironment
+    }
+  }
+
+  async protection(): Promise<StorageProtection> {
+    const { backend, level } = await this.deps.vault.level()
+    return { backend, level, weakStorageChoice: this.deps.preferences.weakStorageChoice }
+  }
+
+  async setWeakStorageChoice(choice: WeakStorageChoice): Promise<StorageProtection> {
+    this.deps.preferences.weakStorageChoice = choice
+    const a = this.active
+    if (a && a.persistence !== 'encrypted' && (await this.deps.vault.level()).level === 'weak') {
+      // Apply the new choice to the session that is already open.
+      if (choice === 'memory') {
+        this.deps.vault.clear()
+        a.persistence = 'memory'
+      }
+      this.emit()
+    }
+    return this.protection()
+  }
+
+  async signIn(input: SignInInput): Promise<SessionState> {
+    const environment = await resolveEnvironment(input.environment, this.deps.sandbox)
+    const client = new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+    const issuedAt = this.deps.clock.now()
+    let tokens: TokenSet
+    try {
+      tokens = tokensFrom(await client.call('signIn', { body: { email: input.email, password: input.password } }), issuedAt)
+    } catch (error) {
+      if (error instanceof PlatformError && (error.status === 401 || error.status === 400)) {
+        throw new AppError('invalid_credentials', MESSAGES.invalidCredentials)
+      }
+      throw toAppError(error)
+    }
+    let user: User
+    try {
+      const me = await client.call('me', { accessToken: tokens.accessToken })
+      user = { id: me.user.id, name: me.user.name, email: me.user.email }
+    } catch (error) {
+      void this.revoke(client, tokens.refreshToken)
+      throw toAppError(error)
+    }
+    this.endActive()
+    const persistence = await this.choosePersistence(input.keepSignedIn)
+    this.signedOutReason = null
+    this.deps.preferences.rememberSignIn(input.email, input.environment)
+    this.activate(user, input.environment, environment, persistence, tokens)
+    await this.persist(tokens)
+    this.deps.logger.info('signed in', { environment: environment.kind, persistence })
+    return this.state
+  }
+
+  async signOut(): Promise<SessionState> {
+    const a = this.active
+    if (a) {
+      const client = new PlatformClient(a.environment.url, this.deps.fetch, this.deps.logger, 5_000)
+      const refreshToken = a.auth.currentRefreshToken
+      this.endActive()
+      this.deps.vault.clear()
+      await this.revoke(client, refreshToken)
+      this.deps.logger.info('signed out')
+    }
+    this.signedOutReason = null
+    this.emit()
+    return this.state
+  }
+
+  async requestPasswordReset(choice: EnvironmentChoice, email: string): Promise<{ message: string }> {
+    const client = await this.clientFor(choice)
+    try {
+      return await client.call('forgotPassword', { body: { email } })
+    } catch (error) {
+      throw toAppError(error)
+    }
+  }
+
+  async resetPassword(choice: EnvironmentChoice, email: string, code: string, newPassword: string): Promise<void> {
+    const client = await this.clientFor(choice)
+    try {
+      await client.call('resetPassword', { body: { email, code, newPassword } })
+    } catch (error) {
+      if (error instanceof PlatformError && (error.status === 400 || error.status === 422)) {
+        const f = error.failure
+        const message = f.kind === 'http' && f.serverMessage ? f.serverMessage : 'That reset code is not valid or has expired.'
+        throw new AppError(f.kind === 'http' && f.code === 'weak_password' ? 'validation' : 'invalid_reset_code', message)
+      }
+      throw toAppError(error)
+    }
+    this.deps.preferences.rememberSignIn(email, choice)
+  }
+
+  /** The authorised caller for the current session; throws when signed out. */
+  requireAuth(): AuthSession {
+    if (!this.active) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
+    return this.active.auth
+  }
+
+  /** The system woke up or the network came back. */
+  async wake(): Promise<void> {
+    await this.active?.auth.wake()
+  }
+
+  dispose(): void {
+    this.active?.auth.dispose()
+  }
+
+  private activate(
+    user: User,
+    choice: EnvironmentChoice,
+    environment: EnvironmentInfo,
+    persistence: Persistence,
+    tokens: TokenSet
+  ): void {
+    const client = new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+    const isCurrent = () => this.active?.auth === auth
+    const auth: AuthSession = new AuthSession(
+      client,
+      this.deps.clock,
+      { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt },
+      {
+        onTokensRotated: (next) => (isCurrent() ? this.persist(next) : Promise.resolve()),
+        onSessionEnded: () => {
+          if (!isCurrent()) return
+          this.active = null
+          this.deps.vault.clear()
+          this.signedOutReason = 'session_ended'
+          this.emit()
+        },
+        onConnectivity: (state) => {
+          const current = this.active
+          if (!current || !isCurrent() || current.connectivity === state) return
+          current.connectivity = state
+          this.emit()
+        }
+      },
+      this.deps.logger
+    )
+    const session: ActiveSession = { auth, user, choice, environment, persistence, connectivity: 'online' }
+    this.active = session
+    this.emit()
+  }
+
+  private async persist(tokens: TokenSet): Promise<void> {
+    const a = this.active
+    if (!a || a.persistence === 'memory') return
+    const stored: StoredSession = { environment: a.choice, user: a.user, ...tokens }
+    await this.deps.vault.save(stored, a.persistence)
+  }
+
+  private async choosePersistence(keepSignedIn: boolean): Promise<Persistence> {
+    if (!keepSignedIn) {
+      this.deps.vault.clear()
+      return 'memory'
+    }
+    const { level } = await this.deps.vault.level()
+    if (level === 'encrypted') return 'encrypted'
+    if (level === 'weak' && this.deps.preferences.weakStorageChoice === 'weak') return 'weak'
+    this.deps.vault.clear()
+    return 'memory'
+  }
+
+  private endActive(): void {
+    this.active?.auth.dispose()
+    this.active = null
+  }
+
+  private async clientFor(choice: EnvironmentChoice): Promise<PlatformClient> {
+    const environment = await resolveEnvironment(choice, this.deps.sandbox)
+    return new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+  }
+
+  /** Best effort: the local sign-out has already happened whatever the server says. */
+  private async revoke(client: PlatformClient, refreshToken: string): Promise<void> {
+    try {
+      await client.call('signOut', { body: { refreshToken } })
+    } catch (error) {
+      this.deps.logger.warn('server sign-out failed (local session already cleared)', { error: error instanceof Error ? error.message : 'unknown' })
+    }
+  }
+
+  private emit(): void {
+    this.deps.onStateChanged(this.state)
+  }
+}

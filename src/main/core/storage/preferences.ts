@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { EnvironmentChoiceSchema, type EnvironmentChoice } from '../../../shared/ipc/session-schemas'
+import type { KeyValueStore } from '../ports'
+
+const WeakChoiceSchema = z.enum(['memory', 'weak'])
+export type WeakStorageChoice = z.infer<typeof WeakChoiceSchema>
+
+/** Non-secret settings. Anything unreadable is treated as unset. */
+export class Preferences {
+  constructor(private readonly store: KeyValueStore) {}
+
+  get lastEmail(): string | null {
+    const value = this.store.get('lastEmail')
+    return typeof value === 'string' ? value : null
+  }
+
+  get lastEnvironment(): EnvironmentChoice | null {
+    const parsed = EnvironmentChoiceSchema.safeParse(this.store.get('lastEnvironment'))
+    return parsed.success ? parsed.data : null
+  }
+
+  rememberSignIn(email: string, environment: EnvironmentChoice): void {
+    this.store.set('lastEmail', email)
+    this.store.set('lastEnvironment', environment)
+  }
+
+  get weakStorageChoice(): WeakStorageChoice | null {
+    const parsed = WeakChoiceSchema.safeParse(this.store.get('weakStorageChoice'))
+    return parsed.success ? parsed.data : null
+  }
+
+  set weakStorageChoice(choice: WeakStorageChoice) {
+    this.store.set('weakStorageChoice', choice)
+  }
+}

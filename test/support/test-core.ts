@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAppCore, type AppCore } from '../../src/main/core/app-core'
+import { createLogger } from '../../src/main/core/logger'
+import type { Clock, SecretCipher } from '../../src/main/core/ports'
+import { createConfStore } from '../../src/main/core/storage/conf-store'
+import { callChannel, type CallInput, type CallOutput, type IpcCallName } from '../../src/shared/ipc/contract'
+import type { Result } from '../../src/shared/ipc/result'
+import { createKeychainCipher } from './keychain-cipher'
+
+export const APP_ORIGIN = 'app://omnivms'
+export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
+
+export function tempProfile(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'omnivms-test-'))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface TestCore {
+  core: AppCore
+  logs: string[]
+  events: { channel: string; payload: unknown }[]
+  call<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<Result<CallOutput<N>>>
+  ok<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<CallOutput<N>>
+}
+
+/** The real main-process logic with Node ports: conf store in `profileDir`, a stand-in keychain. */
+export function startTestCore(options: { sandboxUrl: string; profileDir: string; cipher?: SecretCipher; clock?: Clock }): TestCore {
+  const logs: string[] = []
+  const events: { channel: string; payload: unknown }[] = []
+  const logger = createLogger((_level, line) => logs.push(line))
+  const core = createAppCore({
+    store: createConfStore(options.profileDir, logger),
+    cipher: options.cipher ?? createKeychainCipher(),
+    fetch: (input, init) => fetch(input, init),
+    logger,
+    sandbox: { url: async () => options.sandboxUrl },
+    external: { open: async () => undefined },
+    trustedOrigins: [APP_ORIGIN],
+    clock: options.clock
+  })
+  core.subscribe((channel, payload) => events.push({ channel, payload }))
+  const call = ((name: IpcCallName, input?: unknown) => core.dispatch(callChannel(name), TRUSTED_SENDER, input)) as TestCore['call']
+  const ok = (async (name: IpcCallName, input?: unknown) => {
+    const result = await core.dispatch(callChannel(name), TRUSTED_SENDER, input)
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
+    return result.value
+  }) as TestCore['ok']
+  return { core, logs, events, call, ok }
+}
