@@ -10,7 +10,10 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': bundle everything else into it.
+      externalizeDeps: false,
       rollupOptions: {
+        external: ['electron'],
         input: { index: resolve('src/preload/index.ts') },
         // A sandboxed preload can only be one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' }

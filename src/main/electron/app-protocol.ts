@@ -1,0 +1,25 @@
+import { protocol } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { APP_HOST, APP_SCHEME } from '../../shared/csp'
+import { rendererHeaders, resolveRendererFile } from '../core/renderer-files'
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }
+  ])
+}
+
+/** Serves the built renderer, and nothing else, at app://omnivms/ with the app's CSP. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      return new Response(await readFile(file), { headers: rendererHeaders(file) })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path'
+import type { SandboxProvider } from '../main/core/ports'
+import { createDebouncedSaver, loadSandboxData } from './persistence'
+import { startSandboxServer, type RunningSandbox } from './server'
+
+/**
+ * The sandbox environment of the app: a sandbox given by OMNIVMS_SANDBOX_URL (tests, demos
+ * against `npm run sandbox`), or one started inside the app on first use, on a free loopback
+ * port, with its data kept in `dataDir` so a signed-in session survives a restart of the app.
+ */
+export function createEmbeddedSandbox(dataDir: string, overrideUrl?: string): SandboxProvider & { close(): Promise<void> } {
+  if (overrideUrl) return { url: async () => overrideUrl, close: async () => undefined }
+  const file = join(dataDir, 'sandbox-data.json')
+  const saver = createDebouncedSaver(file)
+  let running: Promise<RunningSandbox> | null = null
+  return {
+    async url() {
+      running ??= startSandboxServer({ initialData: loadSandboxData(file), onChange: (data) => saver.save(data) })
+      return (await running).url
+    },
+    async close() {
+      saver.flush()
+      if (running) await (await running).close()
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { EventEmitter } from 'node:events'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+const safeStorage = {
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  isAsyncEncryptionAvailable: vi.fn(async () => true),
+  encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`enc:${text}`)),
+  decryptStringAsync: vi.fn(async (data: Buffer) => ({ result: data.toString().replace(/^enc:/, ''), shouldReEncrypt: false }))
+}
+vi.mock('electron', () => ({ safeStorage, ipcMain: { handle: vi.fn() }, BrowserWindow: vi.fn() }))
+
+const { mainWindowOptions } = await import('../../src/main/electron/main-window')
+const { applyWebContentsPolicy, denyAllPermissions } = await import('../../src/main/electron/web-contents-policy')
+const { senderOf } = await import('../../src/main/electron/ipc-main-adapter')
+const { createSafeStorageCipher } = await import('../../src/main/electron/safe-storage-cipher')
+
+class FakeContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler
+  }
+  navigate(event: string, url: string) {
+    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+    this.emit(event, e, url)
+    return e.defaultPrevented
+  }
+}
+
+describe('hardened window', () => {
+  it('isolates and sandboxes the renderer with no Node integration', () => {
+    const prefs = mainWindowOptions('/app/preload/index.cjs').webPreferences
+    expect(prefs).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    })
+  })
+
+  describe('web contents policy', () => {
+    let contents: FakeContents
+    let opened: string[]
+    beforeEach(() => {
+      contents = new FakeContents()
+      opened = []
+      applyWebContentsPolicy(contents as never, ['app://omnivms'], async (url) => void opened.push(url))
+    })
+
+    it('keeps navigation inside the app and sends vetted links to the browser', () => {
+      expect(contents.navigate('will-navigate', 'app://omnivms/index.html')).toBe(false)
+      expect(contents.navigate('will-navigate', 'https://omnivms.com/help')).toBe(true)
+      expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true)
+      expect(contents.navigate('will-redirect', 'https://elsewhere.example')).toBe(true)
+      expect(contents.navigate('will-attach-webview', 'app://omnivms/')).toBe(true)
+      expect(opened).toEqual(['https://omnivms.com/help'])
+    })
+
+    it('denies every new window, opening only safe links externally', () => {
+      expect(contents.windowOpenHandler?.({ url: 'mailto:help@omnivms.com' })).toEqual({ action: 'deny' })
+      expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+      expect(opened).toEqual(['mailto:help@omnivms.com'])
+    })
+  })
+
+  it('denies every permission request and check', () => {
+    let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined
+    let checkHandler: (() => boolean) | undefined
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h)
+    } as never)
+    const answers: boolean[] = []
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) requestHandler?.({}, permission, (g) => answers.push(g))
+    expect(answers).toEqual([false, false, false, false])
+    expect(checkHandler?.()).toBe(false)
+  })
+
+  it('reports the sender frame and whether it is the main frame', () => {
+    const mainFrame = { url: 'app://omnivms/index.html' }
+    const child = { url: 'app://omnivms/frame.html' }
+    expect(senderOf({ senderFrame: mainFrame, sender: { mainFrame } } as never)).toEqual({ url: 'app://omnivms/index.html', isMainFrame: true })
+    expect(senderOf({ senderFrame: child, sender: { mainFrame } } as never)).toEqual({ url: 'app://omnivms/frame.html', isMainFrame: false })
+    expect(senderOf({ senderFrame: null, sender: { mainFrame } } as never)).toEqual({ url: '', isMainFrame: false })
+  })
+})
+
+describe('safeStorage cipher', () => {
+  it('uses the async API and names the backend per platform', async () => {
+    const linux = createSafeStorageCipher('linux')
+    expect(await linux.backend()).toBe('gnome_libsecret')
+    safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text')
+    expect(await linux.backend()).toBe('basic_text')
+    expect(await createSafeStorageCipher('darwin').backend()).toBe('keychain')
+    expect(await createSafeStorageCipher('win32').backend()).toBe('dpapi')
+    const sealed = await linux.encrypt('secret')
+    expect(await linux.decrypt(sealed)).toBe('secret')
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledWith('secret')
+  })
+})
