@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'
 import { endpoints, routePattern } from '../platform/endpoints'
-import { Sandbox, SandboxError } from './sandbox'
+import { SandboxError, type Sandbox } from './sandbox'
 import type { Fault } from './model'
 
 type Env = { Bindings: HttpBindings }
@@ -23,9 +23,14 @@ async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promis
   return parsed.data
 }
 
+/** `*` matches within one path segment, `**` across segments. */
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`^${escaped.replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`)
+  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+  const body = pattern
+    .split('**')
+    .map((part) => part.split('*').map(escape).join('[^/]*'))
+    .join('.*')
+  return new RegExp(`^${body}$`)
 }
 
 const FaultInputSchema = z.object({

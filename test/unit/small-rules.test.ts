@@ -41,3 +41,17 @@ describe('small rules', () => {
     expect(redact('Authorization: Bearer abc.def-123 at_ABCDEFGHIJKL rt_ZYXWVUTSRQ')).toBe('Authorization: [redacted] [redacted] [redacted]')
   })
 })
+
+describe('the platform contract document', () => {
+  it('lists every endpoint the app calls, marking the assumed ones', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { endpoints } = await import('../../src/platform/endpoints')
+    const doc = readFileSync(new URL('../../docs/platform-contract.md', import.meta.url), 'utf8')
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| ${name} |`))
+      expect(row, `docs/platform-contract.md has no row for ${name}`).toBeDefined()
+      expect(row).toContain(`| ${endpoint.method} | \`${endpoint.path}\` |`)
+      if (!endpoint.documented) expect(row).toContain('**assumed**')
+    }
+  })
+})

@@ -1,0 +1,64 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { createAppCore, type AppCore } from '../../src/main/core/app-core'
+import { createLogger } from '../../src/main/core/logger'
+import { createConfStore } from '../../src/main/core/storage/conf-store'
+import { createKeychainCipher } from '../../test/support/keychain-cipher'
+
+export interface LaunchOptions {
+  browser: Browser
+  rendererOrigin: string
+  bridgeScript: string
+  sandboxUrl: string
+  profileDir: string
+  keychainKey: Buffer
+}
+
+export interface BrowserApp {
+  page: Page
+  /** Everything main answered or sent to the renderer, as JSON text, to prove no secret crossed. */
+  ipcTraffic: string[]
+  logs: string[]
+  close(): Promise<void>
+}
+
+/**
+ * "The app" for browser e2e: the real main-process core (conf store in the profile folder,
+ * a stand-in OS keychain) wired through a Playwright binding to the built renderer in Chromium.
+ */
+export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserApp> {
+  const logs: string[] = []
+  const ipcTraffic: string[] = []
+  const logger = createLogger((_level, line) => logs.push(line))
+  const core: AppCore = createAppCore({
+    store: createConfStore(options.profileDir, logger),
+    cipher: createKeychainCipher({ key: options.keychainKey }),
+    fetch: (input, init) => fetch(input, init),
+    logger,
+    sandbox: { url: async () => options.sandboxUrl },
+    external: { open: async () => undefined },
+    trustedOrigins: [options.rendererOrigin]
+  })
+  const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })
+  const page = await context.newPage()
+  await page.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {
+    const result = await core.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload)
+    ipcTraffic.push(JSON.stringify(result))
+    return result
+  })
+  await page.addInitScript({ content: options.bridgeScript })
+  const unsubscribe = core.subscribe((channel, payload) => {
+    ipcTraffic.push(JSON.stringify(payload))
+    page.evaluate(([c, p]) => window.__omnivmsDeliver(c as string, p), [channel, payload] as const).catch(() => undefined)
+  })
+  await page.goto(`${options.rendererOrigin}/index.html`)
+  return {
+    page,
+    ipcTraffic,
+    logs,
+    async close() {
+      unsubscribe()
+      core.dispose()
+      await context.close()
+    }
+  }
+}

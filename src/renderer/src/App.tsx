@@ -1,0 +1,54 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import type { SessionState } from '../../shared/ipc/session-schemas'
+import { useSessionState } from './session/useSessionState'
+import { SignInFlow } from './signin/SignInFlow'
+import { WORKSPACE_KEY, Workspace } from './inbox/Workspace'
+
+type SignedIn = Extract<SessionState, { status: 'signedIn' }>
+
+/**
+ * Signed in: the workspace. Signed out: the sign-in flow. When a session ends on its own
+ * (refresh refused), the workspace stays mounted behind the sign-in screen, so signing in
+ * again as the same person returns to exactly what they had on screen, typed text included.
+ */
+export function App() {
+  const { state, error } = useSessionState()
+  const queryClient = useQueryClient()
+  const [workspace, setWorkspace] = useState<SignedIn | null>(null)
+  const shownUserId = useRef<string | null>(null)
+
+  // The workspace follows the session, except that it outlives a session that ended on its own.
+  if (state?.status === 'signedIn' && workspace !== state) setWorkspace(state)
+  if (state?.status === 'signedOut' && state.reason !== 'session_ended' && workspace !== null) setWorkspace(null)
+
+  useEffect(() => {
+    if (!state) return
+    const previous = shownUserId.current
+    if (state.status === 'signedIn') {
+      if (previous !== null && previous !== state.user.id) queryClient.removeQueries({ queryKey: WORKSPACE_KEY })
+      // Back after a forced sign-in as the same person: reload whatever failed meanwhile.
+      else if (previous !== null) void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })
+      shownUserId.current = state.user.id
+    } else if (state.reason !== 'session_ended' && previous !== null) {
+      // Signed out on purpose, or the saved session was unusable: drop the old workspace's data.
+      shownUserId.current = null
+      queryClient.removeQueries({ queryKey: WORKSPACE_KEY })
+    }
+  }, [state, queryClient])
+
+  if (error) return <main className="center-screen" role="alert">The app could not start: {error}</main>
+  if (!state) return <main className="center-screen" role="status">Starting…</main>
+
+  const signedIn = state.status === 'signedIn'
+  return (
+    <>
+      {workspace && (
+        <div className="workspace-host" hidden={!signedIn} inert={!signedIn}>
+          <Workspace key={workspace.user.id} session={signedIn ? state : workspace} active={signedIn} />
+        </div>
+      )}
+      {state.status === 'signedOut' && <SignInFlow state={state} />}
+    </>
+  )
+}

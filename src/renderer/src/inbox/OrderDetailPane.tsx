@@ -1,0 +1,136 @@
+import { useQuery } from '@tanstack/react-query'
+import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import { statusName } from '../../../shared/order-status'
+import { api, messageOf, unwrap } from '../lib/bridge'
+import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
+import { isClosed } from './inbox-model'
+import { StatusChip } from './StatusChip'
+import { WORKSPACE_KEY } from './Workspace'
+
+export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | null; active: boolean }) {
+  const detail = useQuery({
+    queryKey: [...WORKSPACE_KEY, 'order', orderRef?.clientId, orderRef?.loanId, orderRef?.orderId],
+    queryFn: () => unwrap(api().getOrder(orderRef as OrderRef)),
+    enabled: orderRef !== null && active
+  })
+  if (!orderRef) {
+    return (
+      <section className="detail empty-state" aria-label="Order">
+        <p>Select an order to see its details.</p>
+        <p className="hint">
+          <kbd>j</kbd>/<kbd>k</kbd> or <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>/</kbd> search
+        </p>
+      </section>
+    )
+  }
+  if (detail.isPending) {
+    return (
+      <section className="detail" aria-label="Order" aria-busy="true">
+        <p role="status">Loading order…</p>
+      </section>
+    )
+  }
+  if (detail.isError) {
+    return (
+      <section className="detail" aria-label="Order">
+        <div className="error-state" role="alert">
+          <p>{messageOf(detail.error)}</p>
+          <button type="button" onClick={() => void detail.refetch()}>
+            Try again
+          </button>
+        </div>
+      </section>
+    )
+  }
+  return <OrderDetailView order={detail.data} />
+}
+
+function OrderDetailView({ order }: { order: OrderDetail }) {
+  const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode))
+  return (
+    <section className="detail" aria-labelledby="order-title">
+      <header className="detail-header">
+        <div>
+          <h2 id="order-title">{order.address.line1}</h2>
+          <p className="muted">
+            {order.address.city}, {order.address.state} {order.address.zip}
+            {order.property.county ? ` · ${order.property.county} County` : ''}
+          </p>
+        </div>
+        <StatusChip code={order.statusCode} />
+      </header>
+      <dl className="facts">
+        <Fact label="Client" value={order.clientName} />
+        <Fact label="Order #" value={order.orderNumber} />
+        <Fact label="Loan #" value={order.loanNumber} />
+        <Fact label="Product" value={order.product + (order.rush ? ' · Rush' : '')} />
+        <Fact label="Fee" value={formatMoney(order.fee.amount, order.fee.currency)} />
+        <Fact label="Due" value={`${formatDateTime(order.dueDate)} (${due.label.toLowerCase()})`} />
+        <Fact label="Assigned" value={formatDateTime(order.assignedAt)} />
+        <Fact label="Borrower" value={order.borrowerName} />
+      </dl>
+
+      <h3>Property</h3>
+      <dl className="facts">
+        <Fact label="Type" value={order.property.type} />
+        <Fact label="Year built" value={order.property.yearBuilt} />
+        <Fact label="Living area" value={order.property.livingAreaSqFt ? `${order.property.livingAreaSqFt.toLocaleString()} sq ft` : null} />
+        <Fact label="Bedrooms" value={order.property.bedrooms} />
+        <Fact label="Bathrooms" value={order.property.bathrooms} />
+      </dl>
+
+      <h3>Loan</h3>
+      <dl className="facts">
+        <Fact label="Type" value={order.loan.type} />
+        <Fact label="Purpose" value={order.loan.purpose} />
+        <Fact label="FHA case #" value={order.loan.fhaCaseNumber} />
+      </dl>
+
+      <h3>Contacts</h3>
+      <ul className="contacts">
+        {order.contacts.map((c) => (
+          <li key={`${c.role}-${c.name}`}>
+            <strong>{c.name}</strong> <span className="muted">{c.role}</span>
+            <div>
+              {c.phone && <span>{c.phone}</span>}
+              {c.email && <span> · {c.email}</span>}
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <h3>Instructions</h3>
+      <p className="instructions">{order.instructions || 'No instructions.'}</p>
+
+      <h3>History</h3>
+      <ol className="history" aria-label="Order history">
+        {order.history.map((h) => (
+          <li key={h.id}>
+            <div className="history-what">
+              <strong>{h.action}</strong>
+              {h.statusCode !== null && <span className="muted"> → {statusName(h.statusCode)}</span>}
+            </div>
+            {h.reason && <div className="history-why">“{h.reason}”</div>}
+            <div className="muted small">
+              <time dateTime={h.at} title={formatDateTime(h.at)}>
+                {formatRelative(h.at)}
+              </time>{' '}
+              · {h.actorName} ({h.actorRole}){h.channel ? ` · ${h.channel}` : ''}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p className="muted small">{addressLine(order)}</p>
+    </section>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string | number | null }) {
+  if (value === null || value === '') return null
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  )
+}

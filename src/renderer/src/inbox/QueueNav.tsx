@@ -1,0 +1,46 @@
+import type { ClientSummary } from '../../../shared/ipc/order-schemas'
+import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-status'
+
+export function QueueNav(props: {
+  group: StatusGroupId
+  clientId: string | null
+  groupCounts: Record<StatusGroupId, number> | null
+  clients: readonly ClientSummary[]
+  clientCounts: Map<string, number> | null
+  onGroup(group: StatusGroupId): void
+  onClient(clientId: string | null): void
+}) {
+  return (
+    <nav className="queues" aria-label="Queues">
+      <h2 className="nav-heading">Queues</h2>
+      <ul>
+        {STATUS_GROUPS.map((g) => (
+          <li key={g.id}>
+            <button type="button" className="nav-item" aria-current={props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
+              <span>{g.label}</span>
+              <span className="count" aria-label={`${props.groupCounts?.[g.id] ?? 0} orders`}>
+                {props.groupCounts ? props.groupCounts[g.id] : '–'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2 className="nav-heading">Clients</h2>
+      <ul>
+        <li>
+          <button type="button" className="nav-item" aria-current={props.clientId === null ? 'true' : undefined} onClick={() => props.onClient(null)}>
+            <span>All clients</span>
+          </button>
+        </li>
+        {props.clients.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="nav-item" aria-current={props.clientId === c.id ? 'true' : undefined} onClick={() => props.onClient(c.id)}>
+              <span>{c.name}</span>
+              <span className="count">{props.clientCounts?.get(c.id) ?? 0}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

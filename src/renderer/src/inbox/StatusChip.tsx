@@ -1,0 +1,6 @@
+import { statusName } from '../../../shared/order-status'
+
+/** Status as text, with a tone class; colour is never the only signal. */
+export function StatusChip({ code }: { code: number }) {
+  return <span className={`chip chip-${code}`}>{statusName(code)}</span>
+}

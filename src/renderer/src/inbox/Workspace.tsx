@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { SessionState } from '../../../shared/ipc/session-schemas'
+import { STATUS_GROUPS } from '../../../shared/order-status'
+import { api, messageOf, unwrap } from '../lib/bridge'
+import { AccountBar, StatusBar } from './AccountBar'
+import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
+import { OrderDetailPane } from './OrderDetailPane'
+import { OrderList } from './OrderList'
+import { QueueNav } from './QueueNav'
+
+type SignedIn = Extract<SessionState, { status: 'signedIn' }>
+
+/** Every query of the signed-in workspace lives under this key, so it can be dropped or reloaded at once. */
+export const WORKSPACE_KEY = ['workspace'] as const
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
+  const inbox = useQuery({
+    queryKey: [...WORKSPACE_KEY, 'inbox'],
+    queryFn: () => unwrap(api().listOrders()),
+    enabled: active,
+    refetchInterval: active ? 60_000 : false
+  })
+  const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
+  const [selected, setSelected] = useState<OrderRef | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const detailRef = useRef<HTMLDivElement>(null)
+  const search = useDeferredValue(view.search)
+
+  const orders = inbox.data?.orders
+  const index = useMemo(() => indexOrders(orders ?? []), [orders])
+  const shown = useMemo(() => visibleOrders(index, { ...view, search }), [index, view, search])
+  const counts = useMemo(() => (orders ? groupCounts(orders, view.clientId) : null), [orders, view.clientId])
+  const perClient = useMemo(() => (orders ? clientCounts(orders, view.group) : null), [orders, view.group])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const update = (patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch }))
+  const select = (o: OrderSummary) => setSelected({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId })
+  const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
+
+  return (
+    <div className="workspace">
+      <AccountBar session={session} />
+      <div className="panes">
+        <QueueNav
+          group={view.group}
+          clientId={view.clientId}
+          groupCounts={counts}
+          clients={inbox.data?.clients ?? []}
+          clientCounts={perClient}
+          onGroup={(group) => update({ group })}
+          onClient={(clientId) => update({ clientId })}
+        />
+        <section className="list-pane" aria-label={`${groupLabel} orders`}>
+          <div className="list-toolbar">
+            <div className="field inline">
+              <label htmlFor="search">Search orders</label>
+              <input
+                id="search"
+                ref={searchRef}
+                type="search"
+                placeholder="Address, order or loan #, borrower  ( / )"
+                value={view.search}
+                onChange={(e) => update({ search: e.target.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') update({ search: '' })
+                }}
+              />
+            </div>
+            <div className="field inline">
+              <label htmlFor="sort">Sort by</label>
+              <select id="sort" value={view.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
+                <option value="due">Due date</option>
+                <option value="assigned">Newest assigned</option>
+                <option value="fee">Highest fee</option>
+              </select>
+            </div>
+          </div>
+          {inbox.data && inbox.data.failures.length > 0 && (
+            <div className="banner banner-warn" role="alert">
+              {inbox.data.failures.map((f) => (
+                <p key={f.clientId}>
+                  Couldn't load orders from {f.clientName}: {f.message}
+                </p>
+              ))}
+              <button type="button" onClick={() => void inbox.refetch()}>
+                Try again
+              </button>
+            </div>
+          )}
+          {inbox.isPending ? (
+            <p className="list-state" role="status">
+              Loading your orders…
+            </p>
+          ) : inbox.isError && !inbox.data ? (
+            <div className="list-state error-state" role="alert">
+              <p>{messageOf(inbox.error)}</p>
+              <button type="button" onClick={() => void inbox.refetch()}>
+                Try again
+              </button>
+            </div>
+          ) : shown.length === 0 ? (
+            <div className="list-state">
+              <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>
+              {view.search.trim() && (
+                <button type="button" onClick={() => update({ search: '' })}>
+                  Clear search
+                </button>
+              )}
+            </div>
+          ) : (
+            <>
+              <p className="list-count" aria-live="polite">
+                {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
+                {inbox.isFetching && <span className="muted"> · refreshing…</span>}
+              </p>
+              <OrderList
+                orders={shown}
+                selectedKey={selected ? orderKey(selected) : null}
+                onSelect={select}
+                onOpen={(o) => {
+                  select(o)
+                  detailRef.current?.focus()
+                }}
+              />
+            </>
+          )}
+        </section>
+        <div className="detail-pane" ref={detailRef} tabIndex={-1}>
+          <OrderDetailPane orderRef={selected} active={active} />
+        </div>
+      </div>
+      <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} />
+    </div>
+  )
+}

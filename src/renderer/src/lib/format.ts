@@ -1,0 +1,33 @@
+import { differenceInCalendarDays, format, formatDistanceToNowStrict } from 'date-fns'
+import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+export function formatMoney(amount: number, currency: string): string {
+  let formatter = moneyFormats.get(currency)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency })
+    moneyFormats.set(currency, formatter)
+  }
+  return formatter.format(amount)
+}
+
+export type DueUrgency = 'overdue' | 'soon' | 'later' | 'closed'
+
+/** "Overdue by 2 days", "Due today", "Due in 2 days", or the date; with how urgent it is. */
+export function describeDue(dueDate: string, now: Date, closed: boolean): { label: string; urgency: DueUrgency } {
+  const due = new Date(dueDate)
+  const days = differenceInCalendarDays(due, now)
+  if (closed) return { label: `Due ${format(due, 'PP')}`, urgency: 'closed' }
+  if (days < 0) return { label: `Overdue by ${-days} day${days === -1 ? '' : 's'}`, urgency: 'overdue' }
+  if (days === 0) return { label: 'Due today', urgency: 'soon' }
+  if (days === 1) return { label: 'Due tomorrow', urgency: 'soon' }
+  if (days <= 2) return { label: `Due in ${days} days`, urgency: 'soon' }
+  return { label: `Due ${format(due, 'EEE, MMM d')}`, urgency: 'later' }
+}
+
+export const formatDateTime = (iso: string) => format(new Date(iso), 'PPp')
+export const formatRelative = (iso: string) => formatDistanceToNowStrict(new Date(iso), { addSuffix: true })
+
+export const addressLine = (o: Pick<OrderSummary, 'address'>) =>
+  `${o.address.line1}, ${o.address.city}, ${o.address.state} ${o.address.zip}`
