@@ -6,7 +6,9 @@ import { rendererHeaders, resolveRendererFile } from '../core/renderer-files'
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }
+    // Module scripts (type="module" crossorigin) load through the fetch/CORS machinery, so the
+    // scheme needs both; the CSP's connect-src 'none' still forbids any request of the renderer's own.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }
   ])
 }
 
