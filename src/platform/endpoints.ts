@@ -1,5 +1,14 @@
 import { z } from 'zod'
 import {
+  CreateSubmissionRequestSchema,
+  DocumentListSchema,
+  FileReceiptSchema,
+  InspectionSlotsResponseSchema,
+  RevisionListSchema,
+  StatusUpdateRequestSchema,
+  SubmissionListSchema,
+  SubmissionSchema,
+  VendorPaymentListSchema,
   ForgotPasswordRequestSchema,
   ForgotPasswordResponseSchema,
   MeResponseSchema,
@@ -30,6 +39,8 @@ export interface EndpointDef<
 > {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   path: Path
+  /** 'binary': the request body is raw bytes (streamed), the response is JSON. 'download': the response is raw bytes. */
+  transfer?: 'binary' | 'download'
   documented: boolean
   auth: 'bearer' | 'none'
   idempotent: boolean
@@ -127,6 +138,99 @@ export const endpoints = {
     idempotent: true,
     request: null,
     response: PlatformHistoryResponseSchema
+  }),
+  updateOrderStatus: define({
+    method: 'POST',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/status',
+    documented: false,
+    auth: 'bearer',
+    idempotent: false,
+    request: StatusUpdateRequestSchema,
+    response: PlatformOrderDetailSchema
+  }),
+  listInspectionSlots: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/inspection-slots',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: InspectionSlotsResponseSchema
+  }),
+  listSubmissions: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: SubmissionListSchema
+  }),
+  createSubmission: define({
+    method: 'POST',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions',
+    documented: false,
+    auth: 'bearer',
+    idempotent: false,
+    request: CreateSubmissionRequestSchema,
+    response: SubmissionSchema
+  }),
+  uploadSubmissionFile: define({
+    method: 'PUT',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions/{submissionId}/files/{fileId}',
+    documented: false,
+    auth: 'bearer',
+    // Putting the same bytes again is harmless.
+    idempotent: true,
+    transfer: 'binary',
+    request: null,
+    response: FileReceiptSchema
+  }),
+  submitSubmission: define({
+    method: 'POST',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions/{submissionId}/submit',
+    documented: false,
+    auth: 'bearer',
+    idempotent: false,
+    request: null,
+    response: PlatformOrderDetailSchema
+  }),
+  listRevisions: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/revisions',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: RevisionListSchema
+  }),
+  listDocuments: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/documents',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: DocumentListSchema
+  }),
+  downloadDocument: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/documents/{documentId}/content',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    transfer: 'download',
+    request: null,
+    response: null
+  }),
+  listVendorPayments: define({
+    method: 'GET',
+    path: '/api/clients/{clientId}/vendor-payments',
+    documented: false,
+    auth: 'bearer',
+    idempotent: true,
+    request: null,
+    response: VendorPaymentListSchema
   })
 } as const
 

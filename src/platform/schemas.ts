@@ -63,7 +63,9 @@ export const PlatformOrderSchema = z.object({
   propertyAddress: PlatformAddressSchema,
   borrowerName: z.string(),
   assignedAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /** ASSUMED: the list carries the open revision request, so the inbox can show it without a call per order. */
+  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullish()
 })
 export type PlatformOrder = z.infer<typeof PlatformOrderSchema>
 
@@ -94,7 +96,11 @@ export const PlatformOrderDetailSchema = PlatformOrderSchema.extend({
       email: z.string().nullish()
     })
   ),
-  instructions: z.string().default('')
+  instructions: z.string().default(''),
+  negotiation: z.lazy(() => NegotiationSchema).nullish(),
+  inspection: z
+    .object({ scheduledAt: z.string().nullish(), completedAt: z.string().nullish() })
+    .nullish()
 })
 export type PlatformOrderDetail = z.infer<typeof PlatformOrderDetailSchema>
 
@@ -127,3 +133,95 @@ export const PlatformErrorBodySchema = z
     correlationId: z.string().optional()
   })
   .loose()
+
+// ── Work on an order (issue 3). All ASSUMED; see docs/platform-contract.md. ──
+
+export const NegotiationSchema = z.object({
+  state: z.enum(['awaiting_client', 'client_countered', 'agreed']),
+  vendorProposal: z.object({
+    requestType: z.string(),
+    fee: z.number().nullable(),
+    dueDate: z.string().nullable(),
+    explanation: z.string()
+  }),
+  clientCounter: z.object({ fee: z.number().nullable(), dueDate: z.string().nullable(), note: z.string() }).nullable()
+})
+export type Negotiation = z.infer<typeof NegotiationSchema>
+
+/** "The order status endpoint": the target status and what that transition needs. */
+export const StatusUpdateRequestSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal(3) }),
+  z.object({
+    status: z.literal(4),
+    requestType: z.string(),
+    proposedFee: z.number().nullable(),
+    proposedDueDate: z.string().nullable(),
+    explanation: z.string()
+  }),
+  z.object({ status: z.literal(2), reason: z.string(), message: z.string() }),
+  z.object({ status: z.literal(10) }),
+  z.object({ status: z.literal(14), inspectionAt: z.string(), slotId: z.string().nullable() }),
+  z.object({ status: z.literal(15), completedAt: z.string() }),
+  z.object({ status: z.literal(8), reason: z.string() })
+])
+export type StatusUpdateRequest = z.infer<typeof StatusUpdateRequestSchema>
+
+export const InspectionSlotsResponseSchema = z.object({
+  items: z.array(z.object({ id: z.string(), start: z.string(), end: z.string() }))
+})
+
+export const SubmissionFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  contentType: z.string(),
+  sha256: z.string().nullish(),
+  uploaded: z.boolean().default(false)
+})
+
+export const SubmissionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'submitted']),
+  createdAt: z.string(),
+  submittedAt: z.string().nullish(),
+  files: z.array(SubmissionFileSchema)
+})
+export type Submission = z.infer<typeof SubmissionSchema>
+
+export const CreateSubmissionRequestSchema = z.object({
+  files: z.array(z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0), contentType: z.string() })).min(1).max(10)
+})
+export const SubmissionListSchema = z.object({ items: z.array(SubmissionSchema) })
+export const FileReceiptSchema = z.object({ size: z.number(), sha256: z.string() })
+
+export const RevisionSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  reason: z.string(),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  source: z.enum(['qc', 'client', 'borrower']),
+  answeredBySubmissionId: z.string().nullish()
+})
+export const RevisionListSchema = z.object({ items: z.array(RevisionSchema) })
+
+export const DocumentListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sharedAt: z.string() }))
+})
+
+export const VendorPaymentListSchema = z.object({
+  items: z.array(
+    z.object({
+      orderId: z.string(),
+      loanId: z.string(),
+      orderNumber: z.string(),
+      amount: z.number(),
+      currency: z.string().default('USD'),
+      status: z.enum(['paid', 'unpaid']),
+      invoiceNumber: z.string(),
+      invoicedAt: z.string(),
+      paidAt: z.string().nullish()
+    })
+  )
+})

@@ -15,7 +15,11 @@ export function createEmbeddedSandbox(dataDir: string, overrideUrl?: string): Sa
   let running: Promise<RunningSandbox> | null = null
   return {
     async url() {
-      running ??= startSandboxServer({ initialData: loadSandboxData(file), onChange: (data) => saver.save(data) })
+      running ??= startSandboxServer({
+        initialData: loadSandboxData(file),
+        filesDir: join(dataDir, 'files'),
+        onChange: (data) => saver.save(data)
+      })
       return (await running).url
     },
     async close() {

@@ -122,6 +122,64 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
   app.get(routePattern(endpoints.getOrder.path), (c) => c.json(sandbox.orderDetail(findOrder(c))))
   app.get(routePattern(endpoints.getVendorHistory.path), (c) => c.json({ items: sandbox.vendorHistory(findOrder(c)) }))
 
+  app.post(routePattern(endpoints.updateOrderStatus.path), async (c) => {
+    const u = user(c)
+    const order = findOrder(c)
+    const body = await readJson(c, endpoints.updateOrderStatus.request)
+    sandbox.work.updateStatus(u, order, body)
+    return c.json(sandbox.orderDetail(order))
+  })
+  app.get(routePattern(endpoints.listInspectionSlots.path), (c) => c.json({ items: sandbox.work.slots(findOrder(c)) }))
+  app.get(routePattern(endpoints.listSubmissions.path), (c) => c.json({ items: sandbox.work.listSubmissions(findOrder(c)) }))
+  app.post(routePattern(endpoints.createSubmission.path), async (c) => {
+    const order = findOrder(c)
+    const body = await readJson(c, endpoints.createSubmission.request)
+    return c.json(sandbox.work.createSubmission(order, body.files), 201)
+  })
+  app.put(routePattern(endpoints.uploadSubmissionFile.path), async (c) => {
+    const order = findOrder(c)
+    return c.json(await sandbox.work.receiveFile(order, param(c, 'submissionId'), param(c, 'fileId'), c.req.raw.body))
+  })
+  app.post(routePattern(endpoints.submitSubmission.path), (c) => {
+    const u = user(c)
+    const order = findOrder(c)
+    sandbox.work.submit(u, order, param(c, 'submissionId'))
+    return c.json(sandbox.orderDetail(order))
+  })
+  app.get(routePattern(endpoints.listRevisions.path), (c) => {
+    const order = findOrder(c)
+    const items = sandbox.data.revisions
+      .filter((r) => r.orderId === order.id)
+      .map(({ orderId: _orderId, ...r }) => r)
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
+    return c.json({ items })
+  })
+  app.get(routePattern(endpoints.listDocuments.path), (c) => {
+    const order = findOrder(c)
+    const items = sandbox.data.documents
+      .filter((d) => d.orderId === order.id)
+      .map((d) => ({ id: d.id, name: d.name, contentType: d.contentType, size: Buffer.from(d.contentBase64, 'base64').length, sharedAt: d.sharedAt }))
+    return c.json({ items })
+  })
+  app.get(routePattern(endpoints.downloadDocument.path), (c) => {
+    const order = findOrder(c)
+    const doc = sandbox.data.documents.find((d) => d.orderId === order.id && d.id === param(c, 'documentId'))
+    if (!doc) throw new SandboxError(404, 'not_found', 'Document not found.')
+    const bytes = Buffer.from(doc.contentBase64, 'base64')
+    return c.body(bytes, 200, { 'content-type': doc.contentType, 'content-length': String(bytes.length) })
+  })
+  app.get(routePattern(endpoints.listVendorPayments.path), (c) => {
+    const u = user(c)
+    const clientId = param(c, 'clientId')
+    sandbox.assertClientScope(u, clientId)
+    const orders = new Map(sandbox.data.orders.filter((o) => o.vendorId === u.id && o.clientId === clientId).map((o) => [o.id, o]))
+    const items = sandbox.data.payments.flatMap((p) => {
+      const order = orders.get(p.orderId)
+      return order ? [{ ...p, loanId: order.loanId, orderNumber: order.orderNumber, currency: order.currency }] : []
+    })
+    return c.json({ items })
+  })
+
   // ── Control plane (sandbox only) ──
   const control = new Hono<Env>()
   control.post('/tokens/expire', (c) => c.json({ expired: sandbox.expireAccessTokens() }))
@@ -151,6 +209,40 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
   control.delete('/faults', (c) => {
     sandbox.faults = []
     return c.body(null, 204)
+  })
+  control.post('/orders', async (c) => {
+    const input = await readJson(
+      c,
+      z.object({
+        vendorEmail: z.string().optional(),
+        clientId: z.string().optional(),
+        street: z.string().optional(),
+        fee: z.number().positive().optional(),
+        dueInDays: z.number().int().optional(),
+        product: z.string().optional()
+      })
+    )
+    return c.json(sandbox.orderDetail(sandbox.assignNewOrder(input)), 201)
+  })
+  control.post('/orders/:orderId/qc', async (c) => {
+    const input = await readJson(c, z.object({ decision: z.enum(['accept', 'revision']), reason: z.string().default('') }))
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.qc(order, input.decision, input.reason)
+    return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/orders/:orderId/conditions', async (c) => {
+    const input = await readJson(
+      c,
+      z.object({
+        decision: z.enum(['accept', 'counter']),
+        fee: z.number().positive().nullable().default(null),
+        dueDate: z.string().nullable().default(null),
+        note: z.string().default('')
+      })
+    )
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.answerConditions(order, input.decision, input.fee, input.dueDate, input.note)
+    return c.json(sandbox.orderDetail(order))
   })
   control.post('/reset', (c) => {
     sandbox.reset()

@@ -17,6 +17,47 @@ export interface SandboxUser {
 
 export interface SandboxOrder extends PlatformOrderDetail {
   vendorId: string
+  /** Where an order on hold returns to. */
+  statusBeforeHold?: number | null
+}
+
+export interface SandboxSubmission {
+  id: string
+  orderId: string
+  version: number
+  status: 'draft' | 'submitted'
+  createdAt: string
+  submittedAt: string | null
+  files: { id: string; name: string; size: number; contentType: string; sha256: string | null; uploaded: boolean; storedAs: string | null }[]
+}
+
+export interface SandboxRevision {
+  id: string
+  orderId: string
+  type: string
+  reason: string
+  requestedAt: string
+  requestedBy: string
+  source: 'qc' | 'client' | 'borrower'
+  answeredBySubmissionId: string | null
+}
+
+export interface SandboxDocument {
+  id: string
+  orderId: string
+  name: string
+  contentType: string
+  sharedAt: string
+  contentBase64: string
+}
+
+export interface SandboxPayment {
+  orderId: string
+  amount: number
+  status: 'paid' | 'unpaid'
+  invoiceNumber: string
+  invoicedAt: string
+  paidAt: string | null
 }
 
 export interface SandboxHistoryRecord extends PlatformHistoryEntry {
@@ -85,4 +126,8 @@ export interface SandboxData {
   refreshTokens: RefreshTokenRecord[]
   resetCodes: ResetCodeRecord[]
   outbox: OutboxMessage[]
+  submissions: SandboxSubmission[]
+  revisions: SandboxRevision[]
+  documents: SandboxDocument[]
+  payments: SandboxPayment[]
 }

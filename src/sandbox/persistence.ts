@@ -6,7 +6,7 @@ import type { SandboxData } from './model'
 export function loadSandboxData(file: string): SandboxData | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as SandboxData
-    return Array.isArray(data.orders) && Array.isArray(data.users) ? data : undefined
+    return Array.isArray(data.orders) && Array.isArray(data.users) && Array.isArray(data.submissions) ? data : undefined
   } catch {
     return undefined
   }

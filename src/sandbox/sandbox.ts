@@ -3,6 +3,8 @@ import type { PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail, TokenRes
 import type { Fault, RequestLogEntry, SandboxData, SandboxOrder, SandboxUser } from './model'
 import { hashPassword, verifyPassword } from './passwords'
 import { seedData, type SeedOptions } from './seed'
+import { OrderWork } from './order-work'
+import { tmpdir } from 'node:os'
 
 export interface SandboxOptions extends SeedOptions {
   /** Access token lifetime; the platform keeps these short on purpose. Default 5 minutes. */
@@ -13,6 +15,8 @@ export interface SandboxOptions extends SeedOptions {
   onChange?: (data: SandboxData) => void
   /** Start from saved data instead of the seed. */
   initialData?: SandboxData
+  /** Where uploaded report files are written (required for uploads). */
+  filesDir?: string
 }
 
 export class SandboxError extends Error {
@@ -36,8 +40,10 @@ export class Sandbox {
   readonly accessTokenTtlMs: number
   private readonly refreshTokenTtlMs: number
   private readonly resetCodeTtlMs: number
+  readonly work: OrderWork
 
   constructor(private readonly options: SandboxOptions = {}) {
+    this.work = new OrderWork(this, options.filesDir ?? tmpdir())
     this.accessTokenTtlMs = options.accessTokenTtlMs ?? 5 * 60_000
     this.refreshTokenTtlMs = options.refreshTokenTtlMs ?? 30 * 86_400_000
     this.resetCodeTtlMs = options.resetCodeTtlMs ?? 15 * 60_000
@@ -194,7 +200,7 @@ export class Sandbox {
   listOrders(user: SandboxUser, clientId: string, page: number, pageSize: number) {
     this.assertClientScope(user, clientId)
     const all = this.data.orders.filter((o) => o.clientId === clientId && o.vendorId === user.id)
-    const items = all.slice((page - 1) * pageSize, page * pageSize).map(toPlatformOrder)
+    const items = all.slice((page - 1) * pageSize, page * pageSize).map((o) => toPlatformOrder(o, this.openRevision(o)))
     return { items, page, pageSize, total: all.length }
   }
 
@@ -209,8 +215,17 @@ export class Sandbox {
   }
 
   orderDetail(order: SandboxOrder): PlatformOrderDetail {
-    const { vendorId: _vendorId, ...detail } = order
-    return structuredClone(detail)
+    const { vendorId: _vendorId, statusBeforeHold: _held, ...detail } = order
+    return { ...structuredClone(detail), latestRevision: this.openRevision(order) }
+  }
+
+  /** The revision request an order in 12 or 20 is waiting on. */
+  openRevision(order: SandboxOrder) {
+    if (order.status !== 12 && order.status !== 20) return null
+    const open = this.data.revisions
+      .filter((r) => r.orderId === order.id && r.answeredBySubmissionId === null)
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0]
+    return open ? { type: open.type, reason: open.reason, requestedAt: open.requestedAt } : null
   }
 
   vendorHistory(order: SandboxOrder): PlatformHistoryEntry[] {
@@ -218,6 +233,58 @@ export class Sandbox {
       .filter((h) => h.orderId === order.id && h.vendorVisible)
       .sort((a, b) => a.at.localeCompare(b.at))
       .map(({ orderId: _orderId, vendorVisible: _visible, ...entry }) => structuredClone(entry))
+  }
+
+  /** Control plane: a new order assigned to a vendor (status 1), with its history. */
+  assignNewOrder(input: { vendorEmail?: string; clientId?: string; street?: string; fee?: number; dueInDays?: number; product?: string }): SandboxOrder {
+    const vendor = this.findUserByEmail(input.vendorEmail ?? this.data.users[0]?.email ?? '')
+    if (!vendor) throw new SandboxError(404, 'not_found', 'No such vendor.')
+    const clientId = input.clientId ?? vendor.clientIds[0]
+    if (!clientId || !vendor.clientIds.includes(clientId)) throw new SandboxError(422, 'invalid_client', 'The vendor does not work for that client.')
+    const template = this.data.orders.find((o) => o.vendorId === vendor.id) ?? this.data.orders[0]
+    if (!template) throw new SandboxError(500, 'no_template', 'The sandbox has no orders to model a new one on.')
+    const serial = 10001 + this.data.orders.length
+    const now = new Date()
+    const order: SandboxOrder = {
+      ...structuredClone(template),
+      id: `ord-${serial}`,
+      vendorId: vendor.id,
+      clientId,
+      loanId: `ln-${serial + 40000}`,
+      orderNumber: `OV-2026-${serial}`,
+      loanNumber: String(4100000000 + serial * 7919),
+      status: 1,
+      product: input.product ?? '1004 URAR',
+      fee: input.fee ?? 550,
+      dueDate: new Date(now.getTime() + (input.dueInDays ?? 7) * 86_400_000).toISOString(),
+      rush: false,
+      propertyAddress: { ...template.propertyAddress, street: input.street ?? `${100 + (serial % 9000)} Assignment Ave` },
+      assignedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      negotiation: null,
+      inspection: null
+    }
+    this.data.orders.push(order)
+    this.data.history.push({
+      id: `h-${serial}-1`,
+      orderId: order.id,
+      at: now.toISOString(),
+      action: 'Order assigned to vendor',
+      status: 1,
+      previousStatus: 16,
+      actor: { name: 'OmniValVMS Operations', role: 'Operations' },
+      channel: 'Admin portal',
+      reason: null,
+      vendorVisible: true
+    })
+    this.changed()
+    return order
+  }
+
+  findOrderById(orderId: string): SandboxOrder {
+    const order = this.data.orders.find((o) => o.id === orderId)
+    if (!order) throw new SandboxError(404, 'not_found', 'Order not found.')
+    return order
   }
 
   private findUserByEmail(email: string): SandboxUser | undefined {
@@ -258,8 +325,9 @@ export class Sandbox {
   }
 }
 
-function toPlatformOrder(order: SandboxOrder): PlatformOrder {
+function toPlatformOrder(order: SandboxOrder, latestRevision: PlatformOrder['latestRevision']): PlatformOrder {
   return {
+    latestRevision,
     id: order.id,
     clientId: order.clientId,
     loanId: order.loanId,

@@ -1,5 +1,6 @@
 import { hashPassword } from './passwords'
-import type { SandboxClient, SandboxData, SandboxHistoryRecord, SandboxOrder, SandboxUser } from './model'
+import type { SandboxClient, SandboxData, SandboxDocument, SandboxHistoryRecord, SandboxOrder, SandboxPayment, SandboxRevision, SandboxSubmission, SandboxUser } from './model'
+import { samplePdf } from './sample-files'
 
 export const DEMO_PASSWORD = 'Sandbox!2026'
 
@@ -132,6 +133,12 @@ export function seedData(options: SeedOptions = {}): SandboxData {
 
   const orders: SandboxOrder[] = []
   const history: SandboxHistoryRecord[] = []
+  const submissions: SandboxSubmission[] = []
+  const revisions: SandboxRevision[] = []
+  const documents: SandboxDocument[] = []
+  const payments: SandboxPayment[] = []
+  const engagementLetter = samplePdf('Engagement letter').toString('base64')
+  const purchaseContract = samplePdf('Purchase contract (excerpt)').toString('base64')
   let serial = 10001
 
   const addOrders = (user: SandboxUser, count: number) => {
@@ -228,6 +235,59 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         reason: null,
         vendorVisible: false
       })
+      const order = orders[orders.length - 1] as SandboxOrder
+      const at = (step: number) => new Date(assignedAt + step * stepGap).toISOString()
+      documents.push({ id: `doc-${n}-1`, orderId: id, name: 'Engagement letter.pdf', contentType: 'application/pdf', sharedAt: at(0), contentBase64: engagementLetter })
+      if (order.loanPurpose === 'Purchase') {
+        documents.push({ id: `doc-${n}-2`, orderId: id, name: 'Purchase contract.pdf', contentType: 'application/pdf', sharedAt: at(0), contentBase64: purchaseContract })
+      }
+      if (status === 4) {
+        const countered = Math.floor(i / STATUS_CYCLE.length) % 2 === 0
+        order.negotiation = {
+          state: countered ? 'client_countered' : 'awaiting_client',
+          vendorProposal: { requestType: 'fee_increase', fee: order.fee + 150, dueDate: null, explanation: 'Complex property: large acreage and an accessory dwelling unit.' },
+          clientCounter: countered ? { fee: order.fee + 75, dueDate: null, note: 'We can meet you halfway.' } : null
+        }
+      }
+      const stepOf = (code: number) => path.indexOf(code)
+      if (stepOf(14) >= 0) order.inspection = { scheduledAt: at(stepOf(14) + 1), completedAt: stepOf(15) >= 0 ? at(stepOf(15)) : null }
+      if (stepOf(11) >= 0) {
+        const submissionId = `sub-${n}-1`
+        submissions.push({
+          id: submissionId,
+          orderId: id,
+          version: 1,
+          status: 'submitted',
+          createdAt: at(stepOf(11)),
+          submittedAt: at(stepOf(11)),
+          files: [{ id: `${submissionId}-f1`, name: `${order.orderNumber} report.pdf`, size: 2_480_000, contentType: 'application/pdf', sha256: null, uploaded: true, storedAs: null }]
+        })
+      }
+      for (const code of [12, 20] as const) {
+        const step = stepOf(code)
+        if (step < 0) continue
+        const entry = history.find((h) => h.orderId === id && h.status === code)
+        revisions.push({
+          id: `rev-${n}-${code}`,
+          orderId: id,
+          type: code === 12 ? 'QC revision' : 'Client revision',
+          reason: entry?.reason ?? 'Please review the report.',
+          requestedAt: at(step),
+          requestedBy: code === 12 ? `${clientName} QC` : clientName,
+          source: code === 12 ? 'qc' : 'client',
+          answeredBySubmissionId: null
+        })
+      }
+      if (status === 13 || status === 6 || status === 17 || status === 18 || status === 20) {
+        payments.push({
+          orderId: id,
+          amount: order.fee,
+          status: status === 6 ? 'paid' : 'unpaid',
+          invoiceNumber: `INV-${n}`,
+          invoicedAt: at(path.length - 1),
+          paidAt: status === 6 ? at(path.length) : null
+        })
+      }
     }
   }
   addOrders(vendor, options.orders ?? 72)
@@ -241,6 +301,10 @@ export function seedData(options: SeedOptions = {}): SandboxData {
     accessTokens: [],
     refreshTokens: [],
     resetCodes: [],
-    outbox: []
+    outbox: [],
+    submissions,
+    revisions,
+    documents,
+    payments
   }
 }

@@ -1,4 +1,7 @@
 import { serve } from '@hono/node-server'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createSandboxApp } from './http-app'
@@ -12,7 +15,11 @@ export interface RunningSandbox {
 
 /** Serves the sandbox on 127.0.0.1 only. Port 0 picks a free port. */
 export function startSandboxServer(options: SandboxOptions & { port?: number } = {}): Promise<RunningSandbox> {
-  const sandbox = new Sandbox(options)
+  // Uploaded files go to a folder of the caller's, or to a temporary one removed on close.
+  const ownFiles = options.filesDir === undefined
+  const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'omnivms-sandbox-files-'))
+  mkdirSync(filesDir, { recursive: true })
+  const sandbox = new Sandbox({ ...options, filesDir })
   const app = createSandboxApp(sandbox)
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -23,7 +30,10 @@ export function startSandboxServer(options: SandboxOptions & { port?: number } =
           new Promise<void>((done) => {
             const http = server as Server
             http.closeAllConnections?.()
-            http.close(() => done())
+            http.close(() => {
+              if (ownFiles) rmSync(filesDir, { recursive: true, force: true })
+              done()
+            })
           })
       })
     })

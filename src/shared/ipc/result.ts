@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'server_error',
   'bad_response',
   'storage_unavailable',
+  'cancelled',
+  'preflight_failed',
+  'outcome_unknown',
   'internal'
 ] as const
 

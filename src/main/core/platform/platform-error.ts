@@ -5,6 +5,8 @@ export type PlatformFailure =
   | { kind: 'network'; detail: string }
   | { kind: 'timeout' }
   | { kind: 'bad_response'; detail: string }
+  /** The user cancelled it. */
+  | { kind: 'cancelled' }
 
 export class PlatformError extends Error {
   constructor(readonly failure: PlatformFailure) {
@@ -37,5 +39,7 @@ function describe(f: PlatformFailure): string {
       return 'request timed out'
     case 'bad_response':
       return `unexpected response: ${f.detail}`
+    case 'cancelled':
+      return 'cancelled'
   }
 }

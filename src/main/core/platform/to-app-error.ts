@@ -12,6 +12,8 @@ export function toAppError(error: unknown): AppError {
       return new AppError('offline', MESSAGES.offline)
     case 'bad_response':
       return new AppError('bad_response', MESSAGES.badResponse)
+    case 'cancelled':
+      return new AppError('cancelled', 'Cancelled.')
     case 'http': {
       const server = f.serverMessage
       const withReference = (text: string) => (f.correlationId ? `${text} (reference ${f.correlationId})` : text)

@@ -73,11 +73,20 @@ export class AuthSession {
   }
 
   async call<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}): Promise<ResponseBody<N>> {
+    return this.withToken(name, (accessToken) => this.client.call(name, { ...args, accessToken } as CallArgs<N>))
+  }
+
+  /** A 'download' endpoint's response, body unread. */
+  async open<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}): Promise<Response> {
+    return this.withToken(name, (accessToken) => this.client.open(name, { ...args, accessToken } as CallArgs<N>))
+  }
+
+  private async withToken<T>(name: EndpointName, send: (accessToken: string) => Promise<T>): Promise<T> {
     this.assertActive()
     if (this.clock.now() >= this.tokens.accessTokenExpiresAt - 1_000) await this.refresh()
     const snapshot = this.tokens.accessToken
     try {
-      return await this.send(name, args, snapshot)
+      return await this.tracked(send, snapshot)
     } catch (error) {
       if (!(error instanceof PlatformError) || error.status !== 401) throw error
     }
@@ -86,7 +95,7 @@ export class AuthSession {
     this.assertActive()
     if (!endpoints[name].idempotent) throw new UnauthorizedWrite()
     try {
-      return await this.send(name, args, this.tokens.accessToken)
+      return await this.tracked(send, this.tokens.accessToken)
     } catch (error) {
       if (error instanceof PlatformError && error.status === 401) {
         this.logger.warn('fresh access token was refused; ending the session', { endpoint: name })
@@ -120,9 +129,9 @@ export class AuthSession {
     this.timer = null
   }
 
-  private async send<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'>, accessToken: string) {
+  private async tracked<T>(send: (accessToken: string) => Promise<T>, accessToken: string): Promise<T> {
     try {
-      const result = await this.client.call(name, { ...args, accessToken } as CallArgs<N>)
+      const result = await send(accessToken)
       this.hooks.onConnectivity('online')
       return result
     } catch (error) {
