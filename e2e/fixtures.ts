@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
 import { sandboxControl } from '../test/support/sandbox-control'
 import { launchBrowserApp, type BrowserApp } from './harness/browser-app'
+import { createScriptedDialogs } from '../test/support/scripted-dialogs'
 import { startRendererServer } from './harness/renderer-server'
 import { findElectronBinary } from './support/electron-binary'
 
@@ -34,6 +35,8 @@ export interface AppFixture {
   restart(): Promise<Page>
   /** Every IPC answer and event the renderer received (browser project only; empty in Electron). */
   ipcTraffic(): string[]
+  /** What the next native open / save dialog answers (as if the user picked it). */
+  dialogs: { answerOpen(paths: string[]): Promise<void>; answerSave(path: string | null): Promise<void> }
 }
 
 export type AppKindOption = { appKind: 'browser' | 'electron' }
@@ -103,12 +106,23 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             current = await launch()
             return current.page
           },
-          ipcTraffic: () => []
+          ipcTraffic: () => [],
+          dialogs: {
+            answerOpen: (paths) =>
+              current.app.evaluate(({ dialog }, filePaths) => {
+                dialog.showOpenDialog = (async () => ({ canceled: false, filePaths })) as typeof dialog.showOpenDialog
+              }, paths),
+            answerSave: (path) =>
+              current.app.evaluate(({ dialog }, filePath) => {
+                dialog.showSaveDialog = (async () => ({ canceled: filePath === null, filePath: filePath ?? '' })) as typeof dialog.showSaveDialog
+              }, path)
+          }
         })
         await current.app.close()
       } else {
         const keychainKey = randomBytes(32)
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey })
+        const dialogs = createScriptedDialogs()
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         await use({
@@ -120,7 +134,11 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             current = await launch()
             return current.page
           },
-          ipcTraffic: () => [...traffic, ...current.ipcTraffic]
+          ipcTraffic: () => [...traffic, ...current.ipcTraffic],
+          dialogs: {
+            answerOpen: async (paths) => dialogs.answerOpen(paths),
+            answerSave: async (path) => dialogs.answerSave(path)
+          }
         })
         await current.close()
       }

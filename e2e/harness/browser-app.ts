@@ -3,6 +3,7 @@ import { createAppCore, type AppCore } from '../../src/main/core/app-core'
 import { createLogger } from '../../src/main/core/logger'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { createKeychainCipher } from '../../test/support/keychain-cipher'
+import type { FileDialogs } from '../../src/main/core/ports'
 
 export interface LaunchOptions {
   browser: Browser
@@ -11,6 +12,7 @@ export interface LaunchOptions {
   sandboxUrl: string
   profileDir: string
   keychainKey: Buffer
+  dialogs: FileDialogs
 }
 
 export interface BrowserApp {
@@ -36,6 +38,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     logger,
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },
+    dialogs: options.dialogs,
     trustedOrigins: [options.rendererOrigin]
   })
   const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })

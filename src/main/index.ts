@@ -7,6 +7,7 @@ import { originOf } from './core/ipc/sender-policy'
 import { consoleLogger } from './core/logger'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { forwardEvents, registerIpc } from './electron/ipc-main-adapter'
+import { electronFileDialogs } from './electron/file-dialogs'
 import { createMainWindow } from './electron/main-window'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
 import { createSettingsStore } from './electron/settings-store'
@@ -55,6 +56,8 @@ if (!app.requestSingleInstanceLock()) {
       logger: consoleLogger,
       sandbox,
       external: { open: openExternal },
+      dialogs: electronFileDialogs,
+      maxUploadBytes: process.env.OMNIVMS_MAX_UPLOAD_MB ? Number(process.env.OMNIVMS_MAX_UPLOAD_MB) * 1024 * 1024 : undefined,
       trustedOrigins: appOrigins
     })
     core = appCore

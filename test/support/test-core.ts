@@ -8,6 +8,7 @@ import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { callChannel, type CallInput, type CallOutput, type IpcCallName } from '../../src/shared/ipc/contract'
 import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
+import { createScriptedDialogs } from './scripted-dialogs'
 
 export const APP_ORIGIN = 'app://omnivms'
 export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
@@ -19,6 +20,7 @@ export function tempProfile(): { dir: string; remove(): void } {
 
 export interface TestCore {
   core: AppCore
+  dialogs: ReturnType<typeof createScriptedDialogs>
   logs: string[]
   events: { channel: string; payload: unknown }[]
   call<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<Result<CallOutput<N>>>
@@ -26,7 +28,14 @@ export interface TestCore {
 }
 
 /** The real main-process logic with Node ports: conf store in `profileDir`, a stand-in keychain. */
-export function startTestCore(options: { sandboxUrl: string; profileDir: string; cipher?: SecretCipher; clock?: Clock }): TestCore {
+export function startTestCore(options: {
+  sandboxUrl: string
+  profileDir: string
+  cipher?: SecretCipher
+  clock?: Clock
+  maxUploadBytes?: number
+}): TestCore {
+  const dialogs = createScriptedDialogs()
   const logs: string[] = []
   const events: { channel: string; payload: unknown }[] = []
   const logger = createLogger((_level, line) => logs.push(line))
@@ -37,6 +46,8 @@ export function startTestCore(options: { sandboxUrl: string; profileDir: string;
     logger,
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },
+    dialogs,
+    maxUploadBytes: options.maxUploadBytes,
     trustedOrigins: [APP_ORIGIN],
     clock: options.clock
   })
@@ -47,5 +58,5 @@ export function startTestCore(options: { sandboxUrl: string; profileDir: string;
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
     return result.value
   }) as TestCore['ok']
-  return { core, logs, events, call, ok }
+  return { core, dialogs, logs, events, call, ok }
 }

@@ -3,8 +3,13 @@ import { createIpcDispatcher, type IpcDispatch } from './ipc/dispatcher'
 import { createIpcHandlers } from './ipc/handlers'
 import { createSenderPolicy } from './ipc/sender-policy'
 import { InboxService } from './orders/inbox-service'
-import { systemClock, type Clock, type ExternalOpener, type HttpFetch, type KeyValueStore, type Logger, type SandboxProvider, type SecretCipher } from './ports'
+import { systemClock, type Clock, type ExternalOpener, type HttpFetch, type KeyValueStore, type Logger, type SandboxProvider, type SecretCipher, type FileDialogs } from './ports'
 import { SessionService } from './session/session-service'
+import { DraftStore } from './drafts/draft-store'
+import { OrderActions } from './orders/order-actions'
+import { PickedFiles } from './uploads/picked-files'
+import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads/preflight'
+import { ReportUploads } from './uploads/report-upload'
 import { Preferences } from './storage/preferences'
 import { TokenVault } from './storage/token-vault'
 
@@ -15,6 +20,9 @@ export interface AppCoreDeps {
   logger: Logger
   sandbox: SandboxProvider
   external: ExternalOpener
+  dialogs: FileDialogs
+  /** Per-file upload limit; UCDP's 15 MB by default. */
+  maxUploadBytes?: number
   /** Origins whose main frame may call IPC (the app's own content only). */
   trustedOrigins: readonly string[]
   clock?: Clock
@@ -49,8 +57,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     onStateChanged: (state) => emit('sessionChanged', state)
   })
   const ready = session.restore()
-  const inbox = new InboxService(() => session.requireAuth(), deps.logger)
-  const dispatch = createIpcDispatcher(createIpcHandlers({ ready, session, inbox, external: deps.external }), {
+  const auth = () => session.requireAuth()
+  const inbox = new InboxService(auth, deps.logger)
+  const picked = new PickedFiles()
+  const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+  const handlers = createIpcHandlers({
+    ready,
+    session,
+    inbox,
+    actions: new OrderActions(auth, inbox, deps.logger),
+    uploads: new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger),
+    picked,
+    drafts: new DraftStore(deps.store),
+    dialogs: deps.dialogs,
+    external: deps.external,
+    maxUploadBytes
+  })
+  const dispatch = createIpcDispatcher(handlers, {
     isTrustedSender: createSenderPolicy(deps.trustedOrigins),
     logger: deps.logger
   })

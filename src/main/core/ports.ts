@@ -42,6 +42,14 @@ export interface SandboxProvider {
   url(): Promise<string>
 }
 
+/** The native open and save dialogs (main process only; the renderer never names a path). */
+export interface FileDialogs {
+  /** Paths the user picked; empty when cancelled. */
+  openFiles(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[]>
+  /** The path to save to; null when cancelled. */
+  saveFile(options: { title: string; defaultName: string }): Promise<string | null>
+}
+
 /** Opens a vetted external link in the user's browser or mail client. */
 export interface ExternalOpener {
   open(url: string): Promise<void>

@@ -6,7 +6,19 @@ import {
   SignInInputSchema,
   StorageProtectionSchema
 } from './session-schemas'
-import { InboxSchema, OrderDetailSchema, OrderRefSchema } from './order-schemas'
+import {
+  DraftKeySchema,
+  DraftValueSchema,
+  InboxSchema,
+  InspectionSlotSchema,
+  OrderActionResultSchema,
+  OrderActionSchema,
+  OrderDetailSchema,
+  OrderRefSchema,
+  PaymentsSchema,
+  PickedFileSchema,
+  UploadProgressSchema
+} from './order-schemas'
 
 const NoInput = z.undefined()
 const NoOutput = z.null()
@@ -32,11 +44,30 @@ export const ipcCalls = {
   resetPassword: { input: PasswordResetInputSchema, output: NoOutput },
   listOrders: { input: NoInput, output: InboxSchema },
   getOrder: { input: OrderRefSchema, output: OrderDetailSchema },
-  openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput }
+  openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput },
+  performOrderAction: { input: z.object({ ref: OrderRefSchema, action: OrderActionSchema }), output: OrderActionResultSchema },
+  listInspectionSlots: { input: OrderRefSchema, output: z.array(InspectionSlotSchema) },
+  /** Opens the native file picker in main; the renderer only ever sees ids, names and check results. */
+  pickReportFiles: { input: NoInput, output: z.array(PickedFileSchema) },
+  uploadReport: {
+    input: z.object({ ref: OrderRefSchema, uploadId: z.string().regex(/^[\w-]{8,64}$/), fileIds: z.array(z.string().max(64)).min(1).max(10) }),
+    output: OrderActionResultSchema
+  },
+  cancelUpload: { input: z.object({ uploadId: z.string().max(64) }), output: NoOutput },
+  /** Opens the native save dialog; null when the user cancels it. */
+  downloadDocument: {
+    input: z.object({ ref: OrderRefSchema, documentId: z.string().min(1).max(128) }),
+    output: z.object({ savedTo: z.string() }).nullable()
+  },
+  listPayments: { input: NoInput, output: PaymentsSchema },
+  getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },
+  saveDraft: { input: z.object({ key: DraftKeySchema, value: DraftValueSchema }), output: NoOutput },
+  discardDraft: { input: z.object({ key: DraftKeySchema }), output: NoOutput }
 } as const
 
 export const ipcEvents = {
-  sessionChanged: SessionStateSchema
+  sessionChanged: SessionStateSchema,
+  uploadProgress: UploadProgressSchema
 } as const
 
 export type IpcCalls = typeof ipcCalls

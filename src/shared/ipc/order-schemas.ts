@@ -26,7 +26,9 @@ export const OrderSummarySchema = OrderRefSchema.extend({
   address: AddressSchema,
   borrowerName: z.string(),
   assignedAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /** The open revision request of an order in 12/20. */
+  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullable()
 })
 export type OrderSummary = z.infer<typeof OrderSummarySchema>
 
@@ -67,7 +69,37 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
   }),
   contacts: z.array(ContactSchema),
   instructions: z.string(),
-  history: z.array(HistoryEntrySchema)
+  history: z.array(HistoryEntrySchema),
+  negotiation: z
+    .object({
+      state: z.enum(['awaiting_client', 'client_countered', 'agreed']),
+      vendorProposal: z.object({ requestType: z.string(), fee: z.number().nullable(), dueDate: z.string().nullable(), explanation: z.string() }),
+      clientCounter: z.object({ fee: z.number().nullable(), dueDate: z.string().nullable(), note: z.string() }).nullable()
+    })
+    .nullable(),
+  inspection: z.object({ scheduledAt: z.string().nullable(), completedAt: z.string().nullable() }),
+  revisions: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      reason: z.string(),
+      requestedAt: z.string(),
+      requestedBy: z.string(),
+      source: z.string(),
+      answered: z.boolean()
+    })
+  ),
+  submissions: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number(),
+      status: z.enum(['draft', 'submitted']),
+      createdAt: z.string(),
+      submittedAt: z.string().nullable(),
+      files: z.array(z.object({ name: z.string(), size: z.number(), contentType: z.string() }))
+    })
+  ),
+  documents: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sharedAt: z.string() }))
 })
 export type OrderDetail = z.infer<typeof OrderDetailSchema>
 
@@ -82,3 +114,78 @@ export const InboxSchema = z.object({
   fetchedAt: z.string()
 })
 export type Inbox = z.infer<typeof InboxSchema>
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Enter a valid date and time')
+const text = (max: number) => z.string().max(max)
+
+/** What the vendor does to an order; each maps to one transition of the shared workflow table. */
+export const OrderActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('acceptCounterOffer') }),
+  z.object({
+    type: z.literal('counterOffer'),
+    requestType: z.enum(['fee_increase', 'due_date_extension', 'fee_and_due_date', 'other']),
+    proposedFee: z.number().positive().max(100_000).nullable(),
+    proposedDueDate: isoDate.nullable(),
+    explanation: text(2000).trim().min(1, 'Explain your conditions to the client')
+  }),
+  z.object({ type: z.literal('decline'), reason: z.enum(['too_busy', 'out_of_coverage', 'other']), message: text(2000) }),
+  z.object({ type: z.literal('startWork') }),
+  z.object({ type: z.literal('scheduleInspection'), inspectionAt: isoDate, slotId: z.string().max(200).nullable() }),
+  z.object({ type: z.literal('rescheduleInspection'), inspectionAt: isoDate, slotId: z.string().max(200).nullable() }),
+  z.object({ type: z.literal('completeInspection'), completedAt: isoDate }),
+  z.object({ type: z.literal('cancel'), reason: text(2000).trim().min(1, 'A reason is required') })
+])
+export type OrderAction = z.infer<typeof OrderActionSchema>
+
+export const OrderActionResultSchema = z.object({
+  order: OrderDetailSchema,
+  /** True when the outcome was unclear (dropped response, expired token) and was confirmed from the order's history. */
+  confirmedFromHistory: z.boolean()
+})
+
+export const InspectionSlotSchema = z.object({ id: z.string(), start: z.string(), end: z.string() })
+
+export const FileCheckSchema = z.object({ level: z.enum(['ok', 'warning', 'error']), message: z.string() })
+export const PickedFileSchema = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  size: z.number(),
+  kind: z.enum(['pdf', 'xml', 'other']),
+  checks: z.array(FileCheckSchema)
+})
+export type PickedFile = z.infer<typeof PickedFileSchema>
+
+export const UploadProgressSchema = z.object({
+  uploadId: z.string(),
+  phase: z.enum(['preparing', 'uploading', 'submitting', 'done']),
+  fileName: z.string().nullable(),
+  sentBytes: z.number(),
+  totalBytes: z.number()
+})
+export type UploadProgress = z.infer<typeof UploadProgressSchema>
+
+export const PaymentsSchema = z.object({
+  clients: z.array(z.object({ clientId: z.string(), clientName: z.string(), currency: z.string(), paid: z.number(), unpaid: z.number() })),
+  items: z.array(
+    z.object({
+      clientId: z.string(),
+      clientName: z.string(),
+      loanId: z.string(),
+      orderId: z.string(),
+      orderNumber: z.string(),
+      amount: z.number(),
+      currency: z.string(),
+      status: z.enum(['paid', 'unpaid']),
+      invoiceNumber: z.string(),
+      invoicedAt: z.string(),
+      paidAt: z.string().nullable()
+    })
+  ),
+  failures: z.array(z.object({ clientName: z.string(), message: z.string() }))
+})
+export type Payments = z.infer<typeof PaymentsSchema>
+
+/** Form text kept until it is sent or discarded; a flat map of field → text. */
+export const DraftKeySchema = z.string().min(1).max(200).regex(/^[\w:./-]+$/)
+export const DraftValueSchema = z.record(z.string().max(64), z.string().max(20_000))

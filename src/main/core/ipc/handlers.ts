@@ -1,7 +1,15 @@
+import type { DraftStore } from '../drafts/draft-store'
 import { AppError } from '../errors'
+import { downloadDocument } from '../orders/document-downloads'
 import type { InboxService } from '../orders/inbox-service'
-import type { ExternalOpener } from '../ports'
+import type { OrderActions } from '../orders/order-actions'
+import { listPayments } from '../orders/payments'
+import { toAppError } from '../platform/to-app-error'
+import type { ExternalOpener, FileDialogs } from '../ports'
 import type { SessionService } from '../session/session-service'
+import type { PickedFiles } from '../uploads/picked-files'
+import { preflight } from '../uploads/preflight'
+import type { ReportUploads } from '../uploads/report-upload'
 import type { IpcHandlers } from './dispatcher'
 
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
@@ -19,9 +27,15 @@ export function createIpcHandlers(deps: {
   ready: Promise<void>
   session: SessionService
   inbox: InboxService
+  actions: OrderActions
+  uploads: ReportUploads
+  picked: PickedFiles
+  drafts: DraftStore
+  dialogs: FileDialogs
   external: ExternalOpener
+  maxUploadBytes: number
 }): IpcHandlers {
-  const { session, inbox, external } = deps
+  const { session, inbox, actions, uploads, picked, drafts, dialogs, external } = deps
   // Every call waits for the saved session to be restored, so the first answer is already right.
   const after =
     <I, O>(fn: (input: I) => Promise<O>) =>
@@ -45,6 +59,41 @@ export function createIpcHandlers(deps: {
     openExternal: after(async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid_input', 'Only web and e-mail links can be opened.')
       await external.open(url)
+      return null
+    }),
+    performOrderAction: after(({ ref, action }) => actions.perform(ref, action)),
+    listInspectionSlots: after(async (ref) => {
+      try {
+        return (await session.requireAuth().call('listInspectionSlots', { params: ref })).items
+      } catch (error) {
+        throw toAppError(error)
+      }
+    }),
+    pickReportFiles: after(async () => {
+      session.requireUser()
+      const paths = await dialogs.openFiles({
+        title: 'Choose the report files',
+        filters: [
+          { name: 'Appraisal report (PDF, MISMO XML)', extensions: ['pdf', 'xml'] },
+          { name: 'All files', extensions: ['*'] }
+        ]
+      })
+      return preflight(await picked.add(paths), deps.maxUploadBytes)
+    }),
+    uploadReport: after(({ ref, uploadId, fileIds }) => uploads.upload(ref, uploadId, fileIds)),
+    cancelUpload: after(async ({ uploadId }) => {
+      uploads.cancel(uploadId)
+      return null
+    }),
+    downloadDocument: after(({ ref, documentId }) => downloadDocument(session.requireAuth(), dialogs, ref, documentId)),
+    listPayments: after(() => listPayments(session.requireAuth())),
+    getDraft: after(async ({ key }) => drafts.get(session.requireUser().id, key)),
+    saveDraft: after(async ({ key, value }) => {
+      drafts.save(session.requireUser().id, key, value)
+      return null
+    }),
+    discardDraft: after(async ({ key }) => {
+      drafts.discard(session.requireUser().id, key)
       return null
     })
   }

@@ -39,13 +39,21 @@ export class InboxService {
     const auth = this.auth()
     const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
     try {
-      const [me, detail, history] = await Promise.all([
+      const [me, detail, history, revisions, submissions, documents] = await Promise.all([
         this.me(auth),
         auth.call('getOrder', { params }),
-        auth.call('getVendorHistory', { params })
+        auth.call('getVendorHistory', { params }),
+        auth.call('listRevisions', { params }),
+        auth.call('listSubmissions', { params }),
+        auth.call('listDocuments', { params })
       ])
       const clientName = me.clients.find((c) => c.id === ref.clientId)?.name ?? ref.clientId
-      return toOrderDetail(detail, clientName, history.items)
+      return toOrderDetail(detail, clientName, {
+        history: history.items,
+        revisions: revisions.items,
+        submissions: submissions.items,
+        documents: documents.items
+      })
     } catch (error) {
       throw toAppError(error)
     }

@@ -1,4 +1,5 @@
-import type { PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail } from '../../../platform/schemas'
+import type { z } from 'zod'
+import type { DocumentListSchema, PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail, RevisionListSchema, SubmissionListSchema } from '../../../platform/schemas'
 import type { HistoryEntry, OrderDetail, OrderSummary } from '../../../shared/ipc/order-schemas'
 
 export function toOrderSummary(order: PlatformOrder, clientName: string): OrderSummary {
@@ -22,7 +23,8 @@ export function toOrderSummary(order: PlatformOrder, clientName: string): OrderS
     },
     borrowerName: order.borrowerName,
     assignedAt: order.assignedAt,
-    updatedAt: order.updatedAt
+    updatedAt: order.updatedAt,
+    latestRevision: order.latestRevision ?? null
   }
 }
 
@@ -40,7 +42,15 @@ export function toHistoryEntry(entry: PlatformHistoryEntry): HistoryEntry {
   }
 }
 
-export function toOrderDetail(order: PlatformOrderDetail, clientName: string, history: PlatformHistoryEntry[]): OrderDetail {
+export interface OrderExtras {
+  history: PlatformHistoryEntry[]
+  revisions: z.infer<typeof RevisionListSchema>['items']
+  submissions: z.infer<typeof SubmissionListSchema>['items']
+  documents: z.infer<typeof DocumentListSchema>['items']
+}
+
+export function toOrderDetail(order: PlatformOrderDetail, clientName: string, extras: OrderExtras): OrderDetail {
+  const { history } = extras
   return {
     ...toOrderSummary(order, clientName),
     loan: { type: order.loanType, purpose: order.loanPurpose, fhaCaseNumber: order.fhaCaseNumber ?? null },
@@ -54,6 +64,30 @@ export function toOrderDetail(order: PlatformOrderDetail, clientName: string, hi
     },
     contacts: order.contacts.map((c) => ({ role: c.role, name: c.name, phone: c.phone ?? null, email: c.email ?? null })),
     instructions: order.instructions,
-    history: history.map(toHistoryEntry).sort((a, b) => b.at.localeCompare(a.at))
+    history: history.map(toHistoryEntry).sort((a, b) => b.at.localeCompare(a.at)),
+    negotiation: order.negotiation ?? null,
+    inspection: { scheduledAt: order.inspection?.scheduledAt ?? null, completedAt: order.inspection?.completedAt ?? null },
+    revisions: extras.revisions
+      .map((r) => ({
+        id: r.id,
+        type: r.type,
+        reason: r.reason,
+        requestedAt: r.requestedAt,
+        requestedBy: r.requestedBy,
+        source: r.source,
+        answered: Boolean(r.answeredBySubmissionId)
+      }))
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
+    submissions: extras.submissions
+      .map((s) => ({
+        id: s.id,
+        version: s.version,
+        status: s.status,
+        createdAt: s.createdAt,
+        submittedAt: s.submittedAt ?? null,
+        files: s.files.map((f) => ({ name: f.name, size: f.size, contentType: f.contentType }))
+      }))
+      .sort((a, b) => b.version - a.version),
+    documents: extras.documents
   }
 }

@@ -186,6 +186,11 @@ export class SessionService {
     return this.active.auth
   }
 
+  requireUser(): User {
+    if (!this.active) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
+    return this.active.user
+  }
+
   /** The system woke up or the network came back. */
   async wake(): Promise<void> {
     await this.active?.auth.wake()

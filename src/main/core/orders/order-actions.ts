@@ -1,0 +1,90 @@
+import type { StatusUpdateRequest } from '../../../platform/schemas'
+import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import { statusName } from '../../../shared/order-status'
+import { VENDOR_ACTIONS } from '../../../shared/order-workflow'
+import { AppError } from '../errors'
+import type { Logger } from '../ports'
+import type { AuthSession } from '../session/auth-session'
+import type { InboxService } from './inbox-service'
+import { performReconciledWrite } from './reconciled-write'
+
+export function toStatusRequest(action: OrderAction): StatusUpdateRequest {
+  switch (action.type) {
+    case 'accept':
+    case 'acceptCounterOffer':
+      return { status: 3 }
+    case 'counterOffer':
+      return {
+        status: 4,
+        requestType: action.requestType,
+        proposedFee: action.proposedFee,
+        proposedDueDate: action.proposedDueDate,
+        explanation: action.explanation
+      }
+    case 'decline':
+      return { status: 2, reason: action.reason, message: action.message.trim() }
+    case 'startWork':
+      return { status: 10 }
+    case 'scheduleInspection':
+    case 'rescheduleInspection':
+      return { status: 14, inspectionAt: new Date(action.inspectionAt).toISOString(), slotId: action.slotId }
+    case 'completeInspection':
+      return { status: 15, completedAt: new Date(action.completedAt).toISOString() }
+    case 'cancel':
+      return { status: 8, reason: action.reason }
+  }
+}
+
+/** The vendor's status changes, each reconciled against the order's history when its outcome is unclear. */
+export class OrderActions {
+  constructor(
+    private readonly auth: () => AuthSession,
+    private readonly inbox: InboxService,
+    private readonly logger: Logger
+  ) {}
+
+  async perform(ref: OrderRef, action: OrderAction): Promise<{ order: OrderDetail; confirmedFromHistory: boolean }> {
+    const auth = this.auth()
+    const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
+    const body = toStatusRequest(action)
+    const history = async () => (await auth.call('getVendorHistory', { params })).items
+    try {
+      const { confirmedFromHistory } = await performReconciledWrite(
+        {
+          describe: `${action.type} ${ref.orderId}`,
+          baseline: async () => new Set((await history()).map((h) => h.id)),
+          send: async () => {
+            await auth.call('updateOrderStatus', { params, body })
+            return true
+          },
+          findApplied: async (before) => {
+            const mine = (await history()).some((h) => !before.has(h.id) && h.status === body.status && h.actor.role === 'Vendor')
+            return mine ? true : null
+          }
+        },
+        this.logger
+      )
+      return { order: await this.inbox.get(ref), confirmedFromHistory }
+    } catch (error) {
+      throw await this.explain(error, ref, action)
+    }
+  }
+
+  /** 409: say what the order is now. 403/404: it is no longer the vendor's. */
+  private async explain(error: unknown, ref: OrderRef, action: OrderAction): Promise<unknown> {
+    if (!(error instanceof AppError)) return error
+    if (error.code === 'conflict') {
+      try {
+        const current = await this.inbox.get(ref)
+        const what = VENDOR_ACTIONS[action.type].label
+        return new AppError('conflict', `This order changed in the meantime: it is now ${statusName(current.statusCode)}, so “${what}” no longer applies. The current state is shown.`)
+      } catch {
+        return error
+      }
+    }
+    if (error.code === 'forbidden' || error.code === 'not_found') {
+      return new AppError('not_found', 'This order is no longer available to you. It may have been reassigned or cancelled by the client.')
+    }
+    return error
+  }
+}
