@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { SessionState } from '../../shared/ipc/session-schemas'
 import { useSessionState } from './session/useSessionState'
 import { SignInFlow } from './signin/SignInFlow'
-import { WORKSPACE_KEY, Workspace } from './inbox/Workspace'
+import { Workspace } from './inbox/Workspace'
+import { WORKSPACE_KEY } from './order/order-keys'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 

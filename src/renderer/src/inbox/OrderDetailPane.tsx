@@ -5,11 +5,14 @@ import { api, messageOf, unwrap } from '../lib/bridge'
 import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import { isClosed } from './inbox-model'
 import { StatusChip } from './StatusChip'
-import { WORKSPACE_KEY } from './Workspace'
+import { orderQueryKey } from '../order/order-keys'
+import { OrderActionsBar } from '../order/OrderActionsBar'
+import { DocumentsSection, NegotiationPanel, OpenRevision, OrderPaymentSection, RevisionsSection, SubmissionsSection } from '../order/OrderWorkSections'
+import { useOrderResults } from '../order/useOrderAction'
 
 export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | null; active: boolean }) {
   const detail = useQuery({
-    queryKey: [...WORKSPACE_KEY, 'order', orderRef?.clientId, orderRef?.loanId, orderRef?.orderId],
+    queryKey: orderRef ? orderQueryKey(orderRef) : ['workspace', 'order', 'none'],
     queryFn: () => unwrap(api().getOrder(orderRef as OrderRef)),
     enabled: orderRef !== null && active
   })
@@ -42,11 +45,12 @@ export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | nul
       </section>
     )
   }
-  return <OrderDetailView order={detail.data} />
+  return <OrderDetailView key={`${detail.data.clientId}/${detail.data.orderId}`} order={detail.data} />
 }
 
 function OrderDetailView({ order }: { order: OrderDetail }) {
   const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode))
+  const results = useOrderResults({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })
   return (
     <section className="detail" aria-labelledby="order-title">
       <header className="detail-header">
@@ -59,6 +63,16 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         </div>
         <StatusChip code={order.statusCode} />
       </header>
+      <div aria-live="polite">
+        {results.notice && (
+          <p className={`banner ${results.notice.tone === 'ok' ? 'banner-ok' : 'banner-warn'}`} role={results.notice.tone === 'ok' ? 'status' : 'alert'}>
+            {results.notice.text}
+          </p>
+        )}
+      </div>
+      <OrderActionsBar order={order} results={results} />
+      <OpenRevision order={order} />
+      <NegotiationPanel order={order} />
       <dl className="facts">
         <Fact label="Client" value={order.clientName} />
         <Fact label="Order #" value={order.orderNumber} />
@@ -66,6 +80,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         <Fact label="Product" value={order.product + (order.rush ? ' · Rush' : '')} />
         <Fact label="Fee" value={formatMoney(order.fee.amount, order.fee.currency)} />
         <Fact label="Due" value={`${formatDateTime(order.dueDate)} (${due.label.toLowerCase()})`} />
+        <Fact label="Inspection" value={order.inspection.completedAt ? `Completed ${formatDateTime(order.inspection.completedAt)}` : order.inspection.scheduledAt ? `Scheduled ${formatDateTime(order.inspection.scheduledAt)}` : null} />
         <Fact label="Assigned" value={formatDateTime(order.assignedAt)} />
         <Fact label="Borrower" value={order.borrowerName} />
       </dl>
@@ -101,6 +116,11 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
 
       <h3>Instructions</h3>
       <p className="instructions">{order.instructions || 'No instructions.'}</p>
+
+      <RevisionsSection order={order} />
+      <SubmissionsSection order={order} />
+      <DocumentsSection order={order} />
+      <OrderPaymentSection order={order} />
 
       <h3>History</h3>
       <ol className="history" aria-label="Order history">

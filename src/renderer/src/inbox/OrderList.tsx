@@ -80,7 +80,7 @@ export function OrderList(props: {
               id={`order-${item.index}`}
               role="option"
               aria-selected={selected}
-              aria-label={`${addressLine(order)} — ${order.clientName} — ${due.label}`}
+              aria-label={`${addressLine(order)} — ${order.clientName} — ${due.label}${order.latestRevision ? ` — revision requested: ${order.latestRevision.reason}` : ''}`}
               className="order-row"
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               onClick={() => props.onSelect(order)}
@@ -94,6 +94,7 @@ export function OrderList(props: {
                 {order.rush && <span className="tag">Rush</span>}
               </div>
               <div className="row-meta">
+                {order.latestRevision && <span className="row-revision">Revision: {order.latestRevision.reason}</span>}
                 <span>{order.clientName}</span>
                 <span>{order.product}</span>
                 <span>{formatMoney(order.fee.amount, order.fee.currency)}</span>

@@ -2,6 +2,8 @@ import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-status'
 
 export function QueueNav(props: {
+  showingPayments: boolean
+  onPayments(): void
   group: StatusGroupId
   clientId: string | null
   groupCounts: Record<StatusGroupId, number> | null
@@ -16,7 +18,7 @@ export function QueueNav(props: {
       <ul>
         {STATUS_GROUPS.map((g) => (
           <li key={g.id}>
-            <button type="button" className="nav-item" aria-current={props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
+            <button type="button" className="nav-item" aria-current={!props.showingPayments && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
               <span>{g.label}</span>
               <span className="count" aria-label={`${props.groupCounts?.[g.id] ?? 0} orders`}>
                 {props.groupCounts ? props.groupCounts[g.id] : '–'}
@@ -40,6 +42,14 @@ export function QueueNav(props: {
             </button>
           </li>
         ))}
+      </ul>
+      <h2 className="nav-heading">Money</h2>
+      <ul>
+        <li>
+          <button type="button" className="nav-item" aria-current={props.showingPayments ? 'true' : undefined} onClick={props.onPayments}>
+            <span>Payments</span>
+          </button>
+        </li>
       </ul>
     </nav>
   )

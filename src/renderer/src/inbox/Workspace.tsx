@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
@@ -7,26 +7,27 @@ import { api, messageOf, unwrap } from '../lib/bridge'
 import { AccountBar, StatusBar } from './AccountBar'
 import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
 import { OrderDetailPane } from './OrderDetailPane'
+import { INBOX_KEY, WORKSPACE_KEY } from '../order/order-keys'
+import { PaymentsView } from '../payments/PaymentsView'
 import { OrderList } from './OrderList'
 import { QueueNav } from './QueueNav'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
-
-/** Every query of the signed-in workspace lives under this key, so it can be dropped or reloaded at once. */
-export const WORKSPACE_KEY = ['workspace'] as const
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
   const inbox = useQuery({
-    queryKey: [...WORKSPACE_KEY, 'inbox'],
+    queryKey: INBOX_KEY,
     queryFn: () => unwrap(api().listOrders()),
     enabled: active,
     refetchInterval: active ? 60_000 : false
   })
+  const queryClient = useQueryClient()
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const [selected, setSelected] = useState<OrderRef | null>(null)
+  const [showingPayments, setShowingPayments] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailRef = useRef<HTMLDivElement>(null)
   const search = useDeferredValue(view.search)
@@ -58,92 +59,111 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
       <AccountBar session={session} />
       <div className="panes">
         <QueueNav
+          showingPayments={showingPayments}
+          onPayments={() => setShowingPayments(true)}
           group={view.group}
           clientId={view.clientId}
           groupCounts={counts}
           clients={inbox.data?.clients ?? []}
           clientCounts={perClient}
-          onGroup={(group) => update({ group })}
-          onClient={(clientId) => update({ clientId })}
+          onGroup={(group) => {
+            setShowingPayments(false)
+            update({ group })
+          }}
+          onClient={(clientId) => {
+            setShowingPayments(false)
+            update({ clientId })
+          }}
         />
-        <section className="list-pane" aria-label={`${groupLabel} orders`}>
-          <div className="list-toolbar">
-            <div className="field inline">
-              <label htmlFor="search">Search orders</label>
-              <input
-                id="search"
-                ref={searchRef}
-                type="search"
-                placeholder="Address, order or loan #, borrower  ( / )"
-                value={view.search}
-                onChange={(e) => update({ search: e.target.value })}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') update({ search: '' })
-                }}
-              />
-            </div>
-            <div className="field inline">
-              <label htmlFor="sort">Sort by</label>
-              <select id="sort" value={view.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
-                <option value="due">Due date</option>
-                <option value="assigned">Newest assigned</option>
-                <option value="fee">Highest fee</option>
-              </select>
-            </div>
+        {showingPayments ? (
+          <div className="payments-pane">
+            <PaymentsView />
           </div>
-          {inbox.data && inbox.data.failures.length > 0 && (
-            <div className="banner banner-warn" role="alert">
-              {inbox.data.failures.map((f) => (
-                <p key={f.clientId}>
-                  Couldn't load orders from {f.clientName}: {f.message}
-                </p>
-              ))}
-              <button type="button" onClick={() => void inbox.refetch()}>
-                Try again
-              </button>
-            </div>
-          )}
-          {inbox.isPending ? (
-            <p className="list-state" role="status">
-              Loading your orders…
-            </p>
-          ) : inbox.isError && !inbox.data ? (
-            <div className="list-state error-state" role="alert">
-              <p>{messageOf(inbox.error)}</p>
-              <button type="button" onClick={() => void inbox.refetch()}>
-                Try again
-              </button>
-            </div>
-          ) : shown.length === 0 ? (
-            <div className="list-state">
-              <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>
-              {view.search.trim() && (
-                <button type="button" onClick={() => update({ search: '' })}>
-                  Clear search
+        ) : (
+          <>
+            <section className="list-pane" aria-label={`${groupLabel} orders`}>
+              <div className="list-toolbar">
+                <div className="field inline">
+                  <label htmlFor="search">Search orders</label>
+                  <input
+                    id="search"
+                    ref={searchRef}
+                    type="search"
+                    placeholder="Address, order or loan #, borrower  ( / )"
+                    value={view.search}
+                    onChange={(e) => update({ search: e.target.value })}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Escape') update({ search: '' })
+                    }}
+                  />
+                </div>
+                <div className="field inline">
+                  <label htmlFor="sort">Sort by</label>
+                  <select id="sort" value={view.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
+                    <option value="due">Due date</option>
+                    <option value="assigned">Newest assigned</option>
+                    <option value="fee">Highest fee</option>
+                  </select>
+                </div>
+                <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })} disabled={inbox.isFetching}>
+                  {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
                 </button>
+              </div>
+              {inbox.data && inbox.data.failures.length > 0 && (
+                <div className="banner banner-warn" role="alert">
+                  {inbox.data.failures.map((f) => (
+                    <p key={f.clientId}>
+                      Couldn't load orders from {f.clientName}: {f.message}
+                    </p>
+                  ))}
+                  <button type="button" onClick={() => void inbox.refetch()}>
+                    Try again
+                  </button>
+                </div>
               )}
+              {inbox.isPending ? (
+                <p className="list-state" role="status">
+                  Loading your orders…
+                </p>
+              ) : inbox.isError && !inbox.data ? (
+                <div className="list-state error-state" role="alert">
+                  <p>{messageOf(inbox.error)}</p>
+                  <button type="button" onClick={() => void inbox.refetch()}>
+                    Try again
+                  </button>
+                </div>
+              ) : shown.length === 0 ? (
+                <div className="list-state">
+                  <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>
+                  {view.search.trim() && (
+                    <button type="button" onClick={() => update({ search: '' })}>
+                      Clear search
+                    </button>
+                  )}
+                </div>
+              ) : (
+                <>
+                  <p className="list-count" aria-live="polite">
+                    {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
+                    {inbox.isFetching && <span className="muted"> · refreshing…</span>}
+                  </p>
+                  <OrderList
+                    orders={shown}
+                    selectedKey={selected ? orderKey(selected) : null}
+                    onSelect={select}
+                    onOpen={(o) => {
+                      select(o)
+                      detailRef.current?.focus()
+                    }}
+                  />
+                </>
+              )}
+            </section>
+            <div className="detail-pane" ref={detailRef} tabIndex={-1}>
+              <OrderDetailPane orderRef={selected} active={active} />
             </div>
-          ) : (
-            <>
-              <p className="list-count" aria-live="polite">
-                {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
-                {inbox.isFetching && <span className="muted"> · refreshing…</span>}
-              </p>
-              <OrderList
-                orders={shown}
-                selectedKey={selected ? orderKey(selected) : null}
-                onSelect={select}
-                onOpen={(o) => {
-                  select(o)
-                  detailRef.current?.focus()
-                }}
-              />
-            </>
-          )}
-        </section>
-        <div className="detail-pane" ref={detailRef} tabIndex={-1}>
-          <OrderDetailPane orderRef={selected} active={active} />
-        </div>
+          </>
+        )}
       </div>
       <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} />
     </div>

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, unwrap } from '../lib/bridge'
+
+type Fields = Record<string, string>
+
+/**
+ * Form text kept in main until it is sent or discarded: it survives closing the dialog, a forced
+ * sign-in and a restart of the app. Saves are debounced.
+ */
+export function useDraft<T extends Fields>(key: string, initial: T) {
+  const [value, setValue] = useState<T>(initial)
+  const [loaded, setLoaded] = useState(false)
+  const [restored, setRestored] = useState(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useEffect(() => {
+    let live = true
+    unwrap(api().getDraft({ key }))
+      .then((saved) => {
+        if (!live) return
+        if (saved) {
+          setValue((current) => ({ ...current, ...saved }))
+          setRestored(true)
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => live && setLoaded(true))
+    return () => {
+      live = false
+    }
+  }, [key])
+
+  const update = useCallback(
+    (patch: Partial<T>) => {
+      setValue((current) => {
+        const next = { ...current, ...patch } as T
+        if (timer.current) clearTimeout(timer.current)
+        timer.current = setTimeout(() => void api().saveDraft({ key, value: next }), 300)
+        return next
+      })
+    },
+    [key]
+  )
+
+  const discard = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    setValue(initial)
+    setRestored(false)
+    void api().discardDraft({ key })
+  }, [key, initial])
+
+  return { value, update, discard, loaded, restored }
+}

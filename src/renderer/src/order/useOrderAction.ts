@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import { api, BridgeError, unwrap } from '../lib/bridge'
+import { formatDateTime } from '../lib/format'
+import { INBOX_KEY, PAYMENTS_KEY, orderQueryKey } from './order-keys'
+
+export interface Notice {
+  tone: 'ok' | 'error'
+  text: string
+}
+
+const DONE: Record<OrderAction['type'], (order: OrderDetail) => string> = {
+  accept: () => 'Order accepted.',
+  acceptCounterOffer: () => "You accepted the client's terms. The order is accepted.",
+  counterOffer: () => 'Counter-offer sent. The client will answer here.',
+  decline: () => 'Order declined.',
+  startWork: () => 'Marked as in progress.',
+  scheduleInspection: (o) => `Inspection scheduled for ${o.inspection.scheduledAt ? formatDateTime(o.inspection.scheduledAt) : 'the chosen time'}.`,
+  rescheduleInspection: (o) => `Inspection moved to ${o.inspection.scheduledAt ? formatDateTime(o.inspection.scheduledAt) : 'the chosen time'}.`,
+  completeInspection: () => 'Inspection marked complete.',
+  cancel: () => 'Order cancelled.'
+}
+
+const CONFIRMED = ' The connection faltered, so this was confirmed from the order’s history — nothing was sent twice.'
+
+/** Applies results to the cache and says what happened; errors that change the order reload it. */
+export function useOrderResults(ref: OrderRef) {
+  const queryClient = useQueryClient()
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const applied = (order: OrderDetail, text: string, confirmedFromHistory: boolean) => {
+    queryClient.setQueryData(orderQueryKey(ref), order)
+    void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
+    void queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY })
+    setNotice({ tone: 'ok', text: text + (confirmedFromHistory ? CONFIRMED : '') })
+  }
+  const failed = (error: unknown) => {
+    if (error instanceof BridgeError && ['conflict', 'not_found', 'forbidden', 'outcome_unknown'].includes(error.code)) {
+      void queryClient.invalidateQueries({ queryKey: orderQueryKey(ref) })
+      void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
+      setNotice({ tone: 'error', text: error.message })
+      return true
+    }
+    return false
+  }
+  return { notice, setNotice, applied, failed }
+}
+
+export function useOrderAction(ref: OrderRef, results: ReturnType<typeof useOrderResults>) {
+  return useMutation({
+    mutationFn: (action: OrderAction) => unwrap(api().performOrderAction({ ref, action })),
+    onMutate: () => results.setNotice(null),
+    onSuccess: (result, action) => results.applied(result.order, DONE[action.type](result.order), result.confirmedFromHistory),
+    onError: (error) => {
+      // Errors about the order itself go to the banner; input errors stay next to the form.
+      results.failed(error)
+    }
+  })
+}
+
+/** An error that belongs next to the form (not already shown as a banner). */
+export function formError(error: unknown): string | null {
+  if (!error) return null
+  if (error instanceof BridgeError && ['conflict', 'not_found', 'forbidden', 'outcome_unknown'].includes(error.code)) return null
+  return error instanceof Error ? error.message : 'Something went wrong.'
+}
