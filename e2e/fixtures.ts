@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
 import { sandboxControl } from '../test/support/sandbox-control'
 import { launchBrowserApp, type BrowserApp } from './harness/browser-app'
 import { createScriptedDialogs } from '../test/support/scripted-dialogs'
 import { startRendererServer } from './harness/renderer-server'
+import { buildPageBridge } from './harness/page-bridge-bundle'
 import { findElectronBinary } from './support/electron-binary'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -56,14 +56,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
 
   bridgeScript: [
     async ({}, use) => {
-      const result = await build({
-        entryPoints: [join(ROOT, 'e2e', 'harness', 'page-bridge.ts')],
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        write: false
-      })
-      await use(result.outputFiles[0]?.text ?? '')
+      await use(await buildPageBridge())
     },
     { scope: 'worker' }
   ],

@@ -45,13 +45,15 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   const page = await context.newPage()
   await page.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {
     const result = await core.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload)
-    ipcTraffic.push(JSON.stringify(result))
-    return result
+    const text = JSON.stringify(result)
+    ipcTraffic.push(text)
+    return text
   })
   await page.addInitScript({ content: options.bridgeScript })
   const unsubscribe = core.subscribe((channel, payload) => {
-    ipcTraffic.push(JSON.stringify(payload))
-    page.evaluate(([c, p]) => window.__omnivmsDeliver(c as string, p), [channel, payload] as const).catch(() => undefined)
+    const text = JSON.stringify(payload)
+    ipcTraffic.push(text)
+    page.evaluate(([c, p]) => window.__omnivmsDeliver(c, p), [channel, text] as const).catch(() => undefined)
   })
   await page.goto(`${options.rendererOrigin}/index.html`)
   return {

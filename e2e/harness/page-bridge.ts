@@ -5,22 +5,29 @@ import { createBridge } from '../../src/shared/ipc/bridge'
 type Listener = (payload: unknown) => void
 declare global {
   interface Window {
-    __omnivmsInvoke(channel: string, payload: unknown): Promise<unknown>
-    __omnivmsDeliver(channel: string, payload: unknown): void
+    __omnivmsInvoke(channel: string, payload: unknown): Promise<string>
+    __omnivmsDeliver(channel: string, payload: string): void
   }
 }
 
 const listeners = new Map<string, Set<Listener>>()
 
 Object.defineProperty(window, '__omnivmsDeliver', {
-  value: (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener(payload)
+  value: (channel: string, payload: string) => {
+    const parsed: unknown = JSON.parse(payload)
+    for (const listener of listeners.get(channel) ?? []) listener(parsed)
   }
 })
 
 Object.defineProperty(window, 'omnivms', {
   value: createBridge({
-    invoke: (channel, payload) => window.__omnivmsInvoke(channel, payload),
+    // JSON text crosses the Playwright binding far faster than its object protocol (a 10,000-order inbox: ~50 ms vs ~10 s).
+    invoke: async (channel, payload) => {
+      const text = await window.__omnivmsInvoke(channel, payload)
+      // Lets benchmarks tell the harness's transport apart from the renderer's own work.
+      performance.mark(`omnivms:received:${channel}`)
+      return JSON.parse(text) as unknown
+    },
     subscribe(channel, listener) {
       const set = listeners.get(channel) ?? new Set<Listener>()
       listeners.set(channel, set)

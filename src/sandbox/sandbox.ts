@@ -200,7 +200,10 @@ export class Sandbox {
   listOrders(user: SandboxUser, clientId: string, page: number, pageSize: number) {
     this.assertClientScope(user, clientId)
     const all = this.data.orders.filter((o) => o.clientId === clientId && o.vendorId === user.id)
-    const items = all.slice((page - 1) * pageSize, page * pageSize).map((o) => toPlatformOrder(o, this.openRevision(o)))
+    const slice = all.slice((page - 1) * pageSize, page * pageSize)
+    const ids = new Set(slice.map((o) => o.id))
+    const revisions = this.data.revisions.filter((r) => ids.has(r.orderId))
+    const items = slice.map((o) => toPlatformOrder(o, this.openRevision(o, revisions)))
     return { items, page, pageSize, total: all.length }
   }
 
@@ -220,9 +223,9 @@ export class Sandbox {
   }
 
   /** The revision request an order in 12 or 20 is waiting on. */
-  openRevision(order: SandboxOrder) {
+  openRevision(order: SandboxOrder, revisions = this.data.revisions) {
     if (order.status !== 12 && order.status !== 20) return null
-    const open = this.data.revisions
+    const open = revisions
       .filter((r) => r.orderId === order.id && r.answeredBySubmissionId === null)
       .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0]
     return open ? { type: open.type, reason: open.reason, requestedAt: open.requestedAt } : null
