@@ -4,7 +4,7 @@ import { open, readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import type { PickedFile } from '../../../shared/ipc/order-schemas'
-import { formatBytes } from './format-bytes'
+import { formatBytes } from '../../../shared/format-bytes'
 
 export interface LocalFile {
   fileId: string

@@ -9,6 +9,7 @@ import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visible
 import { OrderDetailPane } from './OrderDetailPane'
 import { INBOX_KEY, WORKSPACE_KEY } from '../order/order-keys'
 import { PaymentsView } from '../payments/PaymentsView'
+import { WorkspaceActive } from '../lib/workspace-active'
 import { OrderList } from './OrderList'
 import { QueueNav } from './QueueNav'
 
@@ -55,117 +56,119 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
 
   return (
-    <div className="workspace">
-      <AccountBar session={session} />
-      <div className="panes">
-        <QueueNav
-          showingPayments={showingPayments}
-          onPayments={() => setShowingPayments(true)}
-          group={view.group}
-          clientId={view.clientId}
-          groupCounts={counts}
-          clients={inbox.data?.clients ?? []}
-          clientCounts={perClient}
-          onGroup={(group) => {
-            setShowingPayments(false)
-            update({ group })
-          }}
-          onClient={(clientId) => {
-            setShowingPayments(false)
-            update({ clientId })
-          }}
-        />
-        {showingPayments ? (
-          <div className="payments-pane">
-            <PaymentsView />
-          </div>
-        ) : (
-          <>
-            <section className="list-pane" aria-label={`${groupLabel} orders`}>
-              <div className="list-toolbar">
-                <div className="field inline">
-                  <label htmlFor="search">Search orders</label>
-                  <input
-                    id="search"
-                    ref={searchRef}
-                    type="search"
-                    placeholder="Address, order or loan #, borrower  ( / )"
-                    value={view.search}
-                    onChange={(e) => update({ search: e.target.value })}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Escape') update({ search: '' })
-                    }}
-                  />
-                </div>
-                <div className="field inline">
-                  <label htmlFor="sort">Sort by</label>
-                  <select id="sort" value={view.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
-                    <option value="due">Due date</option>
-                    <option value="assigned">Newest assigned</option>
-                    <option value="fee">Highest fee</option>
-                  </select>
-                </div>
-                <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })} disabled={inbox.isFetching}>
-                  {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
-                </button>
-              </div>
-              {inbox.data && inbox.data.failures.length > 0 && (
-                <div className="banner banner-warn" role="alert">
-                  {inbox.data.failures.map((f) => (
-                    <p key={f.clientId}>
-                      Couldn't load orders from {f.clientName}: {f.message}
-                    </p>
-                  ))}
-                  <button type="button" onClick={() => void inbox.refetch()}>
-                    Try again
-                  </button>
-                </div>
-              )}
-              {inbox.isPending ? (
-                <p className="list-state" role="status">
-                  Loading your orders…
-                </p>
-              ) : inbox.isError && !inbox.data ? (
-                <div className="list-state error-state" role="alert">
-                  <p>{messageOf(inbox.error)}</p>
-                  <button type="button" onClick={() => void inbox.refetch()}>
-                    Try again
-                  </button>
-                </div>
-              ) : shown.length === 0 ? (
-                <div className="list-state">
-                  <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>
-                  {view.search.trim() && (
-                    <button type="button" onClick={() => update({ search: '' })}>
-                      Clear search
-                    </button>
-                  )}
-                </div>
-              ) : (
-                <>
-                  <p className="list-count" aria-live="polite">
-                    {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
-                    {inbox.isFetching && <span className="muted"> · refreshing…</span>}
-                  </p>
-                  <OrderList
-                    orders={shown}
-                    selectedKey={selected ? orderKey(selected) : null}
-                    onSelect={select}
-                    onOpen={(o) => {
-                      select(o)
-                      detailRef.current?.focus()
-                    }}
-                  />
-                </>
-              )}
-            </section>
-            <div className="detail-pane" ref={detailRef} tabIndex={-1}>
-              <OrderDetailPane orderRef={selected} active={active} />
+    <WorkspaceActive.Provider value={active}>
+      <div className="workspace">
+        <AccountBar session={session} />
+        <div className="panes">
+          <QueueNav
+            showingPayments={showingPayments}
+            onPayments={() => setShowingPayments(true)}
+            group={view.group}
+            clientId={view.clientId}
+            groupCounts={counts}
+            clients={inbox.data?.clients ?? []}
+            clientCounts={perClient}
+            onGroup={(group) => {
+              setShowingPayments(false)
+              update({ group })
+            }}
+            onClient={(clientId) => {
+              setShowingPayments(false)
+              update({ clientId })
+            }}
+          />
+          {showingPayments ? (
+            <div className="payments-pane">
+              <PaymentsView />
             </div>
-          </>
-        )}
+          ) : (
+            <>
+              <section className="list-pane" aria-label={`${groupLabel} orders`}>
+                <div className="list-toolbar">
+                  <div className="field inline">
+                    <label htmlFor="search">Search orders</label>
+                    <input
+                      id="search"
+                      ref={searchRef}
+                      type="search"
+                      placeholder="Address, order or loan #, borrower  ( / )"
+                      value={view.search}
+                      onChange={(e) => update({ search: e.target.value })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') update({ search: '' })
+                      }}
+                    />
+                  </div>
+                  <div className="field inline">
+                    <label htmlFor="sort">Sort by</label>
+                    <select id="sort" value={view.sort} onChange={(e) => update({ sort: e.target.value as SortKey })}>
+                      <option value="due">Due date</option>
+                      <option value="assigned">Newest assigned</option>
+                      <option value="fee">Highest fee</option>
+                    </select>
+                  </div>
+                  <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })} disabled={inbox.isFetching}>
+                    {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
+                  </button>
+                </div>
+                {inbox.data && inbox.data.failures.length > 0 && (
+                  <div className="banner banner-warn" role="alert">
+                    {inbox.data.failures.map((f) => (
+                      <p key={f.clientId}>
+                        Couldn't load orders from {f.clientName}: {f.message}
+                      </p>
+                    ))}
+                    <button type="button" onClick={() => void inbox.refetch()}>
+                      Try again
+                    </button>
+                  </div>
+                )}
+                {inbox.isPending ? (
+                  <p className="list-state" role="status">
+                    Loading your orders…
+                  </p>
+                ) : inbox.isError && !inbox.data ? (
+                  <div className="list-state error-state" role="alert">
+                    <p>{messageOf(inbox.error)}</p>
+                    <button type="button" onClick={() => void inbox.refetch()}>
+                      Try again
+                    </button>
+                  </div>
+                ) : shown.length === 0 ? (
+                  <div className="list-state">
+                    <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>
+                    {view.search.trim() && (
+                      <button type="button" onClick={() => update({ search: '' })}>
+                        Clear search
+                      </button>
+                    )}
+                  </div>
+                ) : (
+                  <>
+                    <p className="list-count" aria-live="polite">
+                      {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
+                      {inbox.isFetching && <span className="muted"> · refreshing…</span>}
+                    </p>
+                    <OrderList
+                      orders={shown}
+                      selectedKey={selected ? orderKey(selected) : null}
+                      onSelect={select}
+                      onOpen={(o) => {
+                        select(o)
+                        detailRef.current?.focus()
+                      }}
+                    />
+                  </>
+                )}
+              </section>
+              <div className="detail-pane" ref={detailRef} tabIndex={-1}>
+                <OrderDetailPane orderRef={selected} active={active} />
+              </div>
+            </>
+          )}
+        </div>
+        <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} />
       </div>
-      <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} />
-    </div>
+    </WorkspaceActive.Provider>
   )
 }

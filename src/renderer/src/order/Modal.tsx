@@ -1,12 +1,23 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useWorkspaceActive } from '../lib/workspace-active'
 
-/** A modal on the native <dialog>: focus is trapped, Esc closes it (unless busy), it has a title. */
+/**
+ * A modal on the native <dialog>: focus is trapped, Esc closes it (unless busy), it has a title.
+ * While the session is gone it steps aside (a modal would make the sign-in screen inert) and
+ * comes back, with what was typed, once the user has signed in again.
+ */
 export function Modal(props: { title: string; onClose(): void; busy?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  const active = useWorkspaceActive()
   useEffect(() => {
     const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
+    if (!dialog) return
+    if (active && !dialog.open) dialog.showModal()
+    if (!active && dialog.open) dialog.close()
+  }, [active])
+  useEffect(() => {
+    const dialog = ref.current
     return () => dialog?.close()
   }, [])
   return (

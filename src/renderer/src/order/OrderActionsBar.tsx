@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { useWorkspaceActive } from '../lib/workspace-active'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { VENDOR_ACTIONS, availableActions, type VendorActionId } from '../../../shared/order-workflow'
 import { CancelDialog } from './dialogs/CancelDialog'
@@ -17,6 +18,12 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
   const ref: OrderRef = { clientId: order.clientId, loanId: order.loanId, orderId: order.orderId }
   const [open, setOpen] = useState<VendorActionId | null>(null)
   const mutation = useOrderAction(ref, results)
+  const active = useWorkspaceActive()
+  const { reset } = mutation
+  // Back from a forced sign-in: the "session ended" error no longer applies; the form and its text remain.
+  useEffect(() => {
+    if (active) reset()
+  }, [active, reset])
   const offered = availableActions(order.statusCode, order.negotiation?.state === 'agreed' ? null : (order.negotiation?.state ?? null))
   const close = () => {
     mutation.reset()

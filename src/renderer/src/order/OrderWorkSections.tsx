@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
+import { formatBytes } from '../../../shared/format-bytes'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import { PAYMENTS_KEY } from './order-keys'
 
-const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
 /** What the client answered to a counter-offer, or that it has not yet. */
 export function NegotiationPanel({ order }: { order: OrderDetail }) {
@@ -80,7 +80,7 @@ export function SubmissionsSection({ order }: { order: OrderDetail }) {
           {submitted.map((s) => (
             <li key={s.id}>
               <strong>Version {s.version}</strong> <span className="muted">{s.submittedAt ? formatDateTime(s.submittedAt) : ''}</span>
-              <div className="small">{s.files.map((f) => `${f.name} (${mb(f.size)})`).join(' · ')}</div>
+              <div className="small">{s.files.map((f) => `${f.name} (${formatBytes(f.size)})`).join(' · ')}</div>
             </li>
           ))}
         </ul>
@@ -104,7 +104,7 @@ export function DocumentsSection({ order }: { order: OrderDetail }) {
           {order.documents.map((d) => (
             <li key={d.id} className="row-with-action">
               <span>
-                {d.name} <span className="muted small">{mb(d.size)} · shared {formatRelative(d.sharedAt)}</span>
+                {d.name} <span className="muted small">{formatBytes(d.size)} · shared {formatRelative(d.sharedAt)}</span>
               </span>
               <button type="button" onClick={() => download.mutate(d.id)} disabled={download.isPending} aria-label={`Download ${d.name}`}>
                 {download.isPending && download.variables === d.id ? 'Saving…' : 'Download'}

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { OrderDetail, OrderRef, PickedFile, UploadProgress } from '../../../../shared/ipc/order-schemas'
+import { formatBytes } from '../../../../shared/format-bytes'
 import { api, BridgeError, messageOf, unwrap } from '../../lib/bridge'
 import { Modal } from '../Modal'
 import { FormError } from './DialogButtons'
 
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 const ICON = { ok: '✓', warning: '⚠', error: '✗' } as const
 
 /** Choose files in the native dialog, see the pre-flight checks, upload with progress, or cancel. */
@@ -72,7 +72,7 @@ export function UploadReportDialog(props: {
           <ul className="picked-files" aria-label="Files to upload">
             {files.map((f) => (
               <li key={f.fileId}>
-                <strong>{f.name}</strong> <span className="muted">{mb(f.size)}</span>
+                <strong>{f.name}</strong> <span className="muted">{formatBytes(f.size)}</span>
                 <ul>
                   {f.checks.map((c) => (
                     <li key={c.message} className={`check check-${c.level}`}>
@@ -90,7 +90,7 @@ export function UploadReportDialog(props: {
           <div className="upload-progress">
             <label htmlFor="upload-progress">
               {progress.phase === 'preparing' && 'Checking files…'}
-              {progress.phase === 'uploading' && `Uploading ${progress.fileName ?? ''} — ${mb(progress.sentBytes)} of ${mb(progress.totalBytes)}`}
+              {progress.phase === 'uploading' && `Uploading ${progress.fileName ?? ''} — ${formatBytes(progress.sentBytes)} of ${formatBytes(progress.totalBytes)}`}
               {progress.phase === 'submitting' && 'Submitting…'}
               {progress.phase === 'done' && 'Submitted.'}
             </label>

@@ -1,0 +1,5 @@
+import { createContext, useContext } from 'react'
+
+/** False while the session is gone and the workspace waits, hidden, behind the sign-in screen. */
+export const WorkspaceActive = createContext(true)
+export const useWorkspaceActive = () => useContext(WorkspaceActive)
