@@ -172,25 +172,23 @@ export class AuthSession {
   }
 
   private scheduleProactiveRefresh(): void {
-    if (this.disposed) return
-    if (this.timer) this.clock.clearTimeout(this.timer)
     const remaining = this.tokens.accessTokenExpiresAt - this.clock.now()
-    const delay = Math.max(0, remaining - refreshLeadMs(remaining))
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null
-      if (!this.disposed) this.refresh().catch(() => undefined)
-    }, delay)
+    this.scheduleRefresh(Math.max(0, remaining - refreshLeadMs(remaining)))
   }
 
   private scheduleOfflineRetry(): void {
+    this.scheduleRefresh(OFFLINE_RETRY_MS[Math.min(this.offlineAttempts, OFFLINE_RETRY_MS.length - 1)] as number)
+    this.offlineAttempts++
+  }
+
+  /** One refresh timer at a time: a new schedule replaces the pending one. */
+  private scheduleRefresh(delayMs: number): void {
     if (this.disposed) return
     if (this.timer) this.clock.clearTimeout(this.timer)
-    const delay = OFFLINE_RETRY_MS[Math.min(this.offlineAttempts, OFFLINE_RETRY_MS.length - 1)] as number
-    this.offlineAttempts++
     this.timer = this.clock.setTimeout(() => {
       this.timer = null
       if (!this.disposed) this.refresh().catch(() => undefined)
-    }, delay)
+    }, delayMs)
   }
 
   private end(): void {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { statusName } from '../../../shared/order-status'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { ErrorState } from '../lib/ErrorState'
 import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import { isClosed } from './inbox-model'
 import { StatusChip } from './StatusChip'
@@ -36,12 +37,7 @@ export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | nul
   if (detail.isError) {
     return (
       <section className="detail" aria-label="Order">
-        <div className="error-state" role="alert">
-          <p>{messageOf(detail.error)}</p>
-          <button type="button" onClick={() => void detail.refetch()}>
-            Try again
-          </button>
-        </div>
+        <ErrorState message={messageOf(detail.error)} onRetry={() => void detail.refetch()} />
       </section>
     )
   }

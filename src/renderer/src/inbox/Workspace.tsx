@@ -4,6 +4,7 @@ import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-status'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { ErrorState } from '../lib/ErrorState'
 import { AccountBar, StatusBar } from './AccountBar'
 import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
 import { OrderDetailPane } from './OrderDetailPane'
@@ -128,12 +129,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                     Loading your orders…
                   </p>
                 ) : inbox.isError && !inbox.data ? (
-                  <div className="list-state error-state" role="alert">
-                    <p>{messageOf(inbox.error)}</p>
-                    <button type="button" onClick={() => void inbox.refetch()}>
-                      Try again
-                    </button>
-                  </div>
+                  <ErrorState className="list-state" message={messageOf(inbox.error)} onRetry={() => void inbox.refetch()} />
                 ) : shown.length === 0 ? (
                   <div className="list-state">
                     <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { ErrorState } from '../lib/ErrorState'
 import { formatDateTime, formatMoney } from '../lib/format'
 import { PAYMENTS_KEY } from '../order/order-keys'
 
@@ -7,16 +8,7 @@ import { PAYMENTS_KEY } from '../order/order-keys'
 export function PaymentsView() {
   const payments = useQuery({ queryKey: PAYMENTS_KEY, queryFn: () => unwrap(api().listPayments()) })
   if (payments.isPending) return <p className="list-state" role="status">Loading payments…</p>
-  if (payments.isError) {
-    return (
-      <div className="list-state error-state" role="alert">
-        <p>{messageOf(payments.error)}</p>
-        <button type="button" onClick={() => void payments.refetch()}>
-          Try again
-        </button>
-      </div>
-    )
-  }
+  if (payments.isError) return <ErrorState className="list-state" message={messageOf(payments.error)} onRetry={() => void payments.refetch()} />
   const { clients, items, failures } = payments.data
   const sorted = [...items].sort((a, b) => (a.status === b.status ? b.invoicedAt.localeCompare(a.invoicedAt) : a.status === 'unpaid' ? -1 : 1))
   return (
