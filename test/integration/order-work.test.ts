@@ -279,6 +279,20 @@ describe('report delivery', () => {
     expect(sandbox.sandbox.data.submissions.filter((s) => s.orderId === ref.orderId)).toHaveLength(1)
   })
 
+  it('resumes a draft but re-sends a file whose bytes changed since, even at the same size', async () => {
+    const ref = await readyToDeliver()
+    const path = write('report.pdf', samplePdf('First draft'))
+    await control.fault({ method: 'POST', path: '/api/**/submit', mode: 'status', status: 422 })
+    expect(await pickAndUpload(ref, [path])).toMatchObject({ ok: false, error: { code: 'validation' } })
+    const edited = samplePdf('First draft')
+    edited[edited.length - 3] = 0x20
+    writeFileSync(path, edited)
+    const result = await pickAndUpload(ref, [path])
+    expect(result.ok && result.value.order.statusCode).toBe(11)
+    const [submission] = sandbox.sandbox.data.submissions.filter((s) => s.orderId === ref.orderId)
+    expect(submission?.files[0]?.sha256).toBe(sha256(edited))
+  })
+
   it('a submit whose response is dropped is confirmed, not sent twice', async () => {
     const ref = await readyToDeliver()
     await control.fault({ method: 'POST', path: '/api/**/submit', mode: 'drop' })

@@ -103,7 +103,7 @@ async function readHead(path: string, length: number): Promise<Buffer> {
   }
 }
 
-function sha256File(path: string): Promise<string> {
+export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256')
     createReadStream(path)

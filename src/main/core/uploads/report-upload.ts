@@ -7,7 +7,7 @@ import { performReconciledWrite } from '../orders/reconciled-write'
 import type { Logger } from '../ports'
 import type { AuthSession } from '../session/auth-session'
 import type { PickedFiles } from './picked-files'
-import { preflight, type LocalFile } from './preflight'
+import { preflight, sha256File, type LocalFile } from './preflight'
 
 const CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', xml: 'application/xml' }
 const contentTypeOf = (name: string) => CONTENT_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'
@@ -95,7 +95,8 @@ export class ReportUploads {
     for (const file of files) {
       const target = submission.files.find((f) => f.name === file.name && f.size === file.size)
       if (!target) throw new AppError('bad_response', 'OmniValVMS did not list one of the files of this submission.')
-      if (target.uploaded) {
+      // A file a resumed draft already holds is skipped only if it is still the same bytes.
+      if (target.uploaded && target.sha256 && target.sha256 === (await sha256File(file.path))) {
         done += file.size
         continue
       }
