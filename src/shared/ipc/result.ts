@@ -30,10 +30,3 @@ export const AppErrorSchema = z.object({ code: ErrorCodeSchema, message: z.strin
 export type AppErrorShape = z.infer<typeof AppErrorSchema>
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
-
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: AppErrorSchema })
-  ])
-}
