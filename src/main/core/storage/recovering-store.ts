@@ -25,6 +25,8 @@ export function createRecoveringStore(create: () => ConfLike, filePath: string, 
     try {
       return create()
     } catch (error) {
+      // Only unreadable content means a corrupt file; any other failure is a bug to surface.
+      if (!(error instanceof SyntaxError)) throw error
       quarantine(error)
       return create()
     }
