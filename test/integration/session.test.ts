@@ -129,6 +129,21 @@ describe('token refresh', () => {
     expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'online' })
   })
 
+  it('when the network comes back, an offline session renews at once and says online', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    const port = Number(new URL(sandbox.url).port)
+    const data = sandbox.sandbox.data
+    await sandbox.close()
+    expect(await app.call('listOrders')).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect(await app.ok('getSessionState')).toMatchObject({ connectivity: 'offline' })
+    sandbox = await startSandboxServer({ port, initialData: data, accessTokenTtlMs: 60_000 })
+    control = sandboxControl(sandbox.url)
+    await app.ok('networkRestored')
+    expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'online' })
+    expect((await refreshes()).map((r) => r.status)).toEqual([200])
+  })
+
   it('rotates refresh tokens: the spent one is refused and replaying it ends the session family', async () => {
     const signIn = await fetch(`${sandbox.url}/api/auth/sign-in`, {
       method: 'POST',

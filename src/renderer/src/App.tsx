@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import type { SessionState } from '../../shared/ipc/session-schemas'
 import { useSessionState } from './session/useSessionState'
+import { api } from './lib/bridge'
 import { SignInFlow } from './signin/SignInFlow'
 import { Workspace } from './inbox/Workspace'
 import { WORKSPACE_KEY } from './order/order-keys'
@@ -37,6 +38,12 @@ export function App() {
       queryClient.removeQueries({ queryKey: WORKSPACE_KEY })
     }
   }, [state, queryClient])
+
+  useEffect(() => {
+    const onOnline = () => void api().networkRestored()
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [])
 
   if (error) return <main className="center-screen" role="alert">The app could not start: {error}</main>
   if (!state) return <main className="center-screen" role="status">Starting…</main>

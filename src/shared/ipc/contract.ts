@@ -45,6 +45,8 @@ export const ipcCalls = {
   listOrders: { input: NoInput, output: InboxSchema },
   getOrder: { input: OrderRefSchema, output: OrderDetailSchema },
   openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput },
+  /** The renderer saw the network come back (only it gets the 'online' event). */
+  networkRestored: { input: NoInput, output: NoOutput },
   performOrderAction: { input: z.object({ ref: OrderRefSchema, action: OrderActionSchema }), output: OrderActionResultSchema },
   listInspectionSlots: { input: OrderRefSchema, output: z.array(InspectionSlotSchema) },
   /** Opens the native file picker in main; the renderer only ever sees ids, names and check results. */

@@ -61,6 +61,10 @@ export function createIpcHandlers(deps: {
       await external.open(url)
       return null
     }),
+    networkRestored: after(async () => {
+      await session.wake()
+      return null
+    }),
     performOrderAction: after(({ ref, action }) => actions.perform(ref, action)),
     listInspectionSlots: after(async (ref) => {
       try {

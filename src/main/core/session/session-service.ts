@@ -191,9 +191,12 @@ export class SessionService {
     return this.active.user
   }
 
-  /** The system woke up or the network came back. */
+  /** The system woke up or the network came back: renew now if offline or close to expiry. */
   async wake(): Promise<void> {
-    await this.active?.auth.wake()
+    const a = this.active
+    if (!a) return
+    if (a.connectivity === 'offline') await a.auth.refresh().catch(() => undefined)
+    else await a.auth.wake()
   }
 
   dispose(): void {
