@@ -293,6 +293,18 @@ describe('report delivery', () => {
     expect(submission?.files[0]?.sha256).toBe(sha256(edited))
   })
 
+  it('says plainly when the platform fails during the transfer, and a retry resumes', async () => {
+    const ref = await readyToDeliver()
+    await control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'status', status: 503 })
+    const path = write('report.pdf', samplePdf('Report'))
+    expect(await pickAndUpload(ref, [path])).toEqual({
+      ok: false,
+      error: { code: 'server_error', message: 'OmniValVMS had a problem (error 503). Try again in a moment.' }
+    })
+    expect(await pickAndUpload(ref, [path])).toMatchObject({ ok: true, value: { order: { statusCode: 11 } } })
+    expect(sandbox.sandbox.data.submissions.filter((s) => s.orderId === ref.orderId)).toHaveLength(1)
+  })
+
   it('a submit whose response is dropped is confirmed, not sent twice', async () => {
     const ref = await readyToDeliver()
     await control.fault({ method: 'POST', path: '/api/**/submit', mode: 'drop' })

@@ -14,7 +14,9 @@ export class PickedFiles {
   async add(paths: string[]): Promise<LocalFile[]> {
     const added: LocalFile[] = []
     for (const path of paths) {
-      const info = await stat(path)
+      const info = await stat(path).catch(() => {
+        throw new AppError('preflight_failed', `${basename(path)} can't be read. Check that it still exists and you may open it.`)
+      })
       if (!info.isFile()) continue
       const file = { fileId: randomBytes(12).toString('hex'), path, name: basename(path), size: info.size }
       this.files.set(file.fileId, file)

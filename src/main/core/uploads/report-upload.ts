@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { Readable, Transform } from 'node:stream'
 import type { OrderDetail, OrderRef, UploadProgress } from '../../../shared/ipc/order-schemas'
 import { AppError } from '../errors'
+import { toAppError } from '../platform/to-app-error'
 import type { InboxService } from '../orders/inbox-service'
 import { performReconciledWrite } from '../orders/reconciled-write'
 import type { Logger } from '../ports'
@@ -47,7 +48,7 @@ export class ReportUploads {
       return await this.deliver(ref, uploadId, await this.picked.resolve(fileIds), controller.signal)
     } catch (error) {
       if (controller.signal.aborted) throw new AppError('cancelled', 'Upload cancelled. Nothing was submitted.')
-      throw error
+      throw toAppError(error)
     } finally {
       this.running.delete(uploadId)
     }
