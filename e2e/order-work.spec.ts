@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { orderList, queue, signIn } from './support/actions'
 import { assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
@@ -233,11 +236,10 @@ test('a shared document downloads to where the user saves it', async ({ app }) =
   await orderList(page).getByRole('option').first().click()
   const documents = detail(page).getByRole('list', { name: 'Documents' })
   await expect(documents).toContainText('Engagement letter.pdf')
-  const target = writeFiles({ 'placeholder.txt': Buffer.from('') })['placeholder.txt']?.replace('placeholder.txt', 'Engagement letter.pdf') ?? ''
+  const target = join(mkdtempSync(join(tmpdir(), 'omnivms-save-')), 'Engagement letter.pdf')
   await app.dialogs.answerSave(target)
   await documents.getByRole('button', { name: 'Download Engagement letter.pdf' }).click()
   await expect(page.getByRole('status').filter({ hasText: `Saved to ${target}` })).toBeVisible()
-  const { readFileSync } = await import('node:fs')
   expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
 })
 

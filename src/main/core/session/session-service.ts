@@ -38,7 +38,7 @@ interface ActiveSession {
 }
 
 const SIGNED_OUT_MESSAGES: Record<SignedOutReason, string> = {
-  session_ended: 'Your session has ended. Sign in again to continue — nothing you typed was lost.',
+  session_ended: MESSAGES.sessionEnded,
   password_changed: 'Your password was changed. Sign in with the new password.',
   vault_unreadable: "Your saved sign-in couldn't be unlocked by this computer's keychain. Sign in again.",
   vault_corrupt: 'Your saved sign-in was damaged and has been cleared. Sign in again.'

@@ -22,6 +22,10 @@ const DONE: Record<OrderAction['type'], (order: OrderDetail) => string> = {
   cancel: () => 'Order cancelled.'
 }
 
+/** Errors about the order itself (it changed, or is gone): shown as a banner over the reloaded order. */
+const ORDER_CHANGED: readonly string[] = ['conflict', 'not_found', 'forbidden', 'outcome_unknown']
+const isOrderChange = (error: unknown): error is BridgeError => error instanceof BridgeError && ORDER_CHANGED.includes(error.code)
+
 const CONFIRMED = ' The connection faltered, so this was confirmed from the order’s history — nothing was sent twice.'
 
 /** Applies results to the cache and says what happened; errors that change the order reload it. */
@@ -35,7 +39,7 @@ export function useOrderResults(ref: OrderRef) {
     setNotice({ tone: 'ok', text: text + (confirmedFromHistory ? CONFIRMED : '') })
   }
   const failed = (error: unknown) => {
-    if (error instanceof BridgeError && ['conflict', 'not_found', 'forbidden', 'outcome_unknown'].includes(error.code)) {
+    if (isOrderChange(error)) {
       void queryClient.invalidateQueries({ queryKey: orderQueryKey(ref) })
       void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
       setNotice({ tone: 'error', text: error.message })
@@ -61,6 +65,6 @@ export function useOrderAction(ref: OrderRef, results: ReturnType<typeof useOrde
 /** An error that belongs next to the form (not already shown as a banner). */
 export function formError(error: unknown): string | null {
   if (!error) return null
-  if (error instanceof BridgeError && ['conflict', 'not_found', 'forbidden', 'outcome_unknown'].includes(error.code)) return null
+  if (isOrderChange(error)) return null
   return error instanceof Error ? error.message : 'Something went wrong.'
 }
