@@ -267,3 +267,27 @@ test('a session that ends while a form is open: after signing in again the form 
   const writes = (await sandbox.control.requests()).requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/orders/${order.id}/status`))
   expect(writes.map((w) => w.status)).toEqual([200])
 })
+
+test('a report upload shows its progress and can be cancelled without submitting anything', async ({ app, sandbox }) => {
+  const { page } = app
+  await queue(page, 'Inspection').click()
+  await orderList(page).getByRole('option').filter({ hasText: 'Inspection Completed' }).first().click()
+  await expect(statusChip(page)).toHaveText('Inspection Completed')
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 65)])
+  const files = writeFiles({ 'big.pdf': big })
+  // The platform is slow to take the bytes: long enough to watch the upload and cancel it.
+  await sandbox.control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'status', status: 503, delayMs: 8000 })
+  await page.getByRole('button', { name: 'Upload report' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Upload the report' })
+  await app.dialogs.answerOpen([files['big.pdf'] ?? ''])
+  await dialog.getByRole('button', { name: 'Choose files…' }).click()
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click()
+  await expect(dialog.getByRole('progressbar', { name: /Uploading big\.pdf — .+ of 12 MB/ })).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Close' })).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Cancel upload' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('Upload cancelled. Nothing was submitted.')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(statusChip(page)).toHaveText('Inspection Completed')
+  const submits = (await sandbox.control.requests()).requests.filter((r) => r.path.endsWith('/submit'))
+  expect(submits).toEqual([])
+})
