@@ -24,7 +24,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+      rollupOptions: { input: { index: resolve('src/renderer/index.html'), crashed: resolve('src/renderer/crashed.html') } }
     },
     plugins: [react()]
   }

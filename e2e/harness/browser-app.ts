@@ -4,6 +4,7 @@ import { createLogger } from '../../src/main/core/logger'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { createKeychainCipher } from '../../test/support/keychain-cipher'
 import type { FileDialogs } from '../../src/main/core/ports'
+import { memoryLogTail, nodeAppInfo, recordingFolders } from '../../test/support/node-ports'
 
 export interface LaunchOptions {
   browser: Browser
@@ -39,6 +40,9 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },
     dialogs: options.dialogs,
+    folders: recordingFolders(),
+    logTail: memoryLogTail(logs),
+    appInfo: nodeAppInfo(),
     trustedOrigins: [options.rendererOrigin]
   })
   const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })

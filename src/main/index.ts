@@ -1,84 +1,188 @@
-import { app, BrowserWindow, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from '../sandbox/embedded'
 import { createAppCore, type AppCore } from './core/app-core'
+import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { originOf } from './core/ipc/sender-policy'
-import { consoleLogger } from './core/logger'
+import { createLogger } from './core/logger'
+import { createFileLog } from './core/logging/file-log'
+import { applicationMenu } from './core/menu/app-menu'
+import { createSystemFetch, trustedCertificates } from './core/net/system-fetch'
+import { CrashGuard, RELOADED_NOTICE } from './core/window/crash-guard'
+import { systemClock } from './core/ports'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
-import { forwardEvents, registerIpc } from './electron/ipc-main-adapter'
+import { electronAppInfo } from './electron/app-info'
 import { electronFileDialogs } from './electron/file-dialogs'
+import { forwardEvents, registerIpc } from './electron/ipc-main-adapter'
 import { createMainWindow } from './electron/main-window'
+import { attachContextMenu, installApplicationMenu } from './electron/menus'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
 import { createSettingsStore } from './electron/settings-store'
+import { createElectronUpdater } from './electron/updater'
 import { applyWebContentsPolicy, denyAllPermissions } from './electron/web-contents-policy'
 
-// A separate profile for tests and demos; must be set before anything reads userData.
-if (process.env.OMNIVMS_USER_DATA_DIR) app.setPath('userData', process.env.OMNIVMS_USER_DATA_DIR)
+const PRODUCT_NAME = 'OmniValVMS Desktop'
 
-registerAppScheme()
-
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])]
-const openExternal = (url: string) => shell.openExternal(url)
-
-let core: AppCore | null = null
-let mainWindow: BrowserWindow | null = null
-const sandbox = createEmbeddedSandbox(join(app.getPath('userData'), 'sandbox'), process.env.OMNIVMS_SANDBOX_URL)
-
-function openMainWindow(appCore: AppCore): void {
-  const url = devServerUrl ?? `${APP_ORIGIN}/index.html`
-  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), url)
-  forwardEvents(appCore, mainWindow.webContents)
-  mainWindow.on('closed', () => {
-    mainWindow = null
-  })
+/** The update feed built into a packaged app (electron-builder's extraMetadata), if any. */
+function builtInUpdateFeed(): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { omnivmsUpdateFeedUrl?: unknown }
+    return typeof pkg.omnivmsUpdateFeedUrl === 'string' ? pkg.omnivmsUpdateFeedUrl : null
+  } catch {
+    return null
+  }
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  app.on('second-instance', () => {
+function fatal(message: string): void {
+  dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message)
+  app.exit(1)
+}
+
+const overrides = readDevOverrides(process.env, app.isPackaged)
+if (overrides.ok) main(overrides.value)
+else fatal(`${overrides.message}\n\nFix or unset the variable and start the app again.`)
+
+function main(dev: DevOverrides): void {
+  // A separate profile for tests and demos; must be set before anything reads userData.
+  if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
+
+  const fileLog = createFileLog(app.getPath('logs'), { echoToConsole: !app.isPackaged })
+  const logger = createLogger(fileLog.sink)
+  let core: AppCore | null = null
+  let mainWindow: BrowserWindow | null = null
+
+  // Logged, never fatal while a window is open; a window-less process must not keep the single-instance lock.
+  const exitIfWindowless = () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) app.exit(1)
+  }
+  process.on('uncaughtException', (error) => {
+    logger.error('uncaught exception in main', { error: error.name, message: error.message, stack: error.stack ?? null })
+    exitIfWindowless()
+  })
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled rejection in main', { reason: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason) })
+  })
+
+  registerAppScheme()
+
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])]
+  const openExternal = (url: string) => shell.openExternal(url)
+  const sandbox = createEmbeddedSandbox(join(app.getPath('userData'), 'sandbox'), dev.sandboxUrl ?? undefined)
+  const crashGuard = new CrashGuard(systemClock)
+
+  function openMainWindow(appCore: AppCore, store: Parameters<typeof createMainWindow>[0]['store']): void {
+    const url = devServerUrl ?? `${APP_ORIGIN}/index.html`
+    const window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), url, isPackaged: app.isPackaged, store })
+    mainWindow = window
+    forwardEvents(appCore, window.webContents)
+    attachContextMenu(window.webContents)
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return
+      logger.error('the window stopped (renderer process gone)', { reason: details.reason, exitCode: details.exitCode })
+      if (crashGuard.onCrash() === 'reload') {
+        appCore.setWindowNotice(RELOADED_NOTICE)
+        window.webContents.reload()
+      } else {
+        logger.error('the window keeps stopping; showing the error page instead of reloading again')
+        void window.loadURL(`${APP_ORIGIN}/crashed.html`)
+      }
+    })
+    window.on('unresponsive', () => logger.warn('the window is not responding'))
+    window.on('closed', () => {
+      mainWindow = null
+    })
+  }
+
+  function focusMainWindow(): void {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
     mainWindow.focus()
-  })
+  }
 
-  app.on('web-contents-created', (_event, contents) => applyWebContentsPolicy(contents, appOrigins, openExternal))
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+  } else {
+    app.on('second-instance', focusMainWindow)
+    app.on('web-contents-created', (_event, contents) => applyWebContentsPolicy(contents, appOrigins, openExternal))
 
-  void app.whenReady().then(() => {
-    serveRenderer(join(import.meta.dirname, '../renderer'))
-    denyAllPermissions(session.defaultSession)
-    const appCore = createAppCore({
-      store: createSettingsStore(consoleLogger),
-      cipher: createSafeStorageCipher(),
-      fetch: (input, init) => fetch(input, init),
-      logger: consoleLogger,
-      sandbox,
-      external: { open: openExternal },
-      dialogs: electronFileDialogs,
-      maxUploadBytes: process.env.OMNIVMS_MAX_UPLOAD_MB ? Number(process.env.OMNIVMS_MAX_UPLOAD_MB) * 1024 * 1024 : undefined,
-      trustedOrigins: appOrigins
+    app
+      .whenReady()
+      .then(() => {
+        serveRenderer(join(import.meta.dirname, '../renderer'))
+        denyAllPermissions(session.defaultSession)
+        const store = createSettingsStore(logger)
+        const appCore = createAppCore({
+          store,
+          cipher: createSafeStorageCipher(),
+          fetch: createSystemFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url), logger, ca: trustedCertificates() }),
+          logger,
+          sandbox,
+          external: { open: openExternal },
+          dialogs: electronFileDialogs,
+          folders: { openFolder: async (path) => void (await shell.openPath(path)) },
+          logTail: fileLog.tail,
+          appInfo: electronAppInfo(),
+          maxUploadBytes: dev.maxUploadBytes ?? undefined,
+          trustedOrigins: appOrigins,
+          updater: app.isPackaged ? createElectronUpdater(logger) : null,
+          builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
+          defaultEnvironment: app.isPackaged ? 'production' : 'sandbox'
+        })
+        core = appCore
+        registerIpc(appCore)
+        installApplicationMenu(applicationMenu({ platform: process.platform, isPackaged: app.isPackaged, productName: PRODUCT_NAME }), {
+          command: (command) => {
+            focusMainWindow()
+            appCore.menuCommand(command)
+          },
+          action: (action) => {
+            switch (action) {
+              case 'exportDiagnostics':
+                void appCore.exportDiagnostics().catch((error: unknown) => dialog.showErrorBox('Export diagnostics', error instanceof Error ? error.message : 'Failed.'))
+                return
+              case 'openLogsFolder':
+                void shell.openPath(fileLog.tail.folder)
+                return
+              case 'showAbout':
+                focusMainWindow()
+                appCore.menuCommand({ command: 'showAbout' })
+                return
+              case 'openSettings':
+                focusMainWindow()
+                appCore.menuCommand({ command: 'openSettings' })
+                return
+              case 'quit':
+                app.quit()
+            }
+          }
+        })
+        powerMonitor.on('resume', () => void appCore.wake())
+        powerMonitor.on('unlock-screen', () => void appCore.wake())
+        openMainWindow(appCore, store)
+        app.on('activate', () => {
+          if (BrowserWindow.getAllWindows().length === 0) openMainWindow(appCore, store)
+        })
+        logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
+      })
+      .catch((error: unknown) => {
+        logger.error('start-up failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+        fatal(`Something went wrong while starting. Details are in the log file:\n${fileLog.tail.folder}`)
+      })
+
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit()
     })
-    core = appCore
-    registerIpc(appCore)
-    powerMonitor.on('resume', () => void appCore.wake())
-    powerMonitor.on('unlock-screen', () => void appCore.wake())
-    openMainWindow(appCore)
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openMainWindow(appCore)
+
+    app.on('will-quit', (event) => {
+      if (!core) return
+      core.dispose()
+      core = null
+      event.preventDefault()
+      void sandbox.close().finally(() => app.quit())
     })
-  })
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-
-  app.on('will-quit', (event) => {
-    if (!core) return
-    core.dispose()
-    core = null
-    event.preventDefault()
-    void sandbox.close().finally(() => app.quit())
-  })
+  }
 }

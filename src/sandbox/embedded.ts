@@ -15,7 +15,9 @@ export function createEmbeddedSandbox(dataDir: string, overrideUrl?: string): Sa
   let running: Promise<RunningSandbox> | null = null
   return {
     async url() {
+      // No control plane inside the app: nothing else on this computer can reset data or read sessions.
       running ??= startSandboxServer({
+        controlPlane: false,
         initialData: loadSandboxData(file),
         filesDir: join(dataDir, 'files'),
         onChange: (data) => saver.save(data)

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'
-import { endpoints, routePattern } from '../platform/endpoints'
+import { endpoints, routePattern, type EndpointDef } from '../platform/endpoints'
 import { SandboxError, type Sandbox } from './sandbox'
 import type { Fault } from './model'
 
@@ -42,8 +42,32 @@ const FaultInputSchema = z.object({
   delayMs: z.number().int().min(0).max(60_000).default(0)
 })
 
-/** The platform API the app calls, plus the sandbox's control plane under /__sandbox/. */
-export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
+export interface SandboxAppOptions {
+  /** The test and demo control plane under /__sandbox/. Never mounted in the sandbox embedded in the app. */
+  controlPlane: boolean
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Host header check: a page elsewhere cannot reach this server through DNS rebinding. */
+function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false
+  try {
+    return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname)
+  } catch {
+    return false
+  }
+}
+
+// Routes whose request body is raw bytes; every other body must be JSON.
+const BINARY_ROUTES = (Object.values(endpoints) as EndpointDef[])
+  .filter((e) => e.transfer === 'binary')
+  .map((e) => ({ method: e.method, pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '[^/]+')}$`) }))
+
+const hasBody = (c: Context<Env>) => Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined
+
+/** The platform API the app calls, plus (when asked for) the sandbox's control plane under /__sandbox/. */
+export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = { controlPlane: true }): Hono<Env> {
   const app = new Hono<Env>()
 
   app.onError((err, c) => {
@@ -52,6 +76,17 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
     return c.json(errorBody('internal_error', 'Unexpected error.'), 500)
   })
   app.notFound((c) => c.json(errorBody('not_found', 'No such endpoint.'), 404))
+
+  // Only loopback Host names, and JSON bodies only (a web page's form post is text/plain or form data).
+  app.use('*', async (c, next) => {
+    if (!isLoopbackHost(c.req.header('host'))) throw new SandboxError(421, 'bad_host', 'This server answers only on 127.0.0.1 or localhost.')
+    if (hasBody(c)) {
+      const binary = BINARY_ROUTES.some((r) => r.method === c.req.method && r.pattern.test(c.req.path))
+      const json = /^application\/json\b/i.test(c.req.header('content-type') ?? '')
+      if (!binary && !json) throw new SandboxError(415, 'json_only', 'Request bodies must be JSON (content-type: application/json).')
+    }
+    await next()
+  })
 
   // Request log and fault injection, for /api/* only. The log never holds bodies or headers.
   app.use('/api/*', async (c, next) => {
@@ -180,8 +215,11 @@ export function createSandboxApp(sandbox: Sandbox): Hono<Env> {
     return c.json({ items })
   })
 
-  // ── Control plane (sandbox only) ──
+  if (!options.controlPlane) return app
+
+  // ── Control plane (npm run sandbox and tests only) ──
   const control = new Hono<Env>()
+  control.get('/tokens/issued', (c) => c.json({ tokens: sandbox.issuedTokens() }))
   control.post('/tokens/expire', (c) => c.json({ expired: sandbox.expireAccessTokens() }))
   control.post('/tokens/revoke', (c) => c.json({ revoked: sandbox.revokeRefreshTokens() }))
   control.get('/sessions', (c) => c.json({ sessions: sandbox.validSessions() }))

@@ -66,15 +66,16 @@ export interface SandboxHistoryRecord extends PlatformHistoryEntry {
   vendorVisible: boolean
 }
 
+/** Tokens are kept as SHA-256 hashes only: the sandbox's data file never holds a usable token. */
 export interface AccessTokenRecord {
-  token: string
+  tokenHash: string
   userId: string
   familyId: string
   expiresAt: number
 }
 
 export interface RefreshTokenRecord {
-  token: string
+  tokenHash: string
   userId: string
   familyId: string
   expiresAt: number

@@ -6,7 +6,11 @@ import type { SandboxData } from './model'
 export function loadSandboxData(file: string): SandboxData | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as SandboxData
-    return Array.isArray(data.orders) && Array.isArray(data.users) && Array.isArray(data.submissions) ? data : undefined
+    if (!(Array.isArray(data.orders) && Array.isArray(data.users) && Array.isArray(data.submissions))) return undefined
+    // Files from before tokens were hashed held them in plain text: those sessions are dropped.
+    data.accessTokens = (data.accessTokens ?? []).filter((t) => typeof t.tokenHash === 'string')
+    data.refreshTokens = (data.refreshTokens ?? []).filter((t) => typeof t.tokenHash === 'string')
+    return data
   } catch {
     return undefined
   }
@@ -19,9 +23,9 @@ export function createDebouncedSaver(file: string, delayMs = 250) {
   const flush = () => {
     timer = undefined
     if (!pending) return
-    mkdirSync(dirname(file), { recursive: true })
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
     const tmp = `${file}.tmp`
-    writeFileSync(tmp, JSON.stringify(pending))
+    writeFileSync(tmp, JSON.stringify(pending), { mode: 0o600 })
     renameSync(tmp, file)
     pending = undefined
   }

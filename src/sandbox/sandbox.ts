@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type { PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail, TokenResponse } from '../platform/schemas'
 import type { Fault, RequestLogEntry, SandboxData, SandboxOrder, SandboxUser } from './model'
 import { hashPassword, verifyPassword } from './passwords'
@@ -21,7 +21,7 @@ export interface SandboxOptions extends SeedOptions {
 
 export class SandboxError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 421 | 422 | 429 | 500,
     readonly code: string,
     message: string
   ) {
@@ -31,6 +31,7 @@ export class SandboxError extends Error {
 
 const REQUEST_LOG_LIMIT = 5000
 const token = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`
+export const hashToken = (value: string) => createHash('sha256').update(value).digest('hex')
 
 /** The sandbox platform's state and rules, independent of HTTP. */
 export class Sandbox {
@@ -41,6 +42,8 @@ export class Sandbox {
   private readonly refreshTokenTtlMs: number
   private readonly resetCodeTtlMs: number
   readonly work: OrderWork
+  /** Every token issued by this process, in memory only (for the control plane's secret sweeps). */
+  private readonly issued = new Map<string, string>()
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.work = new OrderWork(this, options.filesDir ?? tmpdir())
@@ -79,7 +82,7 @@ export class Sandbox {
   /** Rotates: the presented refresh token is spent. Presenting a spent one revokes its whole family. */
   refresh(refreshToken: string): TokenResponse {
     const now = Date.now()
-    const record = this.data.refreshTokens.find((r) => r.token === refreshToken)
+    const record = this.data.refreshTokens.find((r) => r.tokenHash === hashToken(refreshToken))
     if (!record || record.revoked || record.expiresAt <= now) {
       throw new SandboxError(401, 'invalid_refresh_token', 'The session has ended. Sign in again.')
     }
@@ -95,7 +98,7 @@ export class Sandbox {
   }
 
   signOut(refreshToken: string): void {
-    const record = this.data.refreshTokens.find((r) => r.token === refreshToken)
+    const record = this.data.refreshTokens.find((r) => r.tokenHash === hashToken(refreshToken))
     if (record) {
       this.revokeFamily(record.familyId)
       this.changed()
@@ -106,7 +109,7 @@ export class Sandbox {
   authenticate(authorization: string | undefined): SandboxUser {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')
     if (!match) throw new SandboxError(401, 'missing_token', 'Authentication is required.')
-    const record = this.data.accessTokens.find((t) => t.token === match[1])
+    const record = this.data.accessTokens.find((t) => t.tokenHash === hashToken(match[1] ?? ''))
     if (!record) throw new SandboxError(401, 'invalid_token', 'The access token is not valid.')
     if (record.expiresAt <= Date.now()) throw new SandboxError(401, 'token_expired', 'The access token has expired.')
     const user = this.data.users.find((u) => u.id === record.userId)
@@ -140,11 +143,16 @@ export class Sandbox {
         const refresh = this.data.refreshTokens.find((r) => r.familyId === t.familyId && !r.revoked && r.usedAt === null)
         return {
           user: { id: t.userId, email: user?.email ?? '' },
-          accessToken: t.token,
+          accessToken: this.issued.get(t.tokenHash) ?? null,
           accessTokenExpiresAt: new Date(t.expiresAt).toISOString(),
-          refreshToken: refresh?.token ?? null
+          refreshToken: refresh ? (this.issued.get(refresh.tokenHash) ?? null) : null
         }
       })
+  }
+
+  /** Every access and refresh token this sandbox process has issued (in memory only). */
+  issuedTokens(): string[] {
+    return [...this.issued.values()]
   }
 
   // ── Password recovery ─────────────────────────────────────────────────────────────────
@@ -299,9 +307,11 @@ export class Sandbox {
     const now = Date.now()
     const accessToken = token('at')
     const refreshToken = token('rt')
-    this.data.accessTokens.push({ token: accessToken, userId, familyId, expiresAt: now + this.accessTokenTtlMs })
+    this.issued.set(hashToken(accessToken), accessToken)
+    this.issued.set(hashToken(refreshToken), refreshToken)
+    this.data.accessTokens.push({ tokenHash: hashToken(accessToken), userId, familyId, expiresAt: now + this.accessTokenTtlMs })
     this.data.refreshTokens.push({
-      token: refreshToken,
+      tokenHash: hashToken(refreshToken),
       userId,
       familyId,
       expiresAt: now + this.refreshTokenTtlMs,

@@ -9,6 +9,8 @@ import { callChannel, type CallInput, type CallOutput, type IpcCallName } from '
 import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
 import { createScriptedDialogs } from './scripted-dialogs'
+import { memoryLogTail, nodeAppInfo, recordingFolders } from './node-ports'
+import type { UpdaterPort } from '../../src/main/core/ports'
 
 export const APP_ORIGIN = 'app://omnivms'
 export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
@@ -34,6 +36,8 @@ export function startTestCore(options: {
   cipher?: SecretCipher
   clock?: Clock
   maxUploadBytes?: number
+  updater?: UpdaterPort
+  builtInUpdateFeed?: string
 }): TestCore {
   const dialogs = createScriptedDialogs()
   const logs: string[] = []
@@ -47,6 +51,11 @@ export function startTestCore(options: {
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },
     dialogs,
+    folders: recordingFolders(),
+    logTail: memoryLogTail(logs),
+    appInfo: nodeAppInfo(),
+    updater: options.updater ?? null,
+    builtInUpdateFeed: options.builtInUpdateFeed ?? null,
     maxUploadBytes: options.maxUploadBytes,
     trustedOrigins: [APP_ORIGIN],
     clock: options.clock

@@ -1,17 +1,36 @@
 import { eventChannel, ipcEvents, type EventPayload, type IpcEventName } from '../../shared/ipc/contract'
+import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
+import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
+import { DiagnosticsService } from './diagnostics/diagnostics-service'
+import { DraftStore } from './drafts/draft-store'
 import { createIpcDispatcher, type IpcDispatch } from './ipc/dispatcher'
 import { createIpcHandlers } from './ipc/handlers'
 import { createSenderPolicy } from './ipc/sender-policy'
 import { InboxService } from './orders/inbox-service'
-import { systemClock, type Clock, type ExternalOpener, type HttpFetch, type KeyValueStore, type Logger, type SandboxProvider, type SecretCipher, type FileDialogs } from './ports'
-import { SessionService } from './session/session-service'
-import { DraftStore } from './drafts/draft-store'
 import { OrderActions } from './orders/order-actions'
+import { RequestJournal } from './platform/request-journal'
+import {
+  systemClock,
+  type Clock,
+  type ExternalOpener,
+  type FileDialogs,
+  type FolderOpener,
+  type HttpFetch,
+  type KeyValueStore,
+  type Logger,
+  type LogTail,
+  type SandboxProvider,
+  type SecretCipher,
+  type UpdaterPort
+} from './ports'
+import { SessionService } from './session/session-service'
+import { SettingsService } from './settings/settings-service'
+import { Preferences } from './storage/preferences'
+import { TokenVault } from './storage/token-vault'
+import { UpdateService } from './updates/update-service'
 import { PickedFiles } from './uploads/picked-files'
 import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads/preflight'
 import { ReportUploads } from './uploads/report-upload'
-import { Preferences } from './storage/preferences'
-import { TokenVault } from './storage/token-vault'
 
 export interface AppCoreDeps {
   store: KeyValueStore
@@ -21,11 +40,21 @@ export interface AppCoreDeps {
   sandbox: SandboxProvider
   external: ExternalOpener
   dialogs: FileDialogs
+  folders: FolderOpener
+  /** The app's log file, for diagnostics. */
+  logTail: LogTail
+  appInfo: AppInfo
   /** Per-file upload limit; UCDP's 15 MB by default. */
   maxUploadBytes?: number
   /** Origins whose main frame may call IPC (the app's own content only). */
   trustedOrigins: readonly string[]
   clock?: Clock
+  /** The auto-updater; null (the default) in unpackaged builds, where updates are off. */
+  updater?: UpdaterPort | null
+  /** The update feed built into the installer, used unless the user set another. */
+  builtInUpdateFeed?: string | null
+  /** The environment the sign-in screen offers first: production in packaged builds. */
+  defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
 }
 
 export type EventListener = (channel: string, payload: unknown) => void
@@ -36,24 +65,34 @@ export interface AppCore {
   subscribe(listener: EventListener): () => void
   /** Call when the system resumes from sleep or the network comes back. */
   wake(): Promise<void>
+  /** The application menu asks the window to do something. */
+  menuCommand(command: MenuCommand): void
+  /** Help → Export diagnostics… from the menu. */
+  exportDiagnostics(): Promise<{ savedTo: string } | null>
+  /** A message the next window (or the reloaded one) shows once. */
+  setWindowNotice(text: string): void
   ready: Promise<void>
   dispose(): void
 }
 
 /** The main process's logic, wired from ports. Runs unchanged in Electron and in plain Node. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
+  const clock = deps.clock ?? systemClock
   const listeners = new Set<EventListener>()
   const emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => {
     const parsed = ipcEvents[name].parse(payload)
     for (const listener of listeners) listener(eventChannel(name), parsed)
   }
+  const journal = new RequestJournal()
+  const settings = new SettingsService(deps.store)
   const session = new SessionService({
     vault: new TokenVault(deps.store, deps.cipher, deps.logger),
-    preferences: new Preferences(deps.store),
+    preferences: new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox'),
     fetch: deps.fetch,
-    clock: deps.clock ?? systemClock,
+    clock,
     logger: deps.logger,
     sandbox: deps.sandbox,
+    journal,
     onStateChanged: (state) => emit('sessionChanged', state)
   })
   const ready = session.restore()
@@ -61,17 +100,57 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const inbox = new InboxService(auth, deps.logger)
   const picked = new PickedFiles()
   const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+  const uploads = new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
+  const updates = new UpdateService({
+    updater: deps.updater ?? null,
+    feed: () => {
+      const { feedUrl, channel } = settings.get().updates
+      const url = feedUrl ?? deps.builtInUpdateFeed ?? null
+      return url ? { url, channel } : null
+    },
+    busy: () => uploads.busy,
+    clock,
+    logger: deps.logger,
+    onStatus: (status) => emit('updateStatusChanged', status)
+  })
+  updates.start()
+  const stopWatchingSettings = settings.onChange((next, previous) => {
+    if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) updates.start()
+  })
+  const diagnostics = new DiagnosticsService({
+    appInfo: deps.appInfo,
+    session: () => session.state,
+    protection: () => session.protection(),
+    updates: () => updates.current,
+    journal,
+    logTail: deps.logTail,
+    dialogs: deps.dialogs,
+    clock,
+    logger: deps.logger
+  })
+  let windowNotice: string | null = null
   const handlers = createIpcHandlers({
     ready,
     session,
     inbox,
     actions: new OrderActions(auth, inbox, deps.logger),
-    uploads: new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger),
+    uploads,
     picked,
     drafts: new DraftStore(deps.store),
     dialogs: deps.dialogs,
     external: deps.external,
-    maxUploadBytes
+    maxUploadBytes,
+    settings,
+    updates,
+    diagnostics,
+    appInfo: deps.appInfo,
+    openLogsFolder: () => deps.folders.openFolder(deps.logTail.folder),
+    logger: deps.logger,
+    takeWindowNotice: () => {
+      const notice = windowNotice
+      windowNotice = null
+      return notice
+    }
   })
   const dispatch = createIpcDispatcher(handlers, {
     isTrustedSender: createSenderPolicy(deps.trustedOrigins),
@@ -83,10 +162,20 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    wake: () => session.wake(),
+    async wake() {
+      updates.wake()
+      await session.wake()
+    },
+    menuCommand: (command) => emit('menuCommand', command),
+    exportDiagnostics: () => diagnostics.exportToFile(),
+    setWindowNotice(text) {
+      windowNotice = text
+    },
     ready,
     dispose() {
       listeners.clear()
+      stopWatchingSettings()
+      updates.dispose()
       session.dispose()
     }
   }

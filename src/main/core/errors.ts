@@ -21,5 +21,7 @@ export const MESSAGES = {
   conflict: 'This order changed in the meantime. The current state is shown.',
   rateLimited: 'OmniValVMS is busy. Wait a moment and try again.',
   badResponse: "OmniValVMS sent a response this app doesn't understand. Try again, or contact support if it continues.",
-  internal: 'Something went wrong in the app. Try again.'
+  internal: 'Something went wrong in the app. Try again.',
+  proxyAuth:
+    "Your network's proxy server asks for a sign-in before it lets OmniValVMS through, and this app can't answer it. Ask your IT team to allow api.omnivms.com through the proxy without a sign-in."
 } as const

@@ -55,6 +55,29 @@ export interface ExternalOpener {
   open(url: string): Promise<void>
 }
 
+/** The auto-updater (electron-updater in the packaged app). */
+export interface UpdaterPort {
+  setFeed(feed: { url: string; channel: 'stable' | 'beta' }): void
+  /** Asks the feed; resolves with the newer version (its download starts in the background), or null. */
+  checkForUpdate(): Promise<string | null>
+  /** Called when a downloaded update is ready to install. */
+  onDownloaded(listener: (version: string) => void): () => void
+  /** Install a downloaded update when the app quits. */
+  setInstallOnQuit(enabled: boolean): void
+  quitAndInstall(): void
+}
+
+/** Opens a folder in the OS file manager. */
+export interface FolderOpener {
+  openFolder(path: string): Promise<void>
+}
+
+/** The recent lines of the app's log file, for diagnostics. */
+export interface LogTail {
+  folder: string
+  lastLines(count: number): Promise<string[]>
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => {

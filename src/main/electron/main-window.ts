@@ -1,6 +1,10 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
+import type { KeyValueStore } from '../core/ports'
+import { loadWindowState, restoreWindowState, saveWindowState } from '../core/window/window-state'
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+const DEFAULT_SIZE = { width: 1360, height: 880, minWidth: 960, minHeight: 600 }
+
+export function secureWebPreferences(preloadPath: string, isPackaged = true): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -13,27 +17,49 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true
+    spellcheck: true,
+    // No DevTools in an installed app.
+    devTools: !isPackaged
   }
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, isPackaged = true): BrowserWindowConstructorOptions {
   return {
-    width: 1360,
-    height: 880,
-    minWidth: 960,
-    minHeight: 600,
+    ...DEFAULT_SIZE,
     show: false,
     title: 'OmniValVMS Desktop',
     backgroundColor: '#101418',
-    autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath)
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(preloadPath, isPackaged)
   }
 }
 
-export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
+/** The main window, where it was last time (if that display still exists); its place is remembered. */
+export function createMainWindow(options: { preloadPath: string; url: string; isPackaged: boolean; store: KeyValueStore }): BrowserWindow {
+  const restored = restoreWindowState(
+    loadWindowState(options.store),
+    screen.getAllDisplays().map((d) => d.workArea),
+    DEFAULT_SIZE
+  )
+  const window = new BrowserWindow({ ...mainWindowOptions(options.preloadPath, options.isPackaged), ...restored.bounds })
+  if (restored.maximized) window.maximize()
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  const save = () => {
+    if (window.isDestroyed()) return
+    const { x, y, width, height } = window.getNormalBounds()
+    saveWindowState(options.store, { bounds: { x, y, width, height }, maximized: window.isMaximized() })
+  }
+  const saveSoon = () => {
+    if (saveTimer) clearTimeout(saveTimer)
+    saveTimer = setTimeout(save, 500)
+  }
+  window.on('resize', saveSoon)
+  window.on('move', saveSoon)
+  window.on('close', () => {
+    if (saveTimer) clearTimeout(saveTimer)
+    save()
+  })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(url)
+  void window.loadURL(options.url)
   return window
 }

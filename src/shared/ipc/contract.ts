@@ -19,6 +19,14 @@ import {
   PickedFileSchema,
   UploadProgressSchema
 } from './order-schemas'
+import {
+  AppInfoSchema,
+  AppSettingsPatchSchema,
+  AppSettingsSchema,
+  MenuCommandSchema,
+  RendererErrorSchema,
+  UpdateStatusSchema
+} from './app-schemas'
 
 const NoInput = z.undefined()
 const NoOutput = z.null()
@@ -64,12 +72,27 @@ export const ipcCalls = {
   listPayments: { input: NoInput, output: PaymentsSchema },
   getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },
   saveDraft: { input: z.object({ key: DraftKeySchema, value: DraftValueSchema }), output: NoOutput },
-  discardDraft: { input: z.object({ key: DraftKeySchema }), output: NoOutput }
+  discardDraft: { input: z.object({ key: DraftKeySchema }), output: NoOutput },
+  getSettings: { input: NoInput, output: AppSettingsSchema },
+  updateSettings: { input: AppSettingsPatchSchema, output: AppSettingsSchema },
+  getUpdateStatus: { input: NoInput, output: UpdateStatusSchema },
+  checkForUpdates: { input: NoInput, output: UpdateStatusSchema },
+  /** Refused while an upload runs; the update is then installed at the next quit. */
+  restartToUpdate: { input: NoInput, output: NoOutput },
+  getAppInfo: { input: NoInput, output: AppInfoSchema },
+  /** Opens the native save dialog; null when the user cancels it. */
+  exportDiagnostics: { input: NoInput, output: z.object({ savedTo: z.string() }).nullable() },
+  openLogsFolder: { input: NoInput, output: NoOutput },
+  reportRendererError: { input: RendererErrorSchema, output: NoOutput },
+  /** A message for the window that was just (re)opened, e.g. after its renderer crashed; taken once. */
+  takeWindowNotice: { input: NoInput, output: z.string().nullable() }
 } as const
 
 export const ipcEvents = {
   sessionChanged: SessionStateSchema,
-  uploadProgress: UploadProgressSchema
+  uploadProgress: UploadProgressSchema,
+  updateStatusChanged: UpdateStatusSchema,
+  menuCommand: MenuCommandSchema
 } as const
 
 export type IpcCalls = typeof ipcCalls

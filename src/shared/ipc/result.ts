@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'cancelled',
   'preflight_failed',
   'outcome_unknown',
+  'busy',
+  'proxy_auth_required',
   'internal'
 ] as const
 

@@ -11,6 +11,12 @@ import type { PickedFiles } from '../uploads/picked-files'
 import { preflight } from '../uploads/preflight'
 import type { ReportUploads } from '../uploads/report-upload'
 import type { IpcHandlers } from './dispatcher'
+import type { AppInfo } from '../../../shared/ipc/app-schemas'
+import type { DiagnosticsService } from '../diagnostics/diagnostics-service'
+import type { Logger } from '../ports'
+import { redact } from '../logger'
+import type { SettingsService } from '../settings/settings-service'
+import type { UpdateService } from '../updates/update-service'
 
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 
@@ -34,8 +40,15 @@ export function createIpcHandlers(deps: {
   dialogs: FileDialogs
   external: ExternalOpener
   maxUploadBytes: number
+  settings: SettingsService
+  updates: UpdateService
+  diagnostics: DiagnosticsService
+  appInfo: AppInfo
+  openLogsFolder(): Promise<void>
+  logger: Logger
+  takeWindowNotice(): string | null
 }): IpcHandlers {
-  const { session, inbox, actions, uploads, picked, drafts, dialogs, external } = deps
+  const { session, inbox, actions, uploads, picked, drafts, dialogs, external, settings, updates, diagnostics } = deps
   // Every call waits for the saved session to be restored, so the first answer is already right.
   const after =
     <I, O>(fn: (input: I) => Promise<O>) =>
@@ -99,6 +112,25 @@ export function createIpcHandlers(deps: {
     discardDraft: after(async ({ key }) => {
       drafts.discard(session.requireUser().id, key)
       return null
-    })
+    }),
+    getSettings: after(async () => settings.get()),
+    updateSettings: after(async (patch) => settings.update(patch)),
+    getUpdateStatus: after(async () => updates.current),
+    checkForUpdates: after(() => updates.check()),
+    restartToUpdate: after(async () => {
+      updates.restart()
+      return null
+    }),
+    getAppInfo: after(async () => deps.appInfo),
+    exportDiagnostics: after(() => diagnostics.exportToFile()),
+    openLogsFolder: after(async () => {
+      await deps.openLogsFolder()
+      return null
+    }),
+    reportRendererError: after(async ({ message, stack, source }) => {
+      deps.logger.error('renderer error', { source, message: redact(message), stack: stack === null ? null : redact(stack) })
+      return null
+    }),
+    takeWindowNotice: after(async () => deps.takeWindowNotice())
   }
 }

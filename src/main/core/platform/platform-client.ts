@@ -10,6 +10,8 @@ import {
 } from '../../../platform/endpoints'
 import type { HttpFetch, Logger } from '../ports'
 import { PlatformError } from './platform-error'
+import { ProxyAuthRequiredError } from '../net/system-fetch'
+import type { RequestJournal } from './request-journal'
 
 /** Raw bytes for a 'binary' endpoint; `open` is called once per attempt. */
 export interface RawBody {
@@ -37,13 +39,27 @@ const MAX_SERVER_MESSAGE = 300
  * parses the response at the boundary and turns every failure into a PlatformError. Knows
  * nothing about sessions; callers pass the access token.
  */
+export interface PlatformClientOptions {
+  fetch: HttpFetch
+  logger: Logger
+  /** Where each request is noted for diagnostics (path template, status, duration, correlation id). */
+  journal?: RequestJournal
+  timeoutMs?: number
+}
+
 export class PlatformClient {
+  private readonly fetchImpl: HttpFetch
+  private readonly logger: Logger
+  private readonly timeoutMs: number
+
   constructor(
     readonly baseUrl: string,
-    private readonly fetchImpl: HttpFetch,
-    private readonly logger: Logger,
-    private readonly timeoutMs = 30_000
-  ) {}
+    private readonly options: PlatformClientOptions
+  ) {
+    this.fetchImpl = options.fetch
+    this.logger = options.logger
+    this.timeoutMs = options.timeoutMs ?? 30_000
+  }
 
   async call<N extends EndpointName>(name: N, args: CallArgs<N> = {}): Promise<ResponseBody<N>> {
     const endpoint = endpoints[name]
@@ -92,6 +108,8 @@ export class PlatformClient {
     const signal = args.signal ? AbortSignal.any([timeout, args.signal]) : timeout
 
     const started = Date.now()
+    const note = (outcome: string, correlationId: string | null = null) =>
+      this.options.journal?.record({ at: new Date(started).toISOString(), method: endpoint.method, path: endpoint.path, outcome, durationMs: Date.now() - started, correlationId })
     let response: Response
     try {
       response = await this.fetchImpl(url.toString(), {
@@ -104,11 +122,17 @@ export class PlatformClient {
       } as RequestInit)
     } catch (error) {
       if (args.signal?.aborted) throw new PlatformError({ kind: 'cancelled' })
+      if (error instanceof ProxyAuthRequiredError) {
+        note('proxy authentication required')
+        throw new PlatformError({ kind: 'proxy_auth' })
+      }
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
+      note(timedOut ? 'timeout' : 'network error')
       this.logger.warn('platform request failed', { endpoint: name, error: timedOut ? 'timeout' : String(error) })
       throw new PlatformError(timedOut ? { kind: 'timeout' } : { kind: 'network', detail: String(error) })
     }
     this.logger.info('platform request', { endpoint: name, method: endpoint.method, status: response.status, ms: Date.now() - started })
+    if (response.ok) note(String(response.status), response.headers.get('x-correlation-id'))
     if (response.ok && !readBody) return { response, text: '' }
     let text: string
     try {
@@ -116,7 +140,11 @@ export class PlatformClient {
     } catch (error) {
       throw new PlatformError({ kind: 'network', detail: `response body lost: ${String(error)}` })
     }
-    if (!response.ok) throw new PlatformError(parseFailure(response, text))
+    if (!response.ok) {
+      const failure = parseFailure(response, text)
+      note(String(response.status), failure.correlationId)
+      throw new PlatformError(failure)
+    }
     return { response, text }
   }
 }

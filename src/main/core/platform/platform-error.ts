@@ -7,6 +7,8 @@ export type PlatformFailure =
   | { kind: 'bad_response'; detail: string }
   /** The user cancelled it. */
   | { kind: 'cancelled' }
+  /** The network's proxy server asked for credentials (407). */
+  | { kind: 'proxy_auth' }
 
 export class PlatformError extends Error {
   constructor(readonly failure: PlatformFailure) {
@@ -41,5 +43,7 @@ function describe(f: PlatformFailure): string {
       return `unexpected response: ${f.detail}`
     case 'cancelled':
       return 'cancelled'
+    case 'proxy_auth':
+      return 'the proxy server requires authentication'
   }
 }

@@ -14,6 +14,8 @@ export function toAppError(error: unknown): AppError {
       return new AppError('bad_response', MESSAGES.badResponse)
     case 'cancelled':
       return new AppError('cancelled', 'Cancelled.')
+    case 'proxy_auth':
+      return new AppError('proxy_auth_required', MESSAGES.proxyAuth)
     case 'http': {
       const server = f.serverMessage
       const withReference = (text: string) => (f.correlationId ? `${text} (reference ${f.correlationId})` : text)

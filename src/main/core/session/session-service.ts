@@ -13,6 +13,7 @@ import { PlatformClient } from '../platform/platform-client'
 import { PlatformError } from '../platform/platform-error'
 import { toAppError } from '../platform/to-app-error'
 import type { Clock, HttpFetch, Logger, SandboxProvider } from '../ports'
+import type { RequestJournal } from '../platform/request-journal'
 import type { Preferences, WeakStorageChoice } from '../storage/preferences'
 import type { StoredSession, TokenVault } from '../storage/token-vault'
 import { resolveEnvironment } from './environments'
@@ -25,6 +26,7 @@ export interface SessionDeps {
   clock: Clock
   logger: Logger
   sandbox: SandboxProvider
+  journal: RequestJournal
   onStateChanged(state: SessionState): void
 }
 
@@ -112,7 +114,7 @@ export class SessionService {
 
   async signIn(input: SignInInput): Promise<SessionState> {
     const environment = await resolveEnvironment(input.environment, this.deps.sandbox)
-    const client = new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+    const client = this.platformClient(environment.url)
     const issuedAt = this.deps.clock.now()
     let tokens: TokenSet
     try {
@@ -144,7 +146,7 @@ export class SessionService {
   async signOut(): Promise<SessionState> {
     const a = this.active
     if (a) {
-      const client = new PlatformClient(a.environment.url, this.deps.fetch, this.deps.logger, 5_000)
+      const client = this.platformClient(a.environment.url, 5_000)
       const refreshToken = a.auth.currentRefreshToken
       this.endActive()
       this.deps.vault.clear()
@@ -210,7 +212,7 @@ export class SessionService {
     persistence: Persistence,
     tokens: TokenSet
   ): void {
-    const client = new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+    const client = this.platformClient(environment.url)
     const isCurrent = () => this.active?.auth === auth
     const auth: AuthSession = new AuthSession(
       client,
@@ -263,9 +265,13 @@ export class SessionService {
     this.active = null
   }
 
+  private platformClient(baseUrl: string, timeoutMs?: number): PlatformClient {
+    return new PlatformClient(baseUrl, { fetch: this.deps.fetch, logger: this.deps.logger, journal: this.deps.journal, timeoutMs })
+  }
+
   private async clientFor(choice: EnvironmentChoice): Promise<PlatformClient> {
     const environment = await resolveEnvironment(choice, this.deps.sandbox)
-    return new PlatformClient(environment.url, this.deps.fetch, this.deps.logger)
+    return this.platformClient(environment.url)
   }
 
   /** Best effort: the local sign-out has already happened whatever the server says. */

@@ -7,16 +7,21 @@ export type WeakStorageChoice = z.infer<typeof WeakChoiceSchema>
 
 /** Non-secret settings. Anything unreadable is treated as unset. */
 export class Preferences {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    /** What the sign-in screen offers before the user has chosen: production in packaged builds. */
+    private readonly defaultEnvironment: 'sandbox' | 'production' = 'sandbox'
+  ) {}
 
   get lastEmail(): string | null {
     const value = this.store.get('lastEmail')
     return typeof value === 'string' ? value : null
   }
 
-  get lastEnvironment(): EnvironmentChoice | null {
+  /** The environment last signed in to, else the default. */
+  get lastEnvironment(): EnvironmentChoice {
     const parsed = EnvironmentChoiceSchema.safeParse(this.store.get('lastEnvironment'))
-    return parsed.success ? parsed.data : null
+    return parsed.success ? parsed.data : { kind: this.defaultEnvironment }
   }
 
   rememberSignIn(email: string, environment: EnvironmentChoice): void {

@@ -54,6 +54,11 @@ export class ReportUploads {
     }
   }
 
+  /** True while any upload runs: a restart now would lose it. */
+  get busy(): boolean {
+    return this.running.size > 0
+  }
+
   cancel(uploadId: string): void {
     this.running.get(uploadId)?.abort()
   }

@@ -1,0 +1,29 @@
+import { AppSettingsSchema, type AppSettings, type AppSettingsPatch } from '../../../shared/ipc/app-schemas'
+import type { KeyValueStore } from '../ports'
+
+const KEY = 'settings'
+
+/** The app's settings, validated on the way in and on the way out; a damaged value reads as the defaults. */
+export class SettingsService {
+  private readonly listeners = new Set<(settings: AppSettings, previous: AppSettings) => void>()
+
+  constructor(private readonly store: KeyValueStore) {}
+
+  get(): AppSettings {
+    const stored = AppSettingsSchema.safeParse(this.store.get(KEY) ?? {})
+    return stored.success ? stored.data : AppSettingsSchema.parse({})
+  }
+
+  update(patch: AppSettingsPatch): AppSettings {
+    const previous = this.get()
+    const next = AppSettingsSchema.parse({ ...previous, updates: { ...previous.updates, ...patch.updates } })
+    this.store.set(KEY, next)
+    for (const listener of this.listeners) listener(next, previous)
+    return next
+  }
+
+  onChange(listener: (settings: AppSettings, previous: AppSettings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}

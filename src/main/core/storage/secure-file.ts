@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+import { chmod, mkdir, open, rename, rm } from 'node:fs/promises'
+import { dirname, join, basename } from 'node:path'
+
+/** Files the app writes are readable by the user only (macOS/Linux); folders likewise. */
+export const PRIVATE_FILE_MODE = 0o600
+export const PRIVATE_DIR_MODE = 0o700
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never a mix: a
+ * temporary file beside it, flushed to disk, renamed over the target, the folder flushed too.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
+  const folder = dirname(path)
+  await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await open(temporary, 'w', mode)
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await handle.close()
+  try {
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await chmod(path, mode).catch(() => undefined)
+  await syncFolder(folder)
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Not every OS lets a folder be opened for fsync (Windows); the rename is still atomic there.
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // best effort
+  }
+}

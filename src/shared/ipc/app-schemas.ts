@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { STATUS_GROUPS } from '../order-status'
+
+/** https only, no credentials in the URL: where updates are fetched from. */
+const feedUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return url.protocol === 'https:' && url.username === '' && url.password === ''
+    } catch {
+      return false
+    }
+  }, 'Enter an https:// address')
+
+export const UpdateChannelSchema = z.enum(['stable', 'beta'])
+
+/** The app's settings, kept by main. Every field has a default, so an old or damaged file still reads. */
+export const AppSettingsSchema = z.object({
+  updates: z
+    .object({
+      channel: UpdateChannelSchema.default('stable'),
+      /** null: the feed built into the installer, if any. */
+      feedUrl: feedUrl.nullable().default(null)
+    })
+    .default({ channel: 'stable', feedUrl: null })
+})
+export type AppSettings = z.infer<typeof AppSettingsSchema>
+
+export const AppSettingsPatchSchema = z.object({
+  updates: z.object({ channel: UpdateChannelSchema, feedUrl: feedUrl.nullable() }).partial().optional()
+})
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>
+
+export const UpdateStatusSchema = z.object({
+  state: z.enum(['disabled', 'idle', 'checking', 'downloading', 'ready', 'error']),
+  /** The newer version being downloaded or ready to install. */
+  version: z.string().nullable(),
+  /** Why updates are off, or what went wrong, in plain words. */
+  message: z.string().nullable(),
+  lastCheckedAt: z.string().nullable()
+})
+export type UpdateStatus = z.infer<typeof UpdateStatusSchema>
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  electron: z.string().nullable(),
+  chrome: z.string().nullable(),
+  node: z.string(),
+  os: z.string()
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+const queueIds = STATUS_GROUPS.map((g) => g.id) as [(typeof STATUS_GROUPS)[number]['id'], ...(typeof STATUS_GROUPS)[number]['id'][]]
+
+/** What the application menu asks the window to do. */
+export const MenuCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('showQueue'), queue: z.enum(queueIds) }),
+  z.object({ command: z.literal('focusSearch') }),
+  z.object({ command: z.literal('refresh') }),
+  z.object({ command: z.literal('openSettings') }),
+  z.object({ command: z.literal('showAbout') })
+])
+export type MenuCommand = z.infer<typeof MenuCommandSchema>
+
+export const RendererErrorSchema = z.object({
+  message: z.string().max(2000),
+  stack: z.string().max(8000).nullable(),
+  /** Where it was caught: window.onerror, an unhandled rejection, a React error boundary. */
+  source: z.enum(['error', 'unhandledrejection', 'react'])
+})
