@@ -11,6 +11,9 @@ import { createScriptedDialogs } from '../test/support/scripted-dialogs'
 import { startRendererServer } from './harness/renderer-server'
 import { buildPageBridge } from './harness/page-bridge-bundle'
 import { findElectronBinary } from './support/electron-binary'
+import { createDrivenUpdater } from './harness/driven-updater'
+import { applicationMenu, type MenuItemSpec } from '../src/main/core/menu/app-menu'
+import { readFileSync } from 'node:fs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -37,6 +40,22 @@ export interface AppFixture {
   ipcTraffic(): string[]
   /** What the next native open / save dialog answers (as if the user picked it). */
   dialogs: { answerOpen(paths: string[]): Promise<void>; answerSave(path: string | null): Promise<void> }
+  /** Clicks an application menu item by its labels, e.g. ['Go', 'Active']. */
+  clickMenu(labels: string[]): Promise<void>
+  /** The main process's log lines so far. */
+  logs(): Promise<string[]>
+  /** Browser project only: the auto-updater reports a finished download (updates are off in the unpackaged Electron build). */
+  updateDownloaded(version: string): Promise<void>
+}
+
+/** The menu item with these labels (ignoring the & mnemonics of Windows and Linux). */
+function findMenuItem(items: readonly MenuItemSpec[], labels: string[]): MenuItemSpec | null {
+  const [first, ...rest] = labels
+  const clean = (label: string) => label.replace(/&/g, '')
+  const item = items.find((i) => (i.kind === 'submenu' || i.kind === 'command' || i.kind === 'action') && clean(i.label) === first)
+  if (!item) return null
+  if (rest.length === 0) return item
+  return item.kind === 'submenu' ? findMenuItem(item.items, rest) : null
 }
 
 export type AppKindOption = { appKind: 'browser' | 'electron' }
@@ -100,6 +119,20 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             return current.page
           },
           ipcTraffic: () => [],
+          clickMenu: (labels) =>
+            current.app.evaluate(({ Menu }, path) => {
+              let items = Menu.getApplicationMenu()?.items ?? []
+              for (const [i, label] of path.entries()) {
+                const item = items.find((m) => m.label.replace(/&/g, '') === label)
+                if (!item) throw new Error(`no menu item ${path.join(' → ')}`)
+                if (i === path.length - 1) return void item.click()
+                items = item.submenu?.items ?? []
+              }
+            }, labels),
+          logs: async () => readFileSync(join(profileDir, 'logs', 'main.log'), 'utf8').split('\n'),
+          updateDownloaded: async () => {
+            throw new Error('updates are off in the unpackaged Electron build')
+          },
           dialogs: {
             answerOpen: (paths) =>
               current.app.evaluate(({ dialog }, filePaths) => {
@@ -115,7 +148,8 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
       } else {
         const keychainKey = randomBytes(32)
         const dialogs = createScriptedDialogs()
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs })
+        const updater = createDrivenUpdater()
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         await use({
@@ -128,6 +162,15 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             return current.page
           },
           ipcTraffic: () => [...traffic, ...current.ipcTraffic],
+          clickMenu: async (labels) => {
+            const item = findMenuItem(applicationMenu({ platform: 'linux', isPackaged: false, productName: 'OmniValVMS Desktop' }), labels)
+            if (item?.kind === 'command') return current.core.menuCommand(item.command)
+            if (item?.kind === 'action' && (item.action === 'openSettings' || item.action === 'showAbout')) return current.core.menuCommand({ command: item.action })
+            if (item?.kind === 'action' && item.action === 'exportDiagnostics') return void (await current.core.exportDiagnostics())
+            throw new Error(`the browser harness cannot click ${labels.join(' → ')}`)
+          },
+          logs: async () => [...current.logs],
+          updateDownloaded: async (version) => updater.finishDownload(version),
           dialogs: {
             answerOpen: async (paths) => dialogs.answerOpen(paths),
             answerSave: async (path) => dialogs.answerSave(path)

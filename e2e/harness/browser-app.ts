@@ -3,7 +3,7 @@ import { createAppCore, type AppCore } from '../../src/main/core/app-core'
 import { createLogger } from '../../src/main/core/logger'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { createKeychainCipher } from '../../test/support/keychain-cipher'
-import type { FileDialogs } from '../../src/main/core/ports'
+import type { FileDialogs, UpdaterPort } from '../../src/main/core/ports'
 import { memoryLogTail, nodeAppInfo, recordingFolders } from '../../test/support/node-ports'
 
 export interface LaunchOptions {
@@ -14,10 +14,13 @@ export interface LaunchOptions {
   profileDir: string
   keychainKey: Buffer
   dialogs: FileDialogs
+  /** A driven stand-in for the auto-updater (the packaged app's electron-updater). */
+  updater?: UpdaterPort
 }
 
 export interface BrowserApp {
   page: Page
+  core: AppCore
   /** Everything main answered or sent to the renderer, as JSON text, to prove no secret crossed. */
   ipcTraffic: string[]
   logs: string[]
@@ -43,6 +46,8 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     folders: recordingFolders(),
     logTail: memoryLogTail(logs),
     appInfo: nodeAppInfo(),
+    updater: options.updater ?? null,
+    builtInUpdateFeed: options.updater ? 'https://updates.example.com/desktop' : null,
     trustedOrigins: [options.rendererOrigin]
   })
   const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })
@@ -62,6 +67,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   await page.goto(`${options.rendererOrigin}/index.html`)
   return {
     page,
+    core,
     ipcTraffic,
     logs,
     async close() {

@@ -18,6 +18,7 @@ export function sandboxControl(url: string) {
     clearRequests: () => json<null>('/requests', { method: 'DELETE' }),
     fault: (fault: { method?: string; path: string; count?: number; mode?: 'status' | 'drop'; status?: number; delayMs?: number }) =>
       json<unknown>('/faults', { method: 'POST', body: JSON.stringify(fault) }),
-    reset: () => json<unknown>('/reset', { method: 'POST' })
+    reset: () => json<unknown>('/reset', { method: 'POST' }),
+    issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued')
   }
 }

@@ -10,7 +10,8 @@ import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
 import { createScriptedDialogs } from './scripted-dialogs'
 import { memoryLogTail, nodeAppInfo, recordingFolders } from './node-ports'
-import type { UpdaterPort } from '../../src/main/core/ports'
+import type { HttpFetch, UpdaterPort } from '../../src/main/core/ports'
+import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 
 export const APP_ORIGIN = 'app://omnivms'
 export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true }
@@ -38,6 +39,8 @@ export function startTestCore(options: {
   maxUploadBytes?: number
   updater?: UpdaterPort
   builtInUpdateFeed?: string
+  /** How platform requests leave the app; by default the app's own system fetch, going direct. */
+  fetch?: HttpFetch
 }): TestCore {
   const dialogs = createScriptedDialogs()
   const logs: string[] = []
@@ -46,7 +49,7 @@ export function startTestCore(options: {
   const core = createAppCore({
     store: createConfStore(options.profileDir, logger),
     cipher: options.cipher ?? createKeychainCipher(),
-    fetch: (input, init) => fetch(input, init),
+    fetch: options.fetch ?? createSystemFetch({ resolveProxy: async () => 'DIRECT', logger }),
     logger,
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },

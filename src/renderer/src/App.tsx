@@ -6,6 +6,7 @@ import { api } from './lib/bridge'
 import { SignInFlow } from './signin/SignInFlow'
 import { Workspace } from './inbox/Workspace'
 import { WORKSPACE_KEY } from './order/order-keys'
+import { WindowNotice } from './app/WindowNotice'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 
@@ -51,6 +52,7 @@ export function App() {
   const signedIn = state.status === 'signedIn'
   return (
     <>
+      <WindowNotice />
       {workspace && (
         <div className="workspace-host" hidden={!signedIn} inert={!signedIn}>
           <Workspace key={workspace.user.id} session={signedIn ? state : workspace} active={signedIn} />

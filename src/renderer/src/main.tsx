@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { ErrorBoundary } from './app/ErrorBoundary'
+import { reportErrorsToMain } from './app/error-reporting'
 import { shouldRetry } from './lib/bridge'
 import './styles.css'
 
@@ -12,10 +14,14 @@ const queryClient = new QueryClient({
   }
 })
 
+reportErrorsToMain()
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ErrorBoundary>
   </StrictMode>
 )

@@ -42,6 +42,7 @@ export function buildDiagnosticsReport(input: DiagnosticsInput): string {
     '',
     '## Session',
     `Status: ${session.status}`,
+    `Signed in as: ${input.userEmail ?? 'nobody'}`,
     `Environment: ${session.environment ?? 'none'}`,
     `Session storage: ${session.persistence ?? 'none'}`,
     `Connection: ${session.connectivity ?? 'n/a'}`,

@@ -86,8 +86,12 @@ export function createSystemFetch(options: { resolveProxy: ProxyResolver; logger
   }
 }
 
+/** undici wraps the proxy's 407 a few causes deep (fetch failed ← cancelled ← proxy response). */
 function isProxyAuthFailure(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined
-  const text = `${error instanceof Error ? error.message : ''} ${cause instanceof Error ? cause.message : ''}`
-  return /\(407\)|407 Proxy Authentication Required/i.test(text)
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (/\(407\)|Proxy Authentication Required/i.test(current.message)) return true
+    current = current.cause
+  }
+  return false
 }

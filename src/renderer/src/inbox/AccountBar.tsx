@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'
+import { UpdateReady } from '../app/UpdateReady'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 
@@ -10,7 +11,7 @@ const PERSISTENCE_TEXT: Record<SignedIn['persistence'], string> = {
   memory: 'Session kept only while the app is open'
 }
 
-export function AccountBar({ session }: { session: SignedIn }) {
+export function AccountBar({ session, onSettings }: { session: SignedIn; onSettings(): void }) {
   const signOut = useMutation({ mutationFn: () => unwrap(api().signOut()) })
   return (
     <header className="topbar">
@@ -21,6 +22,9 @@ export function AccountBar({ session }: { session: SignedIn }) {
         <span className="who">
           Signed in as <strong>{session.user.name}</strong> <span className="muted">({session.user.email})</span>
         </span>
+        <button type="button" onClick={onSettings} aria-keyshortcuts="Control+Comma Meta+Comma">
+          Settings
+        </button>
         <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {signOut.isPending ? 'Signing out…' : 'Sign out'}
         </button>
@@ -41,6 +45,7 @@ export function StatusBar({ session, fetchedAt }: { session: SignedIn; fetchedAt
       </span>
       <span>{PERSISTENCE_TEXT[session.persistence]}</span>
       {fetchedAt && <span className="muted">Updated {new Date(fetchedAt).toLocaleTimeString()}</span>}
+      <UpdateReady />
     </footer>
   )
 }

@@ -1,5 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { MenuCommand } from '../../../shared/ipc/app-schemas'
+import { useAppCommands } from '../app/useAppCommands'
+import { SettingsView } from '../settings/SettingsView'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-status'
@@ -29,7 +32,9 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const queryClient = useQueryClient()
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const [selected, setSelected] = useState<OrderRef | null>(null)
-  const [showingPayments, setShowingPayments] = useState(false)
+  const [screen, setScreen] = useState<'orders' | 'payments' | 'settings'>('orders')
+  const [aboutRequested, setAboutRequested] = useState(false)
+  const [focusSearchSoon, setFocusSearchSoon] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailRef = useRef<HTMLDivElement>(null)
   const search = useDeferredValue(view.search)
@@ -52,33 +57,67 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  useEffect(() => {
+    if (focusSearchSoon === 0) return
+    searchRef.current?.focus()
+    searchRef.current?.select()
+  }, [focusSearchSoon])
+
   const update = (patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch }))
+  const refreshAll = () => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })
+  useAppCommands((command: MenuCommand) => {
+    switch (command.command) {
+      case 'showQueue':
+        setScreen('orders')
+        update({ group: command.queue })
+        return
+      case 'focusSearch':
+        setScreen('orders')
+        setFocusSearchSoon((n) => n + 1)
+        return
+      case 'refresh':
+        refreshAll()
+        return
+      case 'openSettings':
+        setAboutRequested(false)
+        setScreen('settings')
+        return
+      case 'showAbout':
+        setAboutRequested(true)
+        setScreen('settings')
+    }
+  }, active)
+
   const select = (o: OrderSummary) => setSelected({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId })
   const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
 
   return (
     <WorkspaceActive.Provider value={active}>
       <div className="workspace">
-        <AccountBar session={session} />
+        <AccountBar session={session} onSettings={() => setScreen('settings')} />
         <div className="panes">
           <QueueNav
-            showingPayments={showingPayments}
-            onPayments={() => setShowingPayments(true)}
+            showingPayments={screen === 'payments'}
+            onPayments={() => setScreen('payments')}
             group={view.group}
             clientId={view.clientId}
             groupCounts={counts}
             clients={inbox.data?.clients ?? []}
             clientCounts={perClient}
             onGroup={(group) => {
-              setShowingPayments(false)
+              setScreen('orders')
               update({ group })
             }}
             onClient={(clientId) => {
-              setShowingPayments(false)
+              setScreen('orders')
               update({ clientId })
             }}
           />
-          {showingPayments ? (
+          {screen === 'settings' ? (
+            <div className="payments-pane">
+              <SettingsView focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
+            </div>
+          ) : screen === 'payments' ? (
             <div className="payments-pane">
               <PaymentsView />
             </div>
@@ -108,7 +147,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                       <option value="fee">Highest fee</option>
                     </select>
                   </div>
-                  <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })} disabled={inbox.isFetching}>
+                  <button type="button" onClick={refreshAll} disabled={inbox.isFetching} aria-keyshortcuts="Control+R Meta+R">
                     {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
                   </button>
                 </div>
