@@ -98,6 +98,14 @@ describe('the Electron main entry', () => {
     for (const token of sandbox.sandbox.issuedTokens()) expect(log).not.toContain(token)
   })
 
+  it('gives text and inputs a context menu with spelling suggestions', () => {
+    const onContextMenu = cap().windows[0]?.contentsEvents.get('context-menu')
+    expect(onContextMenu).toBeDefined()
+    expect(() =>
+      onContextMenu?.({}, { isEditable: true, selectionText: '', misspelledWord: 'apprasal', dictionarySuggestions: ['appraisal'], editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true } })
+    ).not.toThrow()
+  })
+
   it('offers developer reload and DevTools only in the unpackaged app', () => {
     const text = JSON.stringify(cap().menu)
     expect(text).toContain('"role":"toggleDevTools"')
