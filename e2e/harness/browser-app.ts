@@ -36,6 +36,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   const ipcTraffic: string[] = []
   const logger = createLogger((_level, line) => logs.push(line))
   const core: AppCore = createAppCore({
+    dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
     cipher: createKeychainCipher({ key: options.keychainKey }),
     fetch: (input, init) => fetch(input, init),

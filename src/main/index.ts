@@ -116,6 +116,7 @@ function main(dev: DevOverrides): void {
         denyAllPermissions(session.defaultSession)
         const store = createSettingsStore(logger)
         const appCore = createAppCore({
+          dataDir: app.getPath('userData'),
           store,
           cipher: createSafeStorageCipher(),
           fetch: createSystemFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url), logger, ca: trustedCertificates() }),

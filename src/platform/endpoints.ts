@@ -253,12 +253,15 @@ export type ResponseBody<N extends EndpointName> = Endpoints[N]['response'] exte
   ? z.infer<Endpoints[N]['response']>
   : null
 
-/** Fills `{name}` placeholders, percent-encoding each value so an id can never change the path. */
+/**
+ * Fills `{name}` placeholders, percent-encoding each value — dots included, so that "." and ".."
+ * can never become path segments a URL parser would resolve — so an id can never change the path.
+ */
 export function buildPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name]
-    if (value === undefined) throw new Error(`Missing path parameter ${name}`)
-    return encodeURIComponent(value)
+    if (value === undefined || value === '') throw new Error(`Missing path parameter ${name}`)
+    return encodeURIComponent(value).replace(/\./g, '%2E')
   })
 }
 

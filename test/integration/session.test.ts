@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createFakeClock } from '../support/fake-clock'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createKeychainCipher } from '../support/keychain-cipher'
@@ -20,7 +21,9 @@ const start = (options: Partial<Parameters<typeof startTestCore>[0]> = {}) => {
   cores.push(t)
   return t
 }
-const configText = () => readFileSync(join(profile.dir, 'config.json'), 'utf8')
+const vaultFile = () => join(profile.dir, 'session.json')
+const vaultText = () => readFileSync(vaultFile(), 'utf8')
+const hasVault = () => existsSync(vaultFile())
 const refreshes = async () => (await control.requests()).requests.filter((r) => r.path === '/api/auth/refresh-token')
 
 beforeEach(async () => {
@@ -165,15 +168,18 @@ describe('token refresh', () => {
   })
 
   it('refreshes before the access token expires, so no request meets a 401', async () => {
-    await sandbox.close()
-    sandbox = await startSandboxServer({ accessTokenTtlMs: 2_000 })
-    control = sandboxControl(sandbox.url)
-    const app = start()
+    const clock = createFakeClock(Date.now())
+    const app = start({ clock })
     await app.ok('signIn', signInInput)
-    await new Promise((r) => setTimeout(r, 2_600))
+    await control.clearRequests()
+    // 60 s tokens: the proactive refresh is due 12 s before expiry, at 48 s.
+    await clock.advance(47_000)
+    expect(await refreshes()).toHaveLength(0)
+    await clock.advance(1_000)
+    await vi.waitFor(async () => expect((await refreshes()).map((r) => r.status)).toEqual([200]))
     await app.ok('listOrders')
     const log = (await control.requests()).requests
-    expect(log.filter((r) => r.path === '/api/auth/refresh-token').length).toBeGreaterThanOrEqual(1)
+    expect(log[0]?.path).toBe('/api/auth/refresh-token')
     expect(log.filter((r) => r.status === 401)).toEqual([])
   })
 
@@ -202,7 +208,7 @@ describe('the vault', () => {
     await first.ok('signIn', signInInput)
     await first.ok('listOrders')
     const { sessions } = await control.sessions()
-    const disk = configText()
+    const disk = vaultText() + readFileSync(join(profile.dir, 'config.json'), 'utf8')
     expect(sessions.length).toBeGreaterThan(0)
     for (const s of sessions) {
       expect(disk).not.toContain(s.accessToken)
@@ -225,17 +231,28 @@ describe('the vault', () => {
     const state = await second.ok('getSessionState')
     expect(state).toMatchObject({ status: 'signedOut', reason: 'vault_unreadable' })
     expect(state.status === 'signedOut' && state.message).toMatch(/keychain/)
-    expect(configText()).not.toContain('sessionVault')
+    expect(hasVault()).toBe(false)
   })
 
-  it('survives a corrupt settings file: signed out with a message, the file set aside, sign-in works', async () => {
+  it('survives a corrupt settings file: the file is set aside and the session, kept apart, stays', async () => {
+    const cipher = createKeychainCipher()
+    const first = start({ cipher })
+    await first.ok('signIn', signInInput)
+    first.core.dispose()
+    writeFileSync(join(profile.dir, 'config.json'), '{"lastEmail": "demo.app')
+    const second = start({ cipher: createKeychainCipher({ key: cipher.key }) })
+    expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedIn' })
+    expect(readdirSync(profile.dir).some((f) => f.startsWith('config.json.corrupt-'))).toBe(true)
+  })
+
+  it('a damaged vault file means signed out with a message, and sign-in works again', async () => {
     const first = start()
     await first.ok('signIn', signInInput)
     first.core.dispose()
-    writeFileSync(join(profile.dir, 'config.json'), '{"sessionVault": {"version": 1, "cipher')
+    writeFileSync(vaultFile(), '{"version": 1, "cipher')
     const second = start()
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut', reason: 'vault_corrupt' })
-    expect(readdirSync(profile.dir).some((f) => f.startsWith('config.json.corrupt-'))).toBe(true)
+    expect(hasVault()).toBe(false)
     expect(await second.ok('signIn', signInInput)).toMatchObject({ status: 'signedIn' })
   })
 
@@ -246,7 +263,7 @@ describe('the vault', () => {
     const first = start({ cipher: weak() })
     expect(await first.ok('getStorageProtection')).toEqual({ backend: 'basic_text', level: 'weak', weakStorageChoice: null })
     expect(await first.ok('signIn', signInInput)).toMatchObject({ persistence: 'memory' })
-    expect(existsSync(join(profile.dir, 'config.json')) && configText().includes('sessionVault')).toBe(false)
+    expect(hasVault()).toBe(false)
     first.core.dispose()
     expect(await start({ cipher: weak() }).ok('getSessionState')).toMatchObject({ status: 'signedOut', reason: null })
 
@@ -272,7 +289,7 @@ describe('sign-out and recovery', () => {
     expect((await control.sessions()).sessions).toHaveLength(1)
     expect(await app.ok('signOut')).toMatchObject({ status: 'signedOut', reason: null })
     expect((await control.sessions()).sessions).toHaveLength(0)
-    expect(configText()).not.toContain('sessionVault')
+    expect(hasVault()).toBe(false)
     expect(await app.call('listOrders')).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
   })
 

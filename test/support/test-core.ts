@@ -47,6 +47,7 @@ export function startTestCore(options: {
   const events: { channel: string; payload: unknown }[] = []
   const logger = createLogger((_level, line) => logs.push(line))
   const core = createAppCore({
+    dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
     cipher: options.cipher ?? createKeychainCipher(),
     fetch: options.fetch ?? createSystemFetch({ resolveProxy: async () => 'DIRECT', logger }),

@@ -84,7 +84,7 @@ describe('the Electron main entry', () => {
   it('signs in through IPC, keeping the tokens encrypted by safeStorage in electron-store', async () => {
     const result = await invoke('signIn', { environment: { kind: 'sandbox' }, email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password, keepSignedIn: true })
     expect(result).toMatchObject({ ok: true, value: { status: 'signedIn', persistence: 'encrypted' } })
-    const disk = readFileSync(join(cap().userData, 'config.json'), 'utf8')
+    const disk = readFileSync(join(cap().userData, 'session.json'), 'utf8') + readFileSync(join(cap().userData, 'config.json'), 'utf8')
     expect(disk).toMatch(/"backend":\s*"gnome_libsecret"/)
     const issued = sandbox.sandbox.issuedTokens()
     expect(issued.length).toBeGreaterThan(0)

@@ -34,7 +34,8 @@ describe('small rules', () => {
   })
 
   it('percent-encodes path parameters so an id cannot change the path', () => {
-    expect(buildPath('/api/clients/{clientId}/orders', { clientId: '../admin?x=1' })).toBe('/api/clients/..%2Fadmin%3Fx%3D1/orders')
+    expect(buildPath('/api/clients/{clientId}/orders', { clientId: '../admin?x=1' })).toBe('/api/clients/%2E%2E%2Fadmin%3Fx%3D1/orders')
+    expect(new URL(buildPath('/api/clients/{clientId}/vendor-history', { clientId: 'a.b' }), 'https://api.omnivms.com').pathname).toBe('/api/clients/a%2Eb/vendor-history')
   })
 
   it('masks anything that looks like a token in log text', () => {

@@ -28,11 +28,16 @@ import { SettingsService } from './settings/settings-service'
 import { Preferences } from './storage/preferences'
 import { TokenVault } from './storage/token-vault'
 import { UpdateService } from './updates/update-service'
+import { join } from 'node:path'
+
+export const VAULT_FILE = 'session.json'
 import { PickedFiles } from './uploads/picked-files'
 import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads/preflight'
 import { ReportUploads } from './uploads/report-upload'
 
 export interface AppCoreDeps {
+  /** The app's own folder in the user's profile (Electron's userData): the session vault lives here. */
+  dataDir: string
   store: KeyValueStore
   cipher: SecretCipher
   fetch: HttpFetch
@@ -86,7 +91,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const journal = new RequestJournal()
   const settings = new SettingsService(deps.store)
   const session = new SessionService({
-    vault: new TokenVault(deps.store, deps.cipher, deps.logger),
+    vault: new TokenVault(join(deps.dataDir, VAULT_FILE), deps.cipher, deps.logger, deps.store),
     preferences: new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox'),
     fetch: deps.fetch,
     clock,

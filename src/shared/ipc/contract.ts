@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PathIdSchema } from './id-schema'
 import {
   PasswordResetInputSchema,
   PasswordResetRequestInputSchema,
@@ -60,13 +61,13 @@ export const ipcCalls = {
   /** Opens the native file picker in main; the renderer only ever sees ids, names and check results. */
   pickReportFiles: { input: NoInput, output: z.array(PickedFileSchema) },
   uploadReport: {
-    input: z.object({ ref: OrderRefSchema, uploadId: z.string().regex(/^[\w-]{8,64}$/), fileIds: z.array(z.string().max(64)).min(1).max(10) }),
+    input: z.object({ ref: OrderRefSchema, uploadId: z.string().regex(/^[\w-]{8,64}$/), fileIds: z.array(z.string().regex(/^[a-f0-9]{24}$/)).min(1).max(10) }),
     output: OrderActionResultSchema
   },
-  cancelUpload: { input: z.object({ uploadId: z.string().max(64) }), output: NoOutput },
+  cancelUpload: { input: z.object({ uploadId: z.string().regex(/^[\w-]{8,64}$/) }), output: NoOutput },
   /** Opens the native save dialog; null when the user cancels it. */
   downloadDocument: {
-    input: z.object({ ref: OrderRefSchema, documentId: z.string().min(1).max(128) }),
+    input: z.object({ ref: OrderRefSchema, documentId: PathIdSchema }),
     output: z.object({ savedTo: z.string() }).nullable()
   },
   listPayments: { input: NoInput, output: PaymentsSchema },

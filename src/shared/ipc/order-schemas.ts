@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { PathIdSchema } from './id-schema'
 
-const id = z.string().min(1).max(128)
+const id = PathIdSchema
 
 export const OrderRefSchema = z.object({ clientId: id, loanId: id, orderId: id })
 export type OrderRef = z.infer<typeof OrderRefSchema>
@@ -188,4 +189,9 @@ export type Payments = z.infer<typeof PaymentsSchema>
 
 /** Form text kept until it is sent or discarded; a flat map of field → text. */
 export const DraftKeySchema = z.string().min(1).max(200).regex(/^[\w:./-]+$/)
-export const DraftValueSchema = z.record(z.string().max(64), z.string().max(20_000))
+export const MAX_DRAFT_FIELDS = 20
+export const MAX_DRAFT_BYTES = 64 * 1024
+export const DraftValueSchema = z
+  .record(z.string().max(64), z.string().max(20_000))
+  .refine((value) => Object.keys(value).length <= MAX_DRAFT_FIELDS, `A draft has at most ${MAX_DRAFT_FIELDS} fields`)
+  .refine((value) => JSON.stringify(value).length <= MAX_DRAFT_BYTES, 'This draft is too long to keep')

@@ -43,7 +43,8 @@ export type User = z.infer<typeof UserSchema>
 export const PersistenceSchema = z.enum(['encrypted', 'weak', 'memory'])
 export type Persistence = z.infer<typeof PersistenceSchema>
 
-export const ConnectivitySchema = z.enum(['online', 'offline'])
+/** 'slowed': the platform answered 429 ("too many requests"); the app waits and retries at `retryAt`. */
+export const ConnectivitySchema = z.enum(['online', 'offline', 'slowed'])
 
 export const SignedOutReasonSchema = z.enum([
   'session_ended',
@@ -66,7 +67,10 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
     user: UserSchema,
     environment: EnvironmentInfoSchema,
     persistence: PersistenceSchema,
-    connectivity: ConnectivitySchema
+    connectivity: ConnectivitySchema,
+    retryAt: z.string().nullable(),
+    /** Something the user should know about this session, e.g. it fell back to memory only. */
+    notice: z.string().nullable()
   })
 ])
 export type SessionState = z.infer<typeof SessionStateSchema>

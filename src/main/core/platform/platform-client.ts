@@ -8,9 +8,10 @@ import {
   type RequestBody,
   type ResponseBody
 } from '../../../platform/endpoints'
-import type { HttpFetch, Logger } from '../ports'
-import { PlatformError } from './platform-error'
+import { redact } from '../logger'
 import { ProxyAuthRequiredError } from '../net/system-fetch'
+import type { HttpFetch, Logger } from '../ports'
+import { PlatformError, type PlatformFailure } from './platform-error'
 import type { RequestJournal } from './request-journal'
 
 /** Raw bytes for a 'binary' endpoint; `open` is called once per attempt. */
@@ -32,13 +33,12 @@ export type CallArgs<N extends EndpointName> = {
 /** Transfers get time in proportion to their size (at least 100 KB/s), never less than the default. */
 const transferTimeout = (base: number, bytes: number) => Math.max(base, Math.ceil(bytes / 100_000) * 1000)
 
-const MAX_SERVER_MESSAGE = 300
+/** A JSON answer larger than this is refused (early, when content-length says so). */
+export const MAX_JSON_BYTES = 20 * 1024 * 1024
+/** Server text and correlation ids reach the renderer capped, and redacted like the logs. */
+export const MAX_SERVER_TEXT = 300
+const MAX_RETRY_AFTER_MS = 10 * 60_000
 
-/**
- * Speaks the platform contract over HTTP: builds the request from the endpoint declaration,
- * parses the response at the boundary and turns every failure into a PlatformError. Knows
- * nothing about sessions; callers pass the access token.
- */
 export interface PlatformClientOptions {
   fetch: HttpFetch
   logger: Logger
@@ -47,6 +47,11 @@ export interface PlatformClientOptions {
   timeoutMs?: number
 }
 
+/**
+ * Speaks the platform contract over HTTP: builds the request from the endpoint declaration,
+ * parses the response at the boundary (with a byte cap) and turns every failure into a
+ * PlatformError. Knows nothing about sessions; callers pass the access token.
+ */
 export class PlatformClient {
   private readonly fetchImpl: HttpFetch
   private readonly logger: Logger
@@ -69,12 +74,12 @@ export class PlatformClient {
     try {
       json = JSON.parse(text)
     } catch {
-      throw new PlatformError({ kind: 'bad_response', detail: `${name}: body is not JSON` })
+      throw new PlatformError({ kind: 'bad_response', detail: `${name}: body is not JSON`, afterSuccess: true }, name)
     }
     const parsed = endpoint.response.safeParse(json)
     if (!parsed.success) {
       const where = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')
-      throw new PlatformError({ kind: 'bad_response', detail: `${name}: unexpected shape at ${where} (HTTP ${response.status})` })
+      throw new PlatformError({ kind: 'bad_response', detail: `${name}: unexpected shape at ${where} (HTTP ${response.status})`, afterSuccess: true }, name)
     }
     return parsed.data as ResponseBody<N>
   }
@@ -110,6 +115,7 @@ export class PlatformClient {
     const started = Date.now()
     const note = (outcome: string, correlationId: string | null = null) =>
       this.options.journal?.record({ at: new Date(started).toISOString(), method: endpoint.method, path: endpoint.path, outcome, durationMs: Date.now() - started, correlationId })
+    const fail = (failure: PlatformFailure) => new PlatformError(failure, name)
     let response: Response
     try {
       response = await this.fetchImpl(url.toString(), {
@@ -121,35 +127,80 @@ export class PlatformClient {
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {})
       } as RequestInit)
     } catch (error) {
-      if (args.signal?.aborted) throw new PlatformError({ kind: 'cancelled' })
+      if (args.signal?.aborted) throw fail({ kind: 'cancelled' })
       if (error instanceof ProxyAuthRequiredError) {
         note('proxy authentication required')
-        throw new PlatformError({ kind: 'proxy_auth' })
+        throw fail({ kind: 'proxy_auth' })
       }
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
       note(timedOut ? 'timeout' : 'network error')
       this.logger.warn('platform request failed', { endpoint: name, error: timedOut ? 'timeout' : String(error) })
-      throw new PlatformError(timedOut ? { kind: 'timeout' } : { kind: 'network', detail: String(error) })
+      throw fail(timedOut ? { kind: 'timeout' } : { kind: 'network', detail: String(error) })
     }
     this.logger.info('platform request', { endpoint: name, method: endpoint.method, status: response.status, ms: Date.now() - started })
-    if (response.ok) note(String(response.status), response.headers.get('x-correlation-id'))
+    if (response.ok) note(String(response.status), safeText(response.headers.get('x-correlation-id')))
     if (response.ok && !readBody) return { response, text: '' }
     let text: string
     try {
-      text = await response.text()
+      text = await readTextCapped(response, MAX_JSON_BYTES)
     } catch (error) {
-      throw new PlatformError({ kind: 'network', detail: `response body lost: ${String(error)}` })
+      if (error instanceof PlatformError) throw fail({ ...error.failure, ...(error.failure.kind === 'bad_response' ? { afterSuccess: response.ok } : {}) } as PlatformFailure)
+      if (args.signal?.aborted) throw fail({ kind: 'cancelled' })
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
+      throw fail(timedOut ? { kind: 'timeout' } : { kind: 'network', detail: `response body lost: ${String(error)}` })
     }
     if (!response.ok) {
       const failure = parseFailure(response, text)
       note(String(response.status), failure.correlationId)
-      throw new PlatformError(failure)
+      throw fail(failure)
     }
     return { response, text }
   }
 }
 
-function parseFailure(response: Response, text: string) {
+/** The body as text, refusing more than `maxBytes` — early when content-length says so, else while reading. */
+export async function readTextCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  const tooLarge = () => new PlatformError({ kind: 'bad_response', detail: `the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, afterSuccess: response.ok })
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined)
+    throw tooLarge()
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let received = 0
+  let text = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    received += value.byteLength
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+  return text + decoder.decode()
+}
+
+/** Server-supplied text as the renderer may see it: no control characters, redacted, capped. */
+export function safeText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null
+  // eslint-disable-next-line no-control-regex
+  const clean = redact(value.replace(/[\u0000-\u001f\u007f]+/g, ' ')).trim()
+  return clean === '' ? null : clean.slice(0, MAX_SERVER_TEXT)
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms (capped); null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null
+  const seconds = Number(header.trim())
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : null
+}
+
+function parseFailure(response: Response, text: string): Extract<PlatformFailure, { kind: 'http' }> {
   let code: string | null = null
   let message: string | null = null
   let correlationId: string | null = response.headers.get('x-correlation-id')
@@ -171,8 +222,9 @@ function parseFailure(response: Response, text: string) {
   return {
     kind: 'http' as const,
     status: response.status,
-    code,
-    serverMessage: message ? message.slice(0, MAX_SERVER_MESSAGE) : null,
-    correlationId
+    code: code?.slice(0, 64) ?? null,
+    serverMessage: safeText(message),
+    correlationId: safeText(correlationId),
+    retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
   }
 }

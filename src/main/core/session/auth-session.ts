@@ -3,20 +3,23 @@ import type { TokenResponse } from '../../../platform/schemas'
 import { AppError, MESSAGES } from '../errors'
 import type { CallArgs, PlatformClient } from '../platform/platform-client'
 import { PlatformError } from '../platform/platform-error'
+import { secondsUntil } from '../platform/to-app-error'
 import type { Clock, Logger, TimerHandle } from '../ports'
+import { MIN_REFRESH_SPACING_MS, refreshLeadMs, timerDelay, tokensFrom, type TokenSet } from './token-timing'
 
-export interface TokenSet {
-  accessToken: string
-  accessTokenExpiresAt: number
-  refreshToken: string
-}
+export { refreshLeadMs, tokensFrom, type TokenSet } from './token-timing'
+
+export type Connectivity = 'online' | 'offline' | 'slowed'
 
 export interface AuthSessionHooks {
-  /** New tokens after a refresh (rotation): persist them. */
+  /** The refresh token is about to be presented: note that durably, so a crash mid-rotation is recovered at the next start. */
+  onRefreshStarting(tokens: TokenSet): Promise<void>
+  /** New tokens after a refresh (rotation): persist them durably, before they are used. */
   onTokensRotated(tokens: TokenSet): Promise<void>
   /** The platform refused the refresh token: the session is over. */
   onSessionEnded(): void
-  onConnectivity(state: 'online' | 'offline'): void
+  /** 'slowed': the platform answered 429; `retryAt` says when the app tries again. */
+  onConnectivity(state: Connectivity, retryAt?: number | null): void
 }
 
 /** A write whose 401 was answered by a refresh; the caller must reconcile before any replay. */
@@ -26,32 +29,23 @@ export class UnauthorizedWrite extends Error {
   }
 }
 
-export function tokensFrom(response: TokenResponse, now: number): TokenSet {
-  return {
-    accessToken: response.accessToken,
-    refreshToken: response.refreshToken,
-    accessTokenExpiresAt: now + response.expiresIn * 1000
-  }
-}
-
-/** Refresh this long before expiry: a fifth of the lifetime, between 1 s and 60 s. */
-export function refreshLeadMs(lifetimeMs: number): number {
-  return Math.min(60_000, Math.max(1_000, Math.floor(lifetimeMs * 0.2)))
-}
-
-const OFFLINE_RETRY_MS = [5_000, 10_000, 20_000, 40_000, 60_000]
+const OFFLINE_RETRY_MS = [MIN_REFRESH_SPACING_MS, 20_000, 40_000, 60_000]
+/** 429: wait as long as the platform asks, up to this, at most twice per request. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000
+const MAX_RATE_LIMIT_WAITS = 2
 
 /**
  * Holds the tokens of one signed-in session and applies the platform's auth rules:
  * proactive refresh before expiry; on 401 exactly one refresh shared by every concurrent
  * request (a request whose token was already replaced just retries); one retry for reads;
  * writes are never replayed here. A refused refresh ends the session; a network failure
- * keeps it and reports offline.
+ * keeps it and reports offline; a 429 is waited out, never taken for offline.
  */
 export class AuthSession {
   private refreshInFlight: Promise<void> | null = null
   private timer: TimerHandle | null = null
   private offlineAttempts = 0
+  private lastRefreshAt = Number.NEGATIVE_INFINITY
   private disposed = false
 
   constructor(
@@ -115,11 +109,12 @@ export class AuthSession {
     return this.refreshInFlight
   }
 
-  /** After sleep or when the network comes back: renew now if the token is close to expiry. */
+  /** After sleep or when the network comes back: renew now if the token is close to expiry (or we were offline). */
   async wake(): Promise<void> {
     if (this.disposed) return
-    const lifetime = Math.max(0, this.tokens.accessTokenExpiresAt - this.clock.now())
-    if (lifetime <= refreshLeadMs(lifetime) + 1_000) await this.refresh().catch(() => undefined)
+    if (this.clock.now() - this.lastRefreshAt < MIN_REFRESH_SPACING_MS) return
+    const remaining = Math.max(0, this.tokens.accessTokenExpiresAt - this.clock.now())
+    if (remaining <= refreshLeadMs(remaining) + 1_000 || this.offlineAttempts > 0) await this.refresh().catch(() => undefined)
     else this.scheduleProactiveRefresh()
   }
 
@@ -129,19 +124,30 @@ export class AuthSession {
     this.timer = null
   }
 
+  /** Sends, waiting out a 429 as long as the platform asks (bounded), and reports connectivity. */
   private async tracked<T>(send: (accessToken: string) => Promise<T>, accessToken: string): Promise<T> {
-    try {
-      const result = await send(accessToken)
-      this.hooks.onConnectivity('online')
-      return result
-    } catch (error) {
-      if (error instanceof PlatformError && error.isConnectivity) this.hooks.onConnectivity('offline')
-      throw error
+    for (let waits = 0; ; waits++) {
+      try {
+        const result = await send(accessToken)
+        this.hooks.onConnectivity('online')
+        return result
+      } catch (error) {
+        if (error instanceof PlatformError && error.isConnectivity) this.hooks.onConnectivity('offline')
+        if (!(error instanceof PlatformError && error.failure.kind === 'http' && error.isRateLimited)) throw error
+        const wait = error.failure.retryAfterMs ?? 5_000 * (waits + 1)
+        if (waits >= MAX_RATE_LIMIT_WAITS || wait > MAX_RATE_LIMIT_WAIT_MS || this.disposed) throw error
+        this.logger.warn('the platform asked us to slow down; waiting', { seconds: secondsUntil(wait) })
+        this.hooks.onConnectivity('slowed', this.clock.now() + wait)
+        await this.sleep(wait)
+        this.assertActive()
+      }
     }
   }
 
   private async performRefresh(): Promise<void> {
     const issuedAt = this.clock.now()
+    this.lastRefreshAt = issuedAt
+    await this.hooks.onRefreshStarting(this.tokens).catch((error: unknown) => this.logger.warn('could not note the refresh', { error: String(error) }))
     let response: TokenResponse
     try {
       response = await this.client.call('refreshToken', { body: { refreshToken: this.tokens.refreshToken } })
@@ -152,28 +158,35 @@ export class AuthSession {
         this.end()
         throw new AppError('session_ended', MESSAGES.sessionEnded)
       }
-      // Unreachable, timed out, 429 or 5xx: the session may still be good. Keep it and retry later.
+      if (error instanceof PlatformError && error.failure.kind === 'http' && error.isRateLimited) {
+        const wait = Math.max(MIN_REFRESH_SPACING_MS, error.failure.retryAfterMs ?? 30_000)
+        this.logger.warn('refresh was rate limited; will retry', { seconds: secondsUntil(wait) })
+        this.hooks.onConnectivity('slowed', this.clock.now() + wait)
+        this.scheduleRefresh(wait)
+        throw new AppError('rate_limited', `The platform asked us to slow down; retrying in ${secondsUntil(wait)} s.`)
+      }
+      // Unreachable, timed out or 5xx (or the answer was lost): the session may still be good. Keep it,
+      // retry later with the same refresh token — the platform's reuse interval answers it again.
       this.logger.warn('refresh failed; will retry', { error: error instanceof Error ? error.message : 'unknown' })
       this.hooks.onConnectivity('offline')
       this.scheduleOfflineRetry()
       throw new AppError('offline', MESSAGES.offline)
     }
     if (this.disposed) return
-    this.tokens = tokensFrom(response, issuedAt)
+    const next = tokensFrom(response, issuedAt)
+    // Durably saved before the new tokens are used: a crash from here on still has them at the next start.
+    await this.hooks.onTokensRotated(next).catch((error: unknown) => this.logger.error('could not save the renewed session', { error: String(error) }))
+    if (this.disposed) return
+    this.tokens = next
     this.offlineAttempts = 0
     this.hooks.onConnectivity('online')
-    this.logger.info('session refreshed', { expiresInS: response.expiresIn })
-    try {
-      await this.hooks.onTokensRotated(this.tokens)
-    } catch (error) {
-      this.logger.error('could not save the renewed session', { error: String(error) })
-    }
+    this.logger.info('session refreshed', { expiresInS: Math.round((next.accessTokenExpiresAt - issuedAt) / 1000) })
     this.scheduleProactiveRefresh()
   }
 
   private scheduleProactiveRefresh(): void {
     const remaining = this.tokens.accessTokenExpiresAt - this.clock.now()
-    this.scheduleRefresh(Math.max(0, remaining - refreshLeadMs(remaining)))
+    this.scheduleRefresh(remaining - refreshLeadMs(remaining))
   }
 
   private scheduleOfflineRetry(): void {
@@ -181,14 +194,19 @@ export class AuthSession {
     this.offlineAttempts++
   }
 
-  /** One refresh timer at a time: a new schedule replaces the pending one. */
+  /** One refresh timer at a time, never sooner than the spacing allows, never longer than a timer can wait. */
   private scheduleRefresh(delayMs: number): void {
     if (this.disposed) return
     if (this.timer) this.clock.clearTimeout(this.timer)
+    const earliest = this.lastRefreshAt + MIN_REFRESH_SPACING_MS - this.clock.now()
     this.timer = this.clock.setTimeout(() => {
       this.timer = null
       if (!this.disposed) this.refresh().catch(() => undefined)
-    }, delayMs)
+    }, timerDelay(Math.max(delayMs, earliest)))
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.clock.setTimeout(resolve, timerDelay(ms)))
   }
 
   private end(): void {

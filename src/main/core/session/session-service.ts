@@ -17,7 +17,8 @@ import type { RequestJournal } from '../platform/request-journal'
 import type { Preferences, WeakStorageChoice } from '../storage/preferences'
 import type { StoredSession, TokenVault } from '../storage/token-vault'
 import { resolveEnvironment } from './environments'
-import { AuthSession, tokensFrom, type TokenSet } from './auth-session'
+import { AuthSession, tokensFrom, type Connectivity, type TokenSet } from './auth-session'
+import { secondsUntil } from '../platform/to-app-error'
 
 export interface SessionDeps {
   vault: TokenVault
@@ -36,8 +37,15 @@ interface ActiveSession {
   choice: EnvironmentChoice
   environment: EnvironmentInfo
   persistence: Persistence
-  connectivity: 'online' | 'offline'
+  connectivity: Connectivity
+  retryAt: number | null
+  notice: string | null
+  /** The vault's ticket for this session: saves after a sign-out are dropped. */
+  vaultTicket: number
 }
+
+export const MEMORY_ONLY_NOTICE = "Your system keychain couldn't save the session, so you'll stay signed in only while the app is open."
+
 
 const SIGNED_OUT_MESSAGES: Record<SignedOutReason, string> = {
   session_ended: MESSAGES.sessionEnded,
@@ -65,8 +73,13 @@ export class SessionService {
     const { session, persistence } = loaded
     try {
       const environment = await resolveEnvironment(session.environment, this.deps.sandbox)
-      this.activate(session.user, session.environment, environment, persistence, session)
+      const auth = this.activate(session.user, session.environment, environment, persistence, session)
       this.deps.logger.info('session restored', { environment: environment.kind, persistence })
+      // The app stopped during a refresh: finish it now, while the platform's reuse interval still answers.
+      if (session.refreshPendingSince !== null) {
+        this.deps.logger.info('a refresh was interrupted; completing it')
+        auth.refresh().catch(() => undefined)
+      }
     } catch (error) {
       this.deps.logger.error('could not restore session', { error: String(error) })
     }
@@ -80,7 +93,9 @@ export class SessionService {
         user: a.user,
         environment: a.environment,
         persistence: a.persistence,
-        connectivity: a.connectivity
+        connectivity: a.connectivity,
+        retryAt: a.retryAt === null ? null : new Date(a.retryAt).toISOString(),
+        notice: a.notice
       }
     }
     const reason = this.signedOutReason
@@ -104,8 +119,8 @@ export class SessionService {
     if (a && a.persistence !== 'encrypted' && (await this.deps.vault.level()).level === 'weak') {
       // Apply the new choice to the session that is already open.
       if (choice === 'memory') {
-        this.deps.vault.clear()
         a.persistence = 'memory'
+        await this.deps.vault.clear()
       }
       this.emit()
     }
@@ -123,6 +138,9 @@ export class SessionService {
       if (error instanceof PlatformError && (error.status === 401 || error.status === 400)) {
         throw new AppError('invalid_credentials', MESSAGES.invalidCredentials)
       }
+      if (error instanceof PlatformError && error.failure.kind === 'http' && error.isRateLimited) {
+        throw new AppError('rate_limited', `Too many attempts. Try again in ${secondsUntil(error.failure.retryAfterMs, 60_000)} s.`)
+      }
       throw toAppError(error)
     }
     let user: User
@@ -133,13 +151,16 @@ export class SessionService {
       void this.revoke(client, tokens.refreshToken)
       throw toAppError(error)
     }
+    // Signing in again ends the previous session on the server too.
+    const previous = this.active
+    if (previous) void this.revoke(this.platformClient(previous.environment.url, 5_000), previous.auth.currentRefreshToken)
     this.endActive()
     const persistence = await this.choosePersistence(input.keepSignedIn)
     this.signedOutReason = null
     this.deps.preferences.rememberSignIn(input.email, input.environment)
     this.activate(user, input.environment, environment, persistence, tokens)
     await this.persist(tokens)
-    this.deps.logger.info('signed in', { environment: environment.kind, persistence })
+    this.deps.logger.info('signed in', { environment: environment.kind, persistence: this.active?.persistence ?? persistence })
     return this.state
   }
 
@@ -149,7 +170,8 @@ export class SessionService {
       const client = this.platformClient(a.environment.url, 5_000)
       const refreshToken = a.auth.currentRefreshToken
       this.endActive()
-      this.deps.vault.clear()
+      // Waits for any save in progress (a refresh's), then removes the session; nothing is written after.
+      await this.deps.vault.clear()
       await this.revoke(client, refreshToken)
       this.deps.logger.info('signed out')
     }
@@ -211,7 +233,7 @@ export class SessionService {
     environment: EnvironmentInfo,
     persistence: Persistence,
     tokens: TokenSet
-  ): void {
+  ): AuthSession {
     const client = this.platformClient(environment.url)
     const isCurrent = () => this.active?.auth === auth
     const auth: AuthSession = new AuthSession(
@@ -219,44 +241,60 @@ export class SessionService {
       this.deps.clock,
       { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt },
       {
+        onRefreshStarting: (current) => (isCurrent() ? this.persist(current, this.deps.clock.now()) : Promise.resolve()),
         onTokensRotated: (next) => (isCurrent() ? this.persist(next) : Promise.resolve()),
         onSessionEnded: () => {
           if (!isCurrent()) return
           this.active = null
-          this.deps.vault.clear()
+          void this.deps.vault.clear()
           this.signedOutReason = 'session_ended'
           this.emit()
         },
-        onConnectivity: (state) => {
+        onConnectivity: (state, retryAt = null) => {
           const current = this.active
-          if (!current || !isCurrent() || current.connectivity === state) return
+          if (!current || !isCurrent() || (current.connectivity === state && current.retryAt === retryAt)) return
           current.connectivity = state
+          current.retryAt = state === 'slowed' ? retryAt : null
           this.emit()
         }
       },
       this.deps.logger
     )
-    const session: ActiveSession = { auth, user, choice, environment, persistence, connectivity: 'online' }
+    const session: ActiveSession = { auth, user, choice, environment, persistence, connectivity: 'online', retryAt: null, notice: null, vaultTicket: this.deps.vault.begin() }
     this.active = session
     this.emit()
+    return auth
   }
 
-  private async persist(tokens: TokenSet): Promise<void> {
+  /**
+   * Saves the session durably. If the keychain (or the disk) refuses, the session carries on in
+   * memory only, and says so — main and the renderer agree on what happened.
+   */
+  private async persist(tokens: TokenSet, refreshPendingSince: number | null = null): Promise<void> {
     const a = this.active
     if (!a || a.persistence === 'memory') return
-    const stored: StoredSession = { environment: a.choice, user: a.user, ...tokens }
-    await this.deps.vault.save(stored, a.persistence)
+    const stored: StoredSession = { environment: a.choice, user: a.user, ...tokens, refreshPendingSince }
+    try {
+      await this.deps.vault.save(stored, a.persistence, a.vaultTicket)
+    } catch (error) {
+      this.deps.logger.error('the keychain could not save the session; keeping it in memory only', { error: error instanceof Error ? error.name : 'unknown' })
+      if (this.active !== a) return
+      a.persistence = 'memory'
+      a.notice = MEMORY_ONLY_NOTICE
+      await this.deps.vault.clear()
+      this.emit()
+    }
   }
 
   private async choosePersistence(keepSignedIn: boolean): Promise<Persistence> {
     if (!keepSignedIn) {
-      this.deps.vault.clear()
+      await this.deps.vault.clear()
       return 'memory'
     }
     const { level } = await this.deps.vault.level()
     if (level === 'encrypted') return 'encrypted'
     if (level === 'weak' && this.deps.preferences.weakStorageChoice === 'weak') return 'weak'
-    this.deps.vault.clear()
+    await this.deps.vault.clear()
     return 'memory'
   }
 
