@@ -3,7 +3,7 @@ import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'
 import { endpoints, routePattern, type EndpointDef } from '../platform/endpoints'
 import { SandboxError, type Sandbox } from './sandbox'
-import type { Fault } from './model'
+import { FaultInputSchema, createFault, faultMiddleware } from './faults'
 
 type Env = { Bindings: HttpBindings }
 
@@ -22,25 +22,6 @@ async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promis
   }
   return parsed.data
 }
-
-/** `*` matches within one path segment, `**` across segments. */
-function globToRegExp(pattern: string): RegExp {
-  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  const body = pattern
-    .split('**')
-    .map((part) => part.split('*').map(escape).join('[^/]*'))
-    .join('.*')
-  return new RegExp(`^${body}$`)
-}
-
-const FaultInputSchema = z.object({
-  method: z.string().default('*'),
-  path: z.string().min(1),
-  count: z.number().int().min(1).default(1),
-  mode: z.enum(['status', 'drop']).default('status'),
-  status: z.number().int().min(400).max(599).default(500),
-  delayMs: z.number().int().min(0).max(60_000).default(0)
-})
 
 export interface SandboxAppOptions {
   /** The test and demo control plane under /__sandbox/. Never mounted in the sandbox embedded in the app. */
@@ -71,7 +52,10 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
   const app = new Hono<Env>()
 
   app.onError((err, c) => {
-    if (err instanceof SandboxError) return c.json(errorBody(err.code, err.message), err.status)
+    if (err instanceof SandboxError) {
+      const headers: Record<string, string> = err.retryAfterSeconds === undefined ? {} : { 'retry-after': String(err.retryAfterSeconds) }
+      return c.json(errorBody(err.code, err.message), err.status, headers)
+    }
     console.error('[sandbox] unexpected error', err)
     return c.json(errorBody('internal_error', 'Unexpected error.'), 500)
   })
@@ -88,27 +72,7 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
     await next()
   })
 
-  // Request log and fault injection, for /api/* only. The log never holds bodies or headers.
-  app.use('/api/*', async (c, next) => {
-    const started = performance.now()
-    const method = c.req.method
-    const path = c.req.path
-    const fault = takeFault(sandbox, method, path)
-    if (fault && fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs))
-    const log = (status: number, dropped: boolean) =>
-      sandbox.logRequest({ method, path, status, dropped, at: new Date().toISOString(), durationMs: Math.round(performance.now() - started) })
-    if (fault?.mode === 'status') {
-      log(fault.status, false)
-      return c.json(errorBody('injected_fault', `Injected fault ${fault.status}.`), fault.status as 500)
-    }
-    await next()
-    if (fault?.mode === 'drop') {
-      log(c.res.status, true)
-      c.env.incoming.socket.destroy()
-      return
-    }
-    log(c.res.status, false)
-  })
+  app.use('/api/*', faultMiddleware(sandbox))
 
   // ── Auth ──
   app.post(endpoints.signIn.path, async (c) => {
@@ -231,18 +195,14 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
   })
   control.get('/faults', (c) => c.json({ faults: sandbox.faults }))
   control.post('/faults', async (c) => {
-    const input = await readJson(c, FaultInputSchema)
-    const fault: Fault = {
-      id: `flt-${sandbox.faults.length + 1}-${Date.now()}`,
-      method: input.method.toUpperCase(),
-      pathPattern: input.path,
-      remaining: input.count,
-      mode: input.mode,
-      status: input.status,
-      delayMs: input.delayMs
-    }
+    const fault = createFault(sandbox, await readJson(c, FaultInputSchema))
     sandbox.faults.push(fault)
     return c.json(fault, 201)
+  })
+  control.post('/tokens/ttl', async (c) => {
+    const { seconds } = await readJson(c, z.object({ seconds: z.number().positive() }))
+    sandbox.accessTokenTtlMs = seconds * 1000
+    return c.json({ seconds })
   })
   control.delete('/faults', (c) => {
     sandbox.faults = []
@@ -291,10 +251,4 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
   return app
 }
 
-function takeFault(sandbox: Sandbox, method: string, path: string): Fault | undefined {
-  const fault = sandbox.faults.find(
-    (f) => f.remaining > 0 && (f.method === '*' || f.method === method) && globToRegExp(f.pathPattern).test(path)
-  )
-  if (fault) fault.remaining--
-  return fault
-}
+

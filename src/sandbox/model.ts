@@ -111,10 +111,19 @@ export interface Fault {
   method: string
   pathPattern: string
   remaining: number
-  /** 'status': answer with `status` without applying; 'drop': apply, then drop the response. */
-  mode: 'status' | 'drop'
+  /**
+   * 'status': answer `status` without applying; 'drop': apply, then drop the connection; 'delay': wait, then
+   * handle normally; 'garbage': apply, answer 200 with a body that is not JSON; 'oversize': apply, answer
+   * `bytes` bytes; 'trickle': apply, send the answer at `bytesPerSecond`; 'reset': cut the connection halfway
+   * through the request body (an upload) or the answer.
+   */
+  mode: 'status' | 'drop' | 'delay' | 'garbage' | 'oversize' | 'trickle' | 'reset'
   status: number
   delayMs: number
+  bytes: number
+  declareLength: boolean
+  bytesPerSecond: number
+  retryAfter: number | null
 }
 
 /** Everything the sandbox knows; JSON-serialisable so the embedded sandbox can persist it. */

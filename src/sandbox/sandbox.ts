@@ -23,13 +23,20 @@ export class SandboxError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 421 | 422 | 429 | 500,
     readonly code: string,
-    message: string
+    message: string,
+    /** Sent as Retry-After (429). */
+    readonly retryAfterSeconds?: number
   ) {
     super(message)
   }
 }
 
 const REQUEST_LOG_LIMIT = 5000
+/** The reuse interval: the refresh token just replaced is accepted once more, answering the same pair. */
+export const REFRESH_REUSE_WINDOW_MS = 30_000
+/** Wrong passwords: after this many for one account within a minute, sign-in answers 429. */
+export const MAX_FAILED_SIGN_INS = 5
+const FAILED_SIGN_IN_WINDOW_MS = 60_000
 const token = (prefix: string) => `${prefix}_${randomBytes(24).toString('base64url')}`
 export const hashToken = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -38,12 +45,16 @@ export class Sandbox {
   data: SandboxData
   readonly requests: RequestLogEntry[] = []
   faults: Fault[] = []
-  readonly accessTokenTtlMs: number
+  /** The access-token lifetime handed out from now on; the control plane may set absurd ones for tests. */
+  accessTokenTtlMs: number
   private readonly refreshTokenTtlMs: number
   private readonly resetCodeTtlMs: number
   readonly work: OrderWork
   /** Every token issued by this process, in memory only (for the control plane's secret sweeps). */
   private readonly issued = new Map<string, string>()
+  /** The pair each refresh token was last rotated into, for the reuse interval (memory only). */
+  private readonly rotations = new Map<string, { response: TokenResponse; until: number; replayed: boolean }>()
+  private readonly failedSignIns = new Map<string, number[]>()
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.work = new OrderWork(this, options.filesDir ?? tmpdir())
@@ -72,21 +83,40 @@ export class Sandbox {
   // ── Authentication ────────────────────────────────────────────────────────────────────
 
   signIn(email: string, password: string): TokenResponse {
+    const key = email.trim().toLowerCase()
+    const now = Date.now()
+    const recent = (this.failedSignIns.get(key) ?? []).filter((at) => now - at < FAILED_SIGN_IN_WINDOW_MS)
+    if (recent.length >= MAX_FAILED_SIGN_INS) {
+      const retryAfter = Math.max(1, Math.ceil(((recent[0] ?? now) + FAILED_SIGN_IN_WINDOW_MS - now) / 1000))
+      throw new SandboxError(429, 'too_many_attempts', 'Too many failed sign-ins for this account. Try again later.', retryAfter)
+    }
     const user = this.findUserByEmail(email)
     if (!user || !verifyPassword(password, user.passwordSalt, user.passwordHash)) {
+      this.failedSignIns.set(key, [...recent, now])
       throw new SandboxError(401, 'invalid_credentials', 'The e-mail or password is incorrect.')
     }
+    this.failedSignIns.delete(key)
     return this.issueTokens(user.id, randomBytes(8).toString('hex'))
   }
 
-  /** Rotates: the presented refresh token is spent. Presenting a spent one revokes its whole family. */
+  /**
+   * Rotates: the presented refresh token is spent. Within the reuse interval the spent token is
+   * accepted once more and answers the same new pair (a client whose answer was lost, or that
+   * crashed before saving it, recovers); after that, presenting it revokes its whole family.
+   */
   refresh(refreshToken: string): TokenResponse {
     const now = Date.now()
-    const record = this.data.refreshTokens.find((r) => r.tokenHash === hashToken(refreshToken))
+    const hash = hashToken(refreshToken)
+    const record = this.data.refreshTokens.find((r) => r.tokenHash === hash)
     if (!record || record.revoked || record.expiresAt <= now) {
       throw new SandboxError(401, 'invalid_refresh_token', 'The session has ended. Sign in again.')
     }
     if (record.usedAt !== null) {
+      const rotation = this.rotations.get(hash)
+      if (rotation && !rotation.replayed && now <= rotation.until) {
+        rotation.replayed = true
+        return rotation.response
+      }
       this.revokeFamily(record.familyId)
       this.changed()
       throw new SandboxError(401, 'refresh_token_reused', 'This session was already renewed. Sign in again.')
@@ -94,7 +124,10 @@ export class Sandbox {
     record.usedAt = now
     // The previous access token of the family stops working once a new one is issued.
     this.data.accessTokens = this.data.accessTokens.filter((t) => t.familyId !== record.familyId)
-    return this.issueTokens(record.userId, record.familyId)
+    const response = this.issueTokens(record.userId, record.familyId)
+    for (const [key, old] of this.rotations) if (old.until < now) this.rotations.delete(key)
+    this.rotations.set(hash, { response, until: now + REFRESH_REUSE_WINDOW_MS, replayed: false })
+    return response
   }
 
   signOut(refreshToken: string): void {

@@ -147,7 +147,7 @@ describe('token refresh', () => {
     expect((await refreshes()).map((r) => r.status)).toEqual([200])
   })
 
-  it('rotates refresh tokens: the spent one is refused and replaying it ends the session family', async () => {
+  it('rotates refresh tokens: a spent one answers the same pair once within the reuse interval, then replaying it ends the session family', async () => {
     const signIn = await fetch(`${sandbox.url}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -161,8 +161,11 @@ describe('token refresh', () => {
       })
     const first = await refresh(signIn.refreshToken)
     expect(first.status).toBe(200)
-    const rotated = (await first.json()) as { refreshToken: string }
+    const rotated = (await first.json()) as { refreshToken: string; accessToken: string }
     expect(rotated.refreshToken).not.toBe(signIn.refreshToken)
+    const again = await refresh(signIn.refreshToken)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toMatchObject({ refreshToken: rotated.refreshToken, accessToken: rotated.accessToken })
     expect((await refresh(signIn.refreshToken)).status).toBe(401)
     expect((await refresh(rotated.refreshToken)).status).toBe(401)
   })

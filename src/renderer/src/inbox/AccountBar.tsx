@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'
 import { UpdateReady } from '../app/UpdateReady'
@@ -33,17 +34,43 @@ export function AccountBar({ session, onSettings }: { session: SignedIn; onSetti
   )
 }
 
+function useSecondsUntil(iso: string | null): number | null {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!iso) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [iso])
+  return iso ? Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000)) : null
+}
+
+function ConnectionState({ session }: { session: SignedIn }) {
+  const seconds = useSecondsUntil(session.connectivity === 'slowed' ? session.retryAt : null)
+  switch (session.connectivity) {
+    case 'online':
+      return <span className="online">● Online</span>
+    case 'offline':
+      return <span className="offline">○ Offline — retrying automatically</span>
+    case 'slowed':
+      return <span className="slowed">The platform asked us to slow down; retrying in {seconds ?? 0} s</span>
+  }
+}
+
 export function StatusBar({ session, fetchedAt }: { session: SignedIn; fetchedAt: string | null }) {
-  const online = session.connectivity === 'online'
   return (
     <footer className="statusbar">
       <span>
         Environment: <strong>{session.environment.label}</strong>
       </span>
-      <span role="status" aria-live="polite" className={online ? 'online' : 'offline'}>
-        {online ? '● Online' : '○ Offline — retrying automatically'}
+      <span role="status" aria-live="polite">
+        <ConnectionState session={session} />
       </span>
       <span>{PERSISTENCE_TEXT[session.persistence]}</span>
+      {session.notice && (
+        <span role="alert" className="statusbar-notice">
+          {session.notice}
+        </span>
+      )}
       {fetchedAt && <span className="muted">Updated {new Date(fetchedAt).toLocaleTimeString()}</span>}
       <UpdateReady />
     </footer>
