@@ -29,8 +29,16 @@ import { Preferences } from './storage/preferences'
 import { TokenVault } from './storage/token-vault'
 import { UpdateService } from './updates/update-service'
 import { join } from 'node:path'
+import { chmodSync, mkdirSync } from 'node:fs'
+import { PRIVATE_DIR_MODE } from './storage/secure-file'
 
 export const VAULT_FILE = 'session.json'
+
+/** The app's folder is the user's alone (0700) on macOS and Linux. */
+function makePrivateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
+  if (process.platform !== 'win32') chmodSync(folder, PRIVATE_DIR_MODE)
+}
 import { PickedFiles } from './uploads/picked-files'
 import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads/preflight'
 import { ReportUploads } from './uploads/report-upload'
@@ -83,6 +91,7 @@ export interface AppCore {
 /** The main process's logic, wired from ports. Runs unchanged in Electron and in plain Node. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const clock = deps.clock ?? systemClock
+  makePrivateFolder(deps.dataDir)
   const listeners = new Set<EventListener>()
   const emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => {
     const parsed = ipcEvents[name].parse(payload)
@@ -133,7 +142,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     clock,
     logger: deps.logger
   })
-  let windowNotice: string | null = null
+  let windowNotice: string | null = deps.store.problem()
   const handlers = createIpcHandlers({
     ready,
     session,

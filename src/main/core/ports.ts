@@ -19,6 +19,8 @@ export interface KeyValueStore {
   delete(key: string): void
   /** True once if the backing file was unreadable and had to be set aside since the last call. */
   takeRecoveredFromCorruption(): boolean
+  /** Why the store runs in memory only (its file can't be used), for the user; null when all is well. */
+  problem(): string | null
 }
 
 export type TimerHandle = { readonly __timer: unique symbol } | ReturnType<typeof setTimeout>

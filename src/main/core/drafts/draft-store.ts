@@ -4,6 +4,8 @@ import type { KeyValueStore } from '../ports'
 
 const StoredDraftsSchema = z.record(z.string(), z.object({ value: DraftValueSchema, savedAt: z.number() }))
 const MAX_DRAFTS = 200
+/** All drafts together; the oldest give way to a new one beyond this. */
+export const MAX_ALL_DRAFTS_BYTES = 1024 * 1024
 
 /**
  * Text typed into forms, kept per user until it is sent or discarded, so a forced sign-in or a
@@ -21,6 +23,10 @@ export class DraftStore {
     drafts[`${userId}/${key}`] = { value, savedAt: Date.now() }
     const keys = Object.keys(drafts).sort((a, b) => (drafts[b]?.savedAt ?? 0) - (drafts[a]?.savedAt ?? 0))
     for (const old of keys.slice(MAX_DRAFTS)) delete drafts[old]
+    for (const old of keys.slice(1).reverse()) {
+      if (JSON.stringify(drafts).length <= MAX_ALL_DRAFTS_BYTES) break
+      delete drafts[old]
+    }
     this.store.set('drafts', drafts)
   }
 

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import { Readable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { OrderRef } from '../../../shared/ipc/order-schemas'
@@ -19,9 +19,23 @@ export async function downloadDocument(auth: AuthSession, dialogs: FileDialogs, 
     if (!target) return null
     const response = await auth.open('downloadDocument', { params: { ...params, documentId } })
     if (!response.body) throw new AppError('bad_response', 'OmniValVMS sent an empty document.')
+    // No more than the document list said (+1 %): a server cannot fill the disk through this.
+    const limit = Math.ceil(doc.size * 1.01)
+    const tooLarge = () => new AppError('bad_response', `OmniValVMS sent more than ${doc.name}'s listed size; the download was stopped and nothing was saved.`)
+    if (Number(response.headers.get('content-length') ?? 0) > limit) {
+      await response.body.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    let received = 0
+    const capped = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length
+        callback(received > limit ? tooLarge() : null, chunk)
+      }
+    })
     const partial = `${target}.part`
     try {
-      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(partial))
+      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(partial, { mode: 0o600 }))
       await rename(partial, target)
     } catch (error) {
       await rm(partial, { force: true })

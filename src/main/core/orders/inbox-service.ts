@@ -6,6 +6,9 @@ import { toAppError } from '../platform/to-app-error'
 import type { Logger } from '../ports'
 import { toOrderDetail, toOrderSummary } from './order-mapping'
 
+export const MAX_PAGES_PER_CLIENT = 200
+export const PAGE_CONCURRENCY = 4
+
 /** Reads the vendor's orders across every client they work for. */
 export class InboxService {
   constructor(
@@ -67,15 +70,29 @@ export class InboxService {
     }
   }
 
+  /**
+   * Every page of one client's orders: no more pages than `total` implies (at most 200 — a claim
+   * of millions costs nothing), at most 4 requests at once, and none after a short page.
+   */
   private async allOrdersOf(auth: AuthSession, clientId: string): Promise<PlatformOrder[]> {
     const pageSize = ORDERS_PAGE_SIZE_MAX
-    const first = await auth.call('listClientOrders', { params: { clientId }, query: { page: 1, pageSize } })
-    const pages = Math.ceil(first.total / pageSize)
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
-        auth.call('listClientOrders', { params: { clientId }, query: { page: i + 2, pageSize } })
-      )
-    )
-    return [first, ...rest].flatMap((page) => page.items)
+    const fetchPage = (page: number) => auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
+    const first = await fetchPage(1)
+    if (first.items.length < pageSize) return first.items
+    const pages = Math.min(Math.ceil(first.total / pageSize), MAX_PAGES_PER_CLIENT)
+    const found: PlatformOrder[][] = [first.items]
+    let next = 2
+    let lastPage = pages
+    const worker = async () => {
+      while (next <= lastPage) {
+        const page = next++
+        const { items } = await fetchPage(page)
+        found[page - 1] = items
+        if (items.length < pageSize) lastPage = Math.min(lastPage, page)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker))
+    if (pages === MAX_PAGES_PER_CLIENT && first.total > pages * pageSize) this.logger.warn('a client claims more orders than the app reads', { clientId, total: first.total })
+    return found.slice(0, lastPage).flat()
   }
 }

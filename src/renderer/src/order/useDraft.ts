@@ -11,6 +11,7 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
   const [value, setValue] = useState<T>(initial)
   const [loaded, setLoaded] = useState(false)
   const [restored, setRestored] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   useEffect(() => {
@@ -35,7 +36,11 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
       setValue((current) => {
         const next = { ...current, ...patch } as T
         if (timer.current) clearTimeout(timer.current)
-        timer.current = setTimeout(() => void api().saveDraft({ key, value: next }), 300)
+        timer.current = setTimeout(() => {
+          void api()
+            .saveDraft({ key, value: next })
+            .then((result) => setSaveError(result.ok ? null : `Not kept as a draft: ${result.error.message}`))
+        }, 300)
         return next
       })
     },
@@ -49,5 +54,5 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
     void api().discardDraft({ key })
   }, [key, initial])
 
-  return { value, update, discard, loaded, restored }
+  return { value, update, discard, loaded, restored, saveError }
 }

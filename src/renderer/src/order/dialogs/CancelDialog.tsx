@@ -20,7 +20,7 @@ export function CancelDialog(props: { draftKey: string; busy: boolean; error: st
           <label htmlFor="cancel-reason">Reason for cancelling</label>
           <textarea id="cancel-reason" rows={3} required value={draft.value.reason} onChange={(e) => draft.update({ reason: e.target.value })} />
         </div>
-        <DraftNote restored={draft.restored} />
+        <DraftNote restored={draft.restored} error={draft.saveError} />
         <FormError message={props.error} />
         <DialogButtons
           submitLabel="Cancel order"

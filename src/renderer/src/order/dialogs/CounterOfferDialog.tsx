@@ -68,7 +68,7 @@ export function CounterOfferDialog(props: {
           <label htmlFor="counter-explanation">Explanation for the client</label>
           <textarea id="counter-explanation" rows={3} value={explanation} onChange={(e) => draft.update({ explanation: e.target.value })} />
         </div>
-        <DraftNote restored={draft.restored} />
+        <DraftNote restored={draft.restored} error={draft.saveError} />
         <FormError message={feeInvalid ? 'Enter the fee as a positive number, like 650.' : props.error} />
         <DialogButtons
           submitLabel="Send counter-offer"

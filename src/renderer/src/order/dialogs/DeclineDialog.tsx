@@ -32,7 +32,7 @@ export function DeclineDialog(props: { draftKey: string; busy: boolean; error: s
           <label htmlFor="decline-message">Message to the client{needsMessage ? '' : ' (optional)'}</label>
           <textarea id="decline-message" rows={3} value={message} onChange={(e) => draft.update({ message: e.target.value })} />
         </div>
-        <DraftNote restored={draft.restored} />
+        <DraftNote restored={draft.restored} error={draft.saveError} />
         <FormError message={props.error} />
         <DialogButtons
           submitLabel="Decline order"

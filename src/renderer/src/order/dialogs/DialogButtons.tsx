@@ -32,6 +32,7 @@ export function FormError({ message }: { message: string | null }) {
   ) : null
 }
 
-export function DraftNote({ restored }: { restored: boolean }) {
+export function DraftNote({ restored, error = null }: { restored: boolean; error?: string | null }) {
+  if (error) return <p className="hint form-error">{error}</p>
   return restored ? <p className="hint">Your unsent draft was restored.</p> : <p className="hint">What you type is kept as a draft until you send or discard it.</p>
 }
