@@ -45,6 +45,12 @@ function takeFault(sandbox: Sandbox, method: string, path: string): Fault | unde
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Replaces the answer whole: Hono would otherwise copy the old one's headers (content-length too) onto it. */
+function replaceResponse(c: Context<Env>, response: Response): void {
+  c.res = undefined as unknown as Response
+  c.res = response
+}
+
 /** A body of `bytes` bytes that starts like JSON and never ends as valid JSON. */
 function oversizeBody(bytes: number): ReadableStream<Uint8Array> {
   const chunk = new Uint8Array(64 * 1024).fill(0x20)
@@ -105,7 +111,7 @@ export function faultMiddleware(sandbox: Sandbox) {
         log(c.res.status, true)
         const body = new Uint8Array(await c.res.arrayBuffer())
         const half = body.subarray(0, Math.max(1, Math.floor(body.length / 2)))
-        c.res = new Response(
+        replaceResponse(c, new Response(
           new ReadableStream({
             start(controller) {
               controller.enqueue(half)
@@ -113,21 +119,21 @@ export function faultMiddleware(sandbox: Sandbox) {
             }
           }),
           { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(Math.max(body.length, 2)) } }
-        )
+        ))
         return
       }
       case 'garbage':
         await next()
         log(200, false)
-        c.res = new Response('{"items": [ this is not JSON', { status: 200, headers: { 'content-type': 'application/json' } })
+        replaceResponse(c, new Response('{"items": [ this is not JSON', { status: 200, headers: { 'content-type': 'application/json' } }))
         return
       case 'oversize':
         await next()
         log(200, false)
-        c.res = new Response(oversizeBody(fault.bytes), {
+        replaceResponse(c, new Response(oversizeBody(fault.bytes), {
           status: 200,
           headers: { 'content-type': 'application/json', ...(fault.declareLength ? { 'content-length': String(fault.bytes) } : {}) }
-        })
+        }))
         return
       case 'trickle': {
         await next()
@@ -135,7 +141,7 @@ export function faultMiddleware(sandbox: Sandbox) {
         const body = new Uint8Array(await c.res.arrayBuffer())
         const step = Math.max(1, Math.ceil(fault.bytesPerSecond / 10))
         let at = 0
-        c.res = new Response(
+        replaceResponse(c, new Response(
           new ReadableStream({
             async pull(controller) {
               if (at >= body.length) return controller.close()
@@ -145,7 +151,7 @@ export function faultMiddleware(sandbox: Sandbox) {
             }
           }),
           { status: c.res.status, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }
-        )
+        ))
         return
       }
     }

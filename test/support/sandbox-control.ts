@@ -16,9 +16,21 @@ export function sandboxControl(url: string) {
     outbox: () => json<{ messages: { to: string; subject: string; body: string }[] }>('/outbox'),
     requests: () => json<{ requests: { method: string; path: string; status: number; dropped: boolean }[] }>('/requests'),
     clearRequests: () => json<null>('/requests', { method: 'DELETE' }),
-    fault: (fault: { method?: string; path: string; count?: number; mode?: 'status' | 'drop'; status?: number; delayMs?: number }) =>
+    fault: (fault: {
+      method?: string
+      path: string
+      count?: number
+      mode?: 'status' | 'drop' | 'delay' | 'garbage' | 'oversize' | 'trickle' | 'reset'
+      status?: number
+      delayMs?: number
+      bytes?: number
+      declareLength?: boolean
+      bytesPerSecond?: number
+      retryAfter?: number
+    }) =>
       json<unknown>('/faults', { method: 'POST', body: JSON.stringify(fault) }),
     reset: () => json<unknown>('/reset', { method: 'POST' }),
-    issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued')
+    issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued'),
+    setTokenTtl: (seconds: number) => json<unknown>('/tokens/ttl', { method: 'POST', body: JSON.stringify({ seconds }) })
   }
 }

@@ -188,7 +188,12 @@ export const PaymentsSchema = z.object({
 export type Payments = z.infer<typeof PaymentsSchema>
 
 /** Form text kept until it is sent or discarded; a flat map of field → text. */
-export const DraftKeySchema = z.string().min(1).max(200).regex(/^[\w:./-]+$/)
+export const DraftKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w:./-]+$/)
+  .refine((key) => key !== '.' && key !== '..', 'This draft key is not valid')
 export const MAX_DRAFT_FIELDS = 20
 export const MAX_DRAFT_BYTES = 64 * 1024
 export const DraftValueSchema = z
