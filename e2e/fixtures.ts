@@ -12,6 +12,7 @@ import { startRendererServer } from './harness/renderer-server'
 import { buildPageBridge } from './harness/page-bridge-bundle'
 import { findElectronBinary } from './support/electron-binary'
 import { createDrivenUpdater } from './harness/driven-updater'
+import { profileText, rendererText, tokensFoundIn } from './support/secrets-sweep'
 import { applicationMenu, type MenuItemSpec } from '../src/main/core/menu/app-menu'
 import { readFileSync } from 'node:fs'
 
@@ -24,6 +25,8 @@ export interface Credentials {
 
 export interface SandboxFixture {
   url: string
+  /** Every token this sandbox issued (in memory only), for the secrets sweep after each test. */
+  issuedTokens(): string[]
   vendor: Credentials
   otherVendor: Credentials
   control: ReturnType<typeof sandboxControl>
@@ -84,6 +87,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
     const running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000 })
     await use({
       url: running.url,
+      issuedTokens: () => running.sandbox.issuedTokens(),
       vendor: { email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password },
       otherVendor: { email: DEMO_ACCOUNTS.otherVendor.email, password: DEMO_ACCOUNTS.otherVendor.password },
       control: sandboxControl(running.url)
@@ -176,6 +180,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             answerSave: async (path) => dialogs.answerSave(path)
           }
         })
+        // The secrets sweep after every end-to-end test: no token in the renderer, the IPC traffic, the logs or the profile.
+        const places = [await rendererText(current.page), ...traffic, ...current.ipcTraffic, current.logs.join('\n'), profileText(profileDir)]
+        expect(tokensFoundIn(sandbox.issuedTokens(), places), 'tokens found after the test').toEqual([])
         await current.close()
       }
     } finally {

@@ -30,6 +30,7 @@ export function sandboxControl(url: string) {
     }) =>
       json<unknown>('/faults', { method: 'POST', body: JSON.stringify(fault) }),
     reset: () => json<unknown>('/reset', { method: 'POST' }),
+    clearFaults: () => json<null>('/faults', { method: 'DELETE' }),
     issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued'),
     setTokenTtl: (seconds: number) => json<unknown>('/tokens/ttl', { method: 'POST', body: JSON.stringify({ seconds }) })
   }

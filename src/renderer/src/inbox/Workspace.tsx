@@ -151,6 +151,14 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                     {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
                   </button>
                 </div>
+                {inbox.isError && inbox.data && (
+                  <div className="banner banner-warn" role="alert">
+                    <p>Couldn't refresh your orders: {messageOf(inbox.error)} The list shows what was loaded before.</p>
+                    <button type="button" onClick={() => void inbox.refetch()}>
+                      Try again
+                    </button>
+                  </div>
+                )}
                 {inbox.data && inbox.data.failures.length > 0 && (
                   <div className="banner banner-warn" role="alert">
                     {inbox.data.failures.map((f) => (
