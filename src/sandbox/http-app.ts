@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'
@@ -63,6 +64,8 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
 
   // Only loopback Host names, and JSON bodies only (a web page's form post is text/plain or form data).
   app.use('*', async (c, next) => {
+    // Every answer carries a correlation id, as support references it.
+    c.header('x-correlation-id', `req-${randomBytes(6).toString('hex')}`)
     if (!isLoopbackHost(c.req.header('host'))) throw new SandboxError(421, 'bad_host', 'This server answers only on 127.0.0.1 or localhost.')
     if (hasBody(c)) {
       const binary = BINARY_ROUTES.some((r) => r.method === c.req.method && r.pattern.test(c.req.path))

@@ -300,6 +300,13 @@ describe('the error guide to the letter', () => {
     expect(message).not.toMatch(/at_s{10}|rt_c{10}/)
   })
 
+  it('a 500 on a read names the correlation reference support needs', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await control.fault({ method: 'GET', path: '/api/me', mode: 'status', status: 500 })
+    expect(await app.call('listOrders')).toMatchObject({ ok: false, error: { code: 'server_error', message: expect.stringMatching(/^OmniValVMS had a problem \(error 500\)\. Try again in a moment\. \(reference req-[0-9a-f]{12}\)$/) } })
+  })
+
   it('messages for 403 and 404 fit the call', async () => {
     const app = start()
     await app.ok('signIn', signInInput)
