@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures'
 import { orderList, queue, signIn } from './support/actions'
+import { rendererText } from './support/secrets-sweep'
 
 test('signs in and shows one inbox with orders from all three clients', async ({ app, sandbox }) => {
   const { page } = app
@@ -108,22 +109,7 @@ test('the renderer never holds a token', async ({ app, sandbox }) => {
   expect(sessions.length).toBeGreaterThan(0)
   const secrets = sessions.flatMap((s) => [s.accessToken, s.refreshToken ?? ''].filter(Boolean))
 
-  const renderer = await page.evaluate(async () => {
-    const globals = Object.getOwnPropertyNames(window)
-      .map((name) => {
-        try {
-          const value = (window as unknown as Record<string, unknown>)[name]
-          return typeof value === 'string' ? value : ''
-        } catch {
-          return ''
-        }
-      })
-      .join('\n')
-    const storage = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })
-    const databases = (await indexedDB.databases()).map((d) => d.name).join(',')
-    return { html: document.documentElement.outerHTML, globals, storage, databases, cookies: document.cookie }
-  })
-  const seen = [renderer.html, renderer.globals, renderer.storage, renderer.databases, renderer.cookies, ...app.ipcTraffic()].join('\n')
+  const seen = [await rendererText(page), ...app.ipcTraffic()].join('\n')
   for (const secret of secrets) expect(seen).not.toContain(secret)
   expect(seen).not.toContain(sandbox.vendor.password)
   // The renderer cannot reach the platform on its own either: CSP forbids any connection.

@@ -1,6 +1,4 @@
 import type { Page } from '@playwright/test'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 
 /** Everything the renderer holds that a token could hide in: the DOM, string globals, storage. */
 export async function rendererText(page: Page): Promise<string> {
@@ -24,20 +22,7 @@ export async function rendererText(page: Page): Promise<string> {
     .catch(() => '')
 }
 
-/** Every file under the profile folder, as text. */
-export function profileText(dir: string): string {
-  const parts: string[] = []
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const full = join(folder, name)
-      const stat = statSync(full)
-      if (stat.isDirectory()) walk(full)
-      else if (stat.size < 5 * 1024 * 1024) parts.push(readFileSync(full, 'latin1'))
-    }
-  }
-  walk(dir)
-  return parts.join('\n')
-}
+export { profileText } from '../../test/support/profile-files'
 
 /** The tokens found in any of the places; empty when the sweep is clean. */
 export function tokensFoundIn(tokens: readonly string[], places: readonly string[]): string[] {

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
+import { profileText } from '../support/profile-files'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
@@ -169,16 +170,7 @@ describe('secrets sweep', () => {
     const diagnostics = join(profile.dir, 'diagnostics.txt')
     app.dialogs.answerSave(diagnostics)
     expect(await app.ok('exportDiagnostics')).toEqual({ savedTo: diagnostics })
-    const files: string[] = []
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name)
-        if (statSync(full).isDirectory()) walk(full)
-        else if (statSync(full).size < 5 * 1024 * 1024) files.push(readFileSync(full, 'latin1'))
-      }
-    }
-    walk(profile.dir)
-    const haystacks = [...files, app.logs.join('\n'), traffic.join('\n')]
+    const haystacks = [profileText(profile.dir), app.logs.join('\n'), traffic.join('\n')]
     const tokens = sandbox.sandbox.issuedTokens()
     expect(tokens.length).toBeGreaterThan(2)
     const found = tokens.filter((token) => haystacks.some((text) => text.includes(token)))

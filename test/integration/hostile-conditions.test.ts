@@ -6,6 +6,7 @@ import { IPC_CALL_NAMES, type IpcCallName } from '../../src/shared/ipc/contract'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createFaultyCipher } from '../support/faulty-cipher'
+import { walkProfile } from '../support/profile-files'
 import { createFakeClock } from '../support/fake-clock'
 import { sandboxControl } from '../support/sandbox-control'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
@@ -365,16 +366,9 @@ describe('start-up and files', () => {
     await app.ok('signIn', signInInput)
     await app.ok('saveDraft', { key: 'ord-1:decline', value: { message: 'later' } })
     writeFileSync(join(profile.dir, 'config.json'), readFileSync(join(profile.dir, 'config.json')))
-    const loose: string[] = []
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name)
-        const stat = statSync(path)
-        if (stat.isDirectory()) walk(path)
-        if ((stat.mode & 0o077) !== 0) loose.push(`${path} ${(stat.mode & 0o777).toString(8)}`)
-      }
-    }
-    walk(profile.dir)
+    const loose = walkProfile(profile.dir)
+      .filter(({ stat }) => (stat.mode & 0o077) !== 0)
+      .map(({ path, stat }) => `${path} ${(stat.mode & 0o777).toString(8)}`)
     expect(statSync(profile.dir).mode & 0o777).toBe(0o700)
     expect(loose).toEqual([])
   })

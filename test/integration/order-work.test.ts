@@ -299,7 +299,7 @@ describe('report delivery', () => {
     const path = write('report.pdf', samplePdf('Report'))
     expect(await pickAndUpload(ref, [path])).toEqual({
       ok: false,
-      error: { code: 'server_error', message: 'OmniValVMS had a problem (error 503). Try again in a moment.' }
+      error: { code: 'server_error', message: expect.stringMatching(/^OmniValVMS had a problem \(error 503\)\. Try again in a moment\. \(reference req-[0-9a-f]+\)$/) }
     })
     expect(await pickAndUpload(ref, [path])).toMatchObject({ ok: true, value: { order: { statusCode: 11 } } })
     expect(sandbox.sandbox.data.submissions.filter((s) => s.orderId === ref.orderId)).toHaveLength(1)

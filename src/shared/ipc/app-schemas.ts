@@ -1,19 +1,9 @@
 import { z } from 'zod'
 import { STATUS_GROUPS } from '../order-status'
+import { HttpsUrlSchema } from './url-schemas'
 
-/** https only, no credentials in the URL: where updates are fetched from. */
-const feedUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      return url.protocol === 'https:' && url.username === '' && url.password === ''
-    } catch {
-      return false
-    }
-  }, 'Enter an https:// address')
+/** Where updates are fetched from. */
+const feedUrl = HttpsUrlSchema
 
 export const UpdateChannelSchema = z.enum(['stable', 'beta'])
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HttpsUrlSchema } from './url-schemas'
 
 export const EnvironmentKindSchema = z.enum(['sandbox', 'production', 'custom'])
 export type EnvironmentKind = z.infer<typeof EnvironmentKindSchema>
@@ -7,21 +8,7 @@ export type EnvironmentKind = z.infer<typeof EnvironmentKindSchema>
 export const EnvironmentChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sandbox') }),
   z.object({ kind: z.literal('production') }),
-  z.object({
-    kind: z.literal('custom'),
-    url: z
-      .string()
-      .trim()
-      .max(2048)
-      .refine((value) => {
-        try {
-          const url = new URL(value)
-          return url.protocol === 'https:' && url.username === '' && url.password === ''
-        } catch {
-          return false
-        }
-      }, 'Enter an https:// address')
-  })
+  z.object({ kind: z.literal('custom'), url: HttpsUrlSchema })
 ])
 export type EnvironmentChoice = z.infer<typeof EnvironmentChoiceSchema>
 
