@@ -148,23 +148,8 @@ export const NegotiationSchema = z.object({
 })
 export type Negotiation = z.infer<typeof NegotiationSchema>
 
-/** "The order status endpoint": the target status and what that transition needs. */
-export const StatusUpdateRequestSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal(3) }),
-  z.object({
-    status: z.literal(4),
-    requestType: z.string(),
-    proposedFee: z.number().nullable(),
-    proposedDueDate: z.string().nullable(),
-    explanation: z.string()
-  }),
-  z.object({ status: z.literal(2), reason: z.string(), message: z.string() }),
-  z.object({ status: z.literal(10) }),
-  z.object({ status: z.literal(14), inspectionAt: z.string(), slotId: z.string().nullable() }),
-  z.object({ status: z.literal(15), completedAt: z.string() }),
-  z.object({ status: z.literal(8), reason: z.string() })
-])
-export type StatusUpdateRequest = z.infer<typeof StatusUpdateRequestSchema>
+/** "The order status endpoint": the target status and what that transition needs (from the action table). */
+export { StatusUpdateRequestSchema, type StatusUpdateRequest } from '../shared/workflow/vendor-actions'
 
 export const InspectionSlotsResponseSchema = z.object({
   items: z.array(z.object({ id: z.string(), start: z.string(), end: z.string() }))

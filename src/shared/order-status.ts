@@ -56,25 +56,3 @@ export function isOrderStatusCode(value: number): value is OrderStatusCode {
 export function statusName(code: number): string {
   return isOrderStatusCode(code) ? STATUS_NAMES[code] : `Status ${code}`
 }
-
-/** The inbox queues an appraiser triages by. "all" holds every order. */
-export const STATUS_GROUPS = [
-  { id: 'awaiting', label: 'Awaiting response', codes: [1, 4] },
-  { id: 'active', label: 'Active', codes: [3, 10, 9] },
-  { id: 'inspection', label: 'Inspection', codes: [14, 15] },
-  { id: 'qc', label: 'Submitted / QC', codes: [11] },
-  { id: 'revision', label: 'Revision & ROV', codes: [12, 20, 17, 18] },
-  { id: 'completed', label: 'Completed', codes: [13, 6] },
-  { id: 'all', label: 'All orders', codes: [] }
-] as const satisfies readonly { id: string; label: string; codes: readonly OrderStatusCode[] }[]
-
-export type StatusGroupId = (typeof STATUS_GROUPS)[number]['id']
-
-export function isInGroup(group: StatusGroupId, code: number): boolean {
-  if (group === 'all') return true
-  const found = STATUS_GROUPS.find((g) => g.id === group)
-  return found !== undefined && (found.codes as readonly number[]).includes(code)
-}
-
-/** Orders that can no longer change for the vendor. */
-export const CLOSED_STATUS_CODES: readonly OrderStatusCode[] = [2, 6, 7, 8, 16]

@@ -6,7 +6,7 @@ import { contextMenuItems } from '../../src/main/core/menu/context-menu'
 import { parsePacResult } from '../../src/main/core/net/system-fetch'
 import { CrashGuard } from '../../src/main/core/window/crash-guard'
 import { restoreWindowState } from '../../src/main/core/window/window-state'
-import { STATUS_GROUPS } from '../../src/shared/order-status'
+import { STATUS_GROUPS } from '../../src/shared/order-workflow'
 import { createFakeClock } from '../support/fake-clock'
 
 const flatten = (items: readonly MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => (i.kind === 'submenu' ? [i, ...flatten(i.items)] : [i]))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { STATUS_GROUPS } from '../order-status'
+import { STATUS_GROUPS } from '../workflow/queues'
 import { HttpsUrlSchema } from './url-schemas'
 
 /** Where updates are fetched from. */

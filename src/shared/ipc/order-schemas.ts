@@ -116,28 +116,7 @@ export const InboxSchema = z.object({
 })
 export type Inbox = z.infer<typeof InboxSchema>
 
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'Enter a valid date and time')
-const text = (max: number) => z.string().max(max)
-
-/** What the vendor does to an order; each maps to one transition of the shared workflow table. */
-export const OrderActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('accept') }),
-  z.object({ type: z.literal('acceptCounterOffer') }),
-  z.object({
-    type: z.literal('counterOffer'),
-    requestType: z.enum(['fee_increase', 'due_date_extension', 'fee_and_due_date', 'other']),
-    proposedFee: z.number().positive().max(100_000).nullable(),
-    proposedDueDate: isoDate.nullable(),
-    explanation: text(2000).trim().min(1, 'Explain your conditions to the client')
-  }),
-  z.object({ type: z.literal('decline'), reason: z.enum(['too_busy', 'out_of_coverage', 'other']), message: text(2000) }),
-  z.object({ type: z.literal('startWork') }),
-  z.object({ type: z.literal('scheduleInspection'), inspectionAt: isoDate, slotId: z.string().max(200).nullable() }),
-  z.object({ type: z.literal('rescheduleInspection'), inspectionAt: isoDate, slotId: z.string().max(200).nullable() }),
-  z.object({ type: z.literal('completeInspection'), completedAt: isoDate }),
-  z.object({ type: z.literal('cancel'), reason: text(2000).trim().min(1, 'A reason is required') })
-])
-export type OrderAction = z.infer<typeof OrderActionSchema>
+export { OrderActionSchema, type OrderAction } from '../workflow/vendor-actions'
 
 export const OrderActionResultSchema = z.object({
   order: OrderDetailSchema,

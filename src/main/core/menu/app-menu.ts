@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
-import { STATUS_GROUPS } from '../../../shared/order-status'
+import { STATUS_GROUPS } from '../../../shared/order-workflow'
 
 /**
  * The application menu as plain data, so its shape is tested without Electron; the adapter in

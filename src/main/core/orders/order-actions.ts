@@ -1,39 +1,11 @@
-import type { StatusUpdateRequest } from '../../../platform/schemas'
 import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { statusName } from '../../../shared/order-status'
-import { VENDOR_ACTIONS } from '../../../shared/order-workflow'
+import { VENDOR_ACTIONS, isAppliedRecord, toStatusRequest } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { Logger } from '../ports'
 import type { AuthSession } from '../session/auth-session'
 import type { InboxService } from './inbox-service'
 import { performReconciledWrite } from './reconciled-write'
-
-export function toStatusRequest(action: OrderAction): StatusUpdateRequest {
-  switch (action.type) {
-    case 'accept':
-    case 'acceptCounterOffer':
-      return { status: 3 }
-    case 'counterOffer':
-      return {
-        status: 4,
-        requestType: action.requestType,
-        proposedFee: action.proposedFee,
-        proposedDueDate: action.proposedDueDate,
-        explanation: action.explanation
-      }
-    case 'decline':
-      return { status: 2, reason: action.reason, message: action.message.trim() }
-    case 'startWork':
-      return { status: 10 }
-    case 'scheduleInspection':
-    case 'rescheduleInspection':
-      return { status: 14, inspectionAt: new Date(action.inspectionAt).toISOString(), slotId: action.slotId }
-    case 'completeInspection':
-      return { status: 15, completedAt: new Date(action.completedAt).toISOString() }
-    case 'cancel':
-      return { status: 8, reason: action.reason }
-  }
-}
 
 /** The vendor's status changes, each reconciled against the order's history when its outcome is unclear. */
 export class OrderActions {
@@ -58,7 +30,7 @@ export class OrderActions {
             return true
           },
           findApplied: async (before) => {
-            const mine = (await history()).some((h) => !before.has(h.id) && h.status === body.status && h.actor.role === 'Vendor')
+            const mine = (await history()).some((h) => !before.has(h.id) && isAppliedRecord(action.type, { status: h.status, actorRole: h.actor.role }))
             return mine ? true : null
           }
         },

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
-import { STATUS_GROUPS } from '../../../shared/order-status'
+import { STATUS_GROUPS } from '../../../shared/order-workflow'
 
 /**
  * The application menu's shortcuts, handled by the window itself (the menu shows them; on

@@ -60,7 +60,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         <StatusChip code={order.statusCode} />
       </header>
       <div aria-live="polite">
-        {results.notice && (
+        {results.notice && (results.notice.statusCode === null || results.notice.statusCode === order.statusCode) && (
           <p className={`banner ${results.notice.tone === 'ok' ? 'banner-ok' : 'banner-warn'}`} role={results.notice.tone === 'ok' ? 'status' : 'alert'}>
             {results.notice.text}
           </p>

@@ -1,5 +1,5 @@
 import type { ClientSummary } from '../../../shared/ipc/order-schemas'
-import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-status'
+import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
 
 export function QueueNav(props: {
   showingPayments: boolean

@@ -5,7 +5,7 @@ import { useAppCommands } from '../app/useAppCommands'
 import { SettingsView } from '../settings/SettingsView'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
-import { STATUS_GROUPS } from '../../../shared/order-status'
+import { STATUS_GROUPS } from '../../../shared/order-workflow'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { AccountBar, StatusBar } from './AccountBar'
@@ -64,7 +64,12 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   }, [focusSearchSoon])
 
   const update = (patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch }))
-  const refreshAll = () => void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })
+  // "Refreshing…" only for a refresh the user asked for: background reloads (after an action, every minute) stay quiet.
+  const [refreshing, setRefreshing] = useState(false)
+  const refreshAll = () => {
+    setRefreshing(true)
+    void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY }).finally(() => setRefreshing(false))
+  }
   useAppCommands((command: MenuCommand) => {
     switch (command.command) {
       case 'showQueue':
@@ -114,11 +119,12 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
             }}
           />
           {screen === 'settings' ? (
-            <div className="payments-pane">
+            <div className="wide-pane" role="region" aria-label="Settings" tabIndex={0}>
               <SettingsView focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
             </div>
           ) : screen === 'payments' ? (
-            <div className="payments-pane">
+            // Scrollable, so reachable by keyboard too (axe: scrollable-region-focusable).
+            <div className="wide-pane" role="region" aria-label="Payments" tabIndex={0}>
               <PaymentsView />
             </div>
           ) : (
@@ -147,8 +153,8 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                       <option value="fee">Highest fee</option>
                     </select>
                   </div>
-                  <button type="button" onClick={refreshAll} disabled={inbox.isFetching} aria-keyshortcuts="Control+R Meta+R">
-                    {inbox.isFetching ? 'Refreshing…' : 'Refresh'}
+                  <button type="button" onClick={refreshAll} disabled={refreshing} aria-keyshortcuts="Control+R Meta+R">
+                    {refreshing ? 'Refreshing…' : 'Refresh'}
                   </button>
                 </div>
                 {inbox.isError && inbox.data && (
@@ -190,7 +196,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                   <>
                     <p className="list-count" aria-live="polite">
                       {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
-                      {inbox.isFetching && <span className="muted"> · refreshing…</span>}
+                      {refreshing && <span className="muted"> · refreshing…</span>}
                     </p>
                     <OrderList
                       orders={shown}

@@ -1,5 +1,5 @@
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
-import { CLOSED_STATUS_CODES, STATUS_GROUPS, isInGroup, type StatusGroupId } from '../../../shared/order-status'
+import { STATUS_GROUPS, inSet, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 
 export type SortKey = 'due' | 'assigned' | 'fee'
 
@@ -14,7 +14,7 @@ export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '
 
 export const orderKey = (o: Pick<OrderSummary, 'clientId' | 'loanId' | 'orderId'>) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
-export const isClosed = (code: number) => (CLOSED_STATUS_CODES as readonly number[]).includes(code)
+export const isClosed = (code: number) => inSet('closed', code)
 
 /** Lower-cased text an order is found by: address, order and loan numbers, borrower, client. */
 export function searchTextOf(o: OrderSummary): string {

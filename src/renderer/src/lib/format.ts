@@ -27,7 +27,12 @@ export function describeDue(dueDate: string, now: Date, closed: boolean): { labe
 }
 
 export const formatDateTime = (iso: string) => format(new Date(iso), 'PPp')
-export const formatRelative = (iso: string) => formatDistanceToNowStrict(new Date(iso), { addSuffix: true })
+/** "3 hours ago", "in 2 days" — and "just now" for anything within a minute. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const at = new Date(iso)
+  if (Math.abs(at.getTime() - now) < 60_000) return 'just now'
+  return formatDistanceToNowStrict(at, { addSuffix: true })
+}
 
 export const addressLine = (o: Pick<OrderSummary, 'address'>) =>
   `${o.address.line1}, ${o.address.city}, ${o.address.state} ${o.address.zip}`

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useWorkspaceActive } from '../lib/workspace-active'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { VENDOR_ACTIONS, availableActions, type VendorActionId } from '../../../shared/order-workflow'
+import { actionFields, actionLabel, availableActions, inSet, type VendorActionId } from '../../../shared/order-workflow'
+import { useIsFetching } from '@tanstack/react-query'
+import { orderQueryKey } from './order-keys'
 import { CancelDialog } from './dialogs/CancelDialog'
 import { CompleteInspectionDialog } from './dialogs/CompleteInspectionDialog'
 import { CounterOfferDialog } from './dialogs/CounterOfferDialog'
@@ -11,7 +13,8 @@ import { UploadReportDialog } from './dialogs/UploadReportDialog'
 import { draftKey } from './order-keys'
 import { formError, useOrderAction, type useOrderResults } from './useOrderAction'
 
-const DIRECT: readonly VendorActionId[] = ['accept', 'acceptCounterOffer', 'startWork']
+/** Actions without inputs: done at once, no dialog. */
+const isDirect = (id: VendorActionId): id is 'accept' | 'acceptCounterOffer' | 'startWork' => id !== 'uploadReport' && Object.keys(actionFields(id, {}).shape).length === 0
 
 /** The actions valid for the order's status (from the shared workflow table), and their dialogs. */
 export function OrderActionsBar({ order, results }: { order: OrderDetail; results: ReturnType<typeof useOrderResults> }) {
@@ -24,7 +27,9 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
   useEffect(() => {
     if (active) reset()
   }, [active, reset])
-  const offered = availableActions(order.statusCode, order.negotiation?.state === 'agreed' ? null : (order.negotiation?.state ?? null))
+  // While the order reloads (after a refusal, say), none of its old actions is offered.
+  const reloading = useIsFetching({ queryKey: orderQueryKey(ref) }) > 0
+  const offered = reloading ? [] : availableActions(order.statusCode, order.negotiation?.state ?? null)
   const close = () => {
     mutation.reset()
     setOpen(null)
@@ -35,9 +40,9 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
     onClose: close,
     onSubmit: (action: Parameters<typeof mutation.mutate>[0]) => mutation.mutate(action, { onSuccess: () => setOpen(null) })
   }
-  if (offered.length === 0) return null
   return (
     <>
+      {offered.length > 0 && (
       <div className="actions-bar" role="toolbar" aria-label="Order actions">
         {offered.map((id) => (
           <button
@@ -45,23 +50,24 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
             type="button"
             className={id === 'accept' || id === 'acceptCounterOffer' || id === 'uploadReport' ? 'primary' : id === 'decline' || id === 'cancel' ? 'danger-outline' : ''}
             disabled={mutation.isPending}
-            onClick={() => (DIRECT.includes(id) ? mutation.mutate({ type: id as 'accept' | 'acceptCounterOffer' | 'startWork' }) : setOpen(id))}
+            onClick={() => (isDirect(id) ? mutation.mutate({ type: id }) : setOpen(id))}
           >
-            {mutation.isPending && mutation.variables?.type === id ? 'Working…' : VENDOR_ACTIONS[id].label}
+            {mutation.isPending && mutation.variables?.type === id ? 'Working…' : actionLabel(id)}
           </button>
         ))}
       </div>
+      )}
       {open === 'counterOffer' && <CounterOfferDialog order={order} draftKey={draftKey(ref, 'counter-offer')} {...common} />}
       {open === 'decline' && <DeclineDialog draftKey={draftKey(ref, 'decline')} {...common} />}
       {open === 'cancel' && <CancelDialog draftKey={draftKey(ref, 'cancel')} {...common} />}
       {(open === 'scheduleInspection' || open === 'rescheduleInspection') && (
         <ScheduleDialog orderRef={ref} reschedule={open === 'rescheduleInspection'} {...common} />
       )}
-      {open === 'completeInspection' && <CompleteInspectionDialog {...common} />}
+      {open === 'completeInspection' && <CompleteInspectionDialog scheduledAt={order.inspection.scheduledAt} {...common} />}
       {open === 'uploadReport' && (
         <UploadReportDialog
           orderRef={ref}
-          answeringRevision={[12, 20, 17, 18].includes(order.statusCode)}
+          answering={inSet('rov', order.statusCode) ? 'rov' : inSet('revision', order.statusCode) ? 'revision' : 'first'}
           onClose={() => setOpen(null)}
           onOrderChanged={results.failed}
           onDone={(updated, confirmed) => {

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../shared/format-bytes'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import { PAYMENTS_KEY } from './order-keys'
+import { inSet } from '../../../shared/order-workflow'
 
 
 /** What the client answered to a counter-offer, or that it has not yet. */
@@ -33,19 +34,30 @@ export function NegotiationPanel({ order }: { order: OrderDetail }) {
   )
 }
 
-/** The open revision request, prominent at the top of an order in 12 or 20. */
+/** The docs: revisions are escalated from the third one on. */
+export const ESCALATION_FROM_REVISION = 3
+
+/** The open revision request — or reconsideration of value — prominent at the top of the order. */
 export function OpenRevision({ order }: { order: OrderDetail }) {
+  const rov = inSet('rov', order.statusCode)
   const open = order.revisions.find((r) => !r.answered)
-  if (!open || ![12, 20, 17, 18].includes(order.statusCode)) return null
+  if (!open || !(rov || inSet('revision', order.statusCode))) return null
+  const revisionNumber = order.revisions.filter((r) => r.source !== 'borrower' && !r.type.startsWith('Reconsideration')).length
   return (
-    <section className="callout callout-warn" aria-label="Revision requested">
+    <section className="callout callout-warn" aria-label={rov ? 'Reconsideration of value requested' : 'Revision requested'}>
       <h3>
-        {open.type} · {formatRelative(open.requestedAt)}
+        {rov ? `Reconsideration of value requested ${formatRelative(open.requestedAt)}` : `${open.type} requested ${formatRelative(open.requestedAt)}`}
       </h3>
       <p className="revision-reason">{open.reason}</p>
       <p className="muted small">
-        From {open.requestedBy}. Upload a revised report to answer it.
+        From {open.requestedBy}.{' '}
+        {rov ? 'Review the value with the new information and upload a revised report to answer it.' : 'Upload a revised report to answer it.'}
       </p>
+      {!rov && revisionNumber >= ESCALATION_FROM_REVISION && (
+        <p className="escalation" role="note">
+          This is revision {revisionNumber} on this order. From the third revision on, the platform escalates the order to the client's operations team.
+        </p>
+      )}
     </section>
   )
 }
@@ -58,7 +70,10 @@ export function RevisionsSection({ order }: { order: OrderDetail }) {
       <ul className="plain-list" aria-label="Revision requests">
         {order.revisions.map((r) => (
           <li key={r.id}>
-            <strong>{r.type}</strong> <span className="muted">{formatDateTime(r.requestedAt)} · {r.requestedBy}</span>
+            <strong>{r.type}</strong>{' '}
+            <span className="muted">
+              {formatDateTime(r.requestedAt)} · {r.requestedBy}
+            </span>
             <div>{r.reason}</div>
             <div className="muted small">{r.answered ? 'Answered with a new submission' : 'Open'}</div>
           </li>

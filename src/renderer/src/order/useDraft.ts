@@ -12,6 +12,7 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
   const [loaded, setLoaded] = useState(false)
   const [restored, setRestored] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   useEffect(() => {
@@ -36,10 +37,14 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
       setValue((current) => {
         const next = { ...current, ...patch } as T
         if (timer.current) clearTimeout(timer.current)
+        setSaved(false)
         timer.current = setTimeout(() => {
           void api()
             .saveDraft({ key, value: next })
-            .then((result) => setSaveError(result.ok ? null : `Not kept as a draft: ${result.error.message}`))
+            .then((result) => {
+              setSaveError(result.ok ? null : `Not kept as a draft: ${result.error.message}`)
+              setSaved(result.ok)
+            })
         }, 300)
         return next
       })
@@ -51,8 +56,9 @@ export function useDraft<T extends Fields>(key: string, initial: T) {
     if (timer.current) clearTimeout(timer.current)
     setValue(initial)
     setRestored(false)
+    setSaved(false)
     void api().discardDraft({ key })
   }, [key, initial])
 
-  return { value, update, discard, loaded, restored, saveError }
+  return { value, update, discard, loaded, restored, saveError, saved }
 }

@@ -8,6 +8,8 @@ import { INBOX_KEY, PAYMENTS_KEY, orderQueryKey } from './order-keys'
 export interface Notice {
   tone: 'ok' | 'error'
   text: string
+  /** The status the order had when this was said: the notice disappears once the order moves on. */
+  statusCode: number | null
 }
 
 const DONE: Record<OrderAction['type'], (order: OrderDetail) => string> = {
@@ -36,13 +38,14 @@ export function useOrderResults(ref: OrderRef) {
     queryClient.setQueryData(orderQueryKey(ref), order)
     void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
     void queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY })
-    setNotice({ tone: 'ok', text: text + (confirmedFromHistory ? CONFIRMED : '') })
+    setNotice({ tone: 'ok', text: text + (confirmedFromHistory ? CONFIRMED : ''), statusCode: order.statusCode })
   }
   const failed = (error: unknown) => {
     if (isOrderChange(error)) {
-      void queryClient.invalidateQueries({ queryKey: orderQueryKey(ref) })
+      // The actions offered must come from the reloaded order: the bar hides its old ones until it is back.
+      void queryClient.refetchQueries({ queryKey: orderQueryKey(ref) })
       void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
-      setNotice({ tone: 'error', text: error.message })
+      setNotice({ tone: 'error', text: error.message, statusCode: null })
       return true
     }
     return false

@@ -32,7 +32,8 @@ export function FormError({ message }: { message: string | null }) {
   ) : null
 }
 
-export function DraftNote({ restored, error = null }: { restored: boolean; error?: string | null }) {
+export function DraftNote({ restored, error = null, saved = false }: { restored: boolean; error?: string | null; saved?: boolean }) {
   if (error) return <p className="hint form-error">{error}</p>
+  if (saved) return <p className="hint">Draft saved — kept until you send or discard it.</p>
   return restored ? <p className="hint">Your unsent draft was restored.</p> : <p className="hint">What you type is kept as a draft until you send or discard it.</p>
 }

@@ -5,6 +5,7 @@ import { api, messageOf, unwrap } from '../../lib/bridge'
 import { formatDateTime } from '../../lib/format'
 import { Modal } from '../Modal'
 import { DialogButtons, FormError } from './DialogButtons'
+import { useActionRules } from './useActionRules'
 
 /** Pick one of the client's available slots, or set a date and time. */
 export function ScheduleDialog(props: {
@@ -20,10 +21,13 @@ export function ScheduleDialog(props: {
   const [custom, setCustom] = useState('')
   const slot = slots.data?.find((s) => s.id === choice)
   const when = slot ? slot.start : custom ? new Date(custom).toISOString() : null
+  const type = props.reschedule ? 'rescheduleInspection' : 'scheduleInspection'
+  const action = { type, inspectionAt: when ?? '', slotId: slot?.id ?? null } as const
+  const rules = useActionRules(type, action)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!when) return
-    props.onSubmit({ type: props.reschedule ? 'rescheduleInspection' : 'scheduleInspection', inspectionAt: when, slotId: slot?.id ?? null })
+    rules.touch()
+    if (when && !rules.problem) props.onSubmit(action)
   }
   return (
     <Modal title={props.reschedule ? 'Reschedule the inspection' : 'Schedule the inspection'} onClose={props.onClose} busy={props.busy}>
@@ -46,15 +50,23 @@ export function ScheduleDialog(props: {
         {choice === 'custom' && (
           <div className="field">
             <label htmlFor="inspection-at">Inspection date and time</label>
-            <input id="inspection-at" type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <input
+              id="inspection-at"
+              type="datetime-local"
+              value={custom}
+              onChange={(e) => {
+                rules.touch()
+                setCustom(e.target.value)
+              }}
+            />
           </div>
         )}
-        <FormError message={props.error} />
+        <FormError message={(when ? rules.message : null) ?? props.error} />
         <DialogButtons
           submitLabel={props.reschedule ? 'Reschedule' : 'Schedule inspection'}
           busyLabel="Saving…"
           busy={props.busy}
-          disabled={!when}
+          disabled={!when || rules.problem !== null}
           onClose={props.onClose}
         />
       </form>

@@ -6,11 +6,13 @@ import { Modal } from '../Modal'
 import { FormError } from './DialogButtons'
 
 const ICON = { ok: '✓', warning: '⚠', error: '✗' } as const
+const TITLES = { first: 'Upload the report', revision: 'Upload the revised report', rov: 'Answer the reconsideration of value' } as const
 
 /** Choose files in the native dialog, see the pre-flight checks, upload with progress, or cancel. */
 export function UploadReportDialog(props: {
   orderRef: OrderRef
-  answeringRevision: boolean
+  /** What the report answers: the first delivery, a revision, or a reconsideration of value. */
+  answering: 'first' | 'revision' | 'rov'
   onDone(order: OrderDetail, confirmedFromHistory: boolean): void
   onOrderChanged(error: unknown): boolean
   onClose(): void
@@ -62,7 +64,7 @@ export function UploadReportDialog(props: {
   const blocking = files.flatMap((f) => f.checks.filter((c) => c.level === 'error'))
   const percent = progress && progress.totalBytes > 0 ? Math.floor((progress.sentBytes / progress.totalBytes) * 100) : 0
   return (
-    <Modal title={props.answeringRevision ? 'Upload the revised report' : 'Upload the report'} onClose={props.onClose} busy={uploading}>
+    <Modal title={TITLES[props.answering]} onClose={props.onClose} busy={uploading}>
       <div className="dialog-form">
         <p className="muted">PDF and/or MISMO XML. Files are checked before anything is sent; each upload becomes a new version.</p>
         <button type="button" onClick={() => void choose()} disabled={picking || uploading}>
