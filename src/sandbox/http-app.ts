@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'
-import { endpoints, routePattern, type EndpointDef } from '../platform/endpoints'
+import { endpoints, type EndpointDef } from '../platform/endpoints'
 import { SandboxError, type Sandbox } from './sandbox'
 import { FaultInputSchema, createFault, faultMiddleware } from './faults'
+import { platformRoutes } from './platform-routes'
+import { registerRoutes } from './routes'
 
 type Env = { Bindings: HttpBindings }
 
@@ -27,6 +29,8 @@ async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promis
 export interface SandboxAppOptions {
   /** The test and demo control plane under /__sandbox/. Never mounted in the sandbox embedded in the app. */
   controlPlane: boolean
+  /** Check every JSON answer against the declared response schema (tests). */
+  validateResponses?: boolean
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -77,110 +81,7 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
 
   app.use('/api/*', faultMiddleware(sandbox))
 
-  // ── Auth ──
-  app.post(endpoints.signIn.path, async (c) => {
-    const body = await readJson(c, endpoints.signIn.request)
-    return c.json(sandbox.signIn(body.email, body.password))
-  })
-  app.post(endpoints.refreshToken.path, async (c) => {
-    const body = await readJson(c, endpoints.refreshToken.request)
-    return c.json(sandbox.refresh(body.refreshToken))
-  })
-  app.post(endpoints.signOut.path, async (c) => {
-    const body = await readJson(c, endpoints.signOut.request)
-    sandbox.signOut(body.refreshToken)
-    return c.body(null, 204)
-  })
-  app.post(endpoints.forgotPassword.path, async (c) => {
-    const body = await readJson(c, endpoints.forgotPassword.request)
-    return c.json(sandbox.requestPasswordReset(body.email), 202)
-  })
-  app.post(endpoints.resetPassword.path, async (c) => {
-    const body = await readJson(c, endpoints.resetPassword.request)
-    sandbox.resetPassword(body.email, body.code, body.newPassword)
-    return c.body(null, 204)
-  })
-
-  // ── Authenticated API ──
-  const user = (c: Context<Env>) => sandbox.authenticate(c.req.header('authorization'))
-  const param = (c: Context<Env>, name: string): string => {
-    const value = c.req.param(name)
-    if (value === undefined) throw new SandboxError(404, 'not_found', 'No such endpoint.')
-    return value
-  }
-  const findOrder = (c: Context<Env>) =>
-    sandbox.findOrder(user(c), param(c, 'clientId'), param(c, 'loanId'), param(c, 'orderId'))
-
-  app.get(endpoints.me.path, (c) => {
-    const u = user(c)
-    return c.json({ user: { id: u.id, name: u.name, email: u.email, role: u.role }, clients: sandbox.clientsOf(u) })
-  })
-  app.get(routePattern(endpoints.listClientOrders.path), (c) => {
-    const u = user(c)
-    const query = endpoints.listClientOrders.query.safeParse(c.req.query())
-    if (!query.success) throw new SandboxError(400, 'validation_failed', 'page and pageSize must be positive whole numbers (pageSize at most 500).')
-    return c.json(sandbox.listOrders(u, param(c, 'clientId'), query.data.page, query.data.pageSize))
-  })
-  app.get(routePattern(endpoints.getOrder.path), (c) => c.json(sandbox.orderDetail(findOrder(c))))
-  app.get(routePattern(endpoints.getVendorHistory.path), (c) => c.json({ items: sandbox.vendorHistory(findOrder(c)) }))
-
-  app.post(routePattern(endpoints.updateOrderStatus.path), async (c) => {
-    const u = user(c)
-    const order = findOrder(c)
-    const body = await readJson(c, endpoints.updateOrderStatus.request)
-    sandbox.work.updateStatus(u, order, body)
-    return c.json(sandbox.orderDetail(order))
-  })
-  app.get(routePattern(endpoints.listInspectionSlots.path), (c) => c.json({ items: sandbox.work.slots(findOrder(c)) }))
-  app.get(routePattern(endpoints.listSubmissions.path), (c) => c.json({ items: sandbox.work.listSubmissions(findOrder(c)) }))
-  app.post(routePattern(endpoints.createSubmission.path), async (c) => {
-    const order = findOrder(c)
-    const body = await readJson(c, endpoints.createSubmission.request)
-    return c.json(sandbox.work.createSubmission(order, body.files), 201)
-  })
-  app.put(routePattern(endpoints.uploadSubmissionFile.path), async (c) => {
-    const order = findOrder(c)
-    return c.json(await sandbox.work.receiveFile(order, param(c, 'submissionId'), param(c, 'fileId'), c.req.raw.body))
-  })
-  app.post(routePattern(endpoints.submitSubmission.path), (c) => {
-    const u = user(c)
-    const order = findOrder(c)
-    sandbox.work.submit(u, order, param(c, 'submissionId'))
-    return c.json(sandbox.orderDetail(order))
-  })
-  app.get(routePattern(endpoints.listRevisions.path), (c) => {
-    const order = findOrder(c)
-    const items = sandbox.data.revisions
-      .filter((r) => r.orderId === order.id)
-      .map(({ orderId: _orderId, ...r }) => r)
-      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-    return c.json({ items })
-  })
-  app.get(routePattern(endpoints.listDocuments.path), (c) => {
-    const order = findOrder(c)
-    const items = sandbox.data.documents
-      .filter((d) => d.orderId === order.id)
-      .map((d) => ({ id: d.id, name: d.name, contentType: d.contentType, size: Buffer.from(d.contentBase64, 'base64').length, sharedAt: d.sharedAt }))
-    return c.json({ items })
-  })
-  app.get(routePattern(endpoints.downloadDocument.path), (c) => {
-    const order = findOrder(c)
-    const doc = sandbox.data.documents.find((d) => d.orderId === order.id && d.id === param(c, 'documentId'))
-    if (!doc) throw new SandboxError(404, 'not_found', 'Document not found.')
-    const bytes = Buffer.from(doc.contentBase64, 'base64')
-    return c.body(bytes, 200, { 'content-type': doc.contentType, 'content-length': String(bytes.length) })
-  })
-  app.get(routePattern(endpoints.listVendorPayments.path), (c) => {
-    const u = user(c)
-    const clientId = param(c, 'clientId')
-    sandbox.assertClientScope(u, clientId)
-    const orders = new Map(sandbox.data.orders.filter((o) => o.vendorId === u.id && o.clientId === clientId).map((o) => [o.id, o]))
-    const items = sandbox.data.payments.flatMap((p) => {
-      const order = orders.get(p.orderId)
-      return order ? [{ ...p, loanId: order.loanId, orderNumber: order.orderNumber, currency: order.currency }] : []
-    })
-    return c.json({ items })
-  })
+  registerRoutes(app, sandbox, platformRoutes, { validateResponses: options.validateResponses ?? false })
 
   if (!options.controlPlane) return app
 
@@ -243,6 +144,28 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
     )
     const order = sandbox.findOrderById(c.req.param('orderId'))
     sandbox.work.answerConditions(order, input.decision, input.fee, input.dueDate, input.note)
+    return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/orders/:orderId/hold', async (c) => {
+    const { reason } = await readJson(c, z.object({ reason: z.string().max(2000) }))
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.hold(order, reason)
+    return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/orders/:orderId/resume', async (c) => {
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.resume(order)
+    return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/orders/:orderId/deliver', async (c) => {
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.deliver(order)
+    return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/orders/:orderId/rov', async (c) => {
+    const { from, reason } = await readJson(c, z.object({ from: z.enum(['borrower', 'client']), reason: z.string().max(2000) }))
+    const order = sandbox.findOrderById(c.req.param('orderId'))
+    sandbox.work.reconsideration(order, from, reason)
     return c.json(sandbox.orderDetail(order))
   })
   control.post('/reset', (c) => {

@@ -9,7 +9,8 @@ export interface SandboxUser {
   id: string
   email: string
   name: string
-  role: 'vendor'
+  /** The docs' role names. */
+  role: 'Vendor' | 'Client User'
   passwordSalt: string
   passwordHash: string
   clientIds: string[]

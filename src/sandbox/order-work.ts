@@ -5,14 +5,19 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { CONDITION_TYPES, DECLINE_REASONS, canTransition } from '../shared/order-workflow'
-import { statusName } from '../shared/order-status'
+import { DECLINE_REASONS, VENDOR_ACTIONS, actionForRequest, canTransition, findTransition, firstProblem, inSet } from '../shared/order-workflow'
+import { ORDER_STATUS as S, statusName, type OrderStatusCode } from '../shared/order-status'
 import type { StatusUpdateRequest, Submission } from '../platform/schemas'
 import type { SandboxHistoryRecord, SandboxOrder, SandboxSubmission, SandboxUser } from './model'
 import { SandboxError, type Sandbox } from './sandbox'
 
 const id = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
 const DAY = 86_400_000
+const SYSTEM = { name: 'OmniValVMS', role: 'System' }
+
+const invalidTransition = (order: SandboxOrder, to: number) =>
+  new SandboxError(409, 'invalid_transition', `This order is ${statusName(order.status)}; it cannot move to ${statusName(to)}.`)
+const transitionHistory = (from: number, to: number) => findTransition(from, to)?.history ?? `Moved to ${statusName(to)}`
 
 /** The vendor's work on an order, as the platform's rules allow it. Every change writes history. */
 export class OrderWork {
@@ -25,15 +30,24 @@ export class OrderWork {
     return this.sandbox.data
   }
 
+  /**
+   * "The order status endpoint": which action this is follows from the status it leaves and the one
+   * it asks for; the action table says whether that is allowed (409 if not) and whether its inputs
+   * pass (422 with the same message the app's form shows).
+   */
   updateStatus(user: SandboxUser, order: SandboxOrder, request: StatusUpdateRequest): void {
     const from = order.status
     const to = request.status
-    this.assertTransition(order, to)
-    let action: string
+    const id = actionForRequest(from, to)
+    if (!id || !canTransition(from, to, order.statusBeforeHold ?? null)) throw invalidTransition(order, to)
+    const { status: _status, ...fields } = request
+    const problem = firstProblem(id, fields, { now: this.sandbox.now(), currentDueDate: order.dueDate })
+    if (problem) throw new SandboxError(422, `invalid_${problem.field || 'input'}`, problem.message)
     let reason: string | null = null
+    let history: string = VENDOR_ACTIONS[id].history
     switch (request.status) {
       case 3: {
-        if (from === 4) {
+        if (id === 'acceptCounterOffer') {
           const negotiation = order.negotiation
           if (negotiation?.state !== 'client_countered' || !negotiation.clientCounter) {
             throw new SandboxError(409, 'awaiting_client', 'The client has not answered your counter-offer yet.')
@@ -41,70 +55,92 @@ export class OrderWork {
           if (negotiation.clientCounter.fee !== null) order.fee = negotiation.clientCounter.fee
           if (negotiation.clientCounter.dueDate !== null) order.dueDate = negotiation.clientCounter.dueDate
           negotiation.state = 'agreed'
-          action = "Vendor accepted the client's terms"
-        } else action = 'Order accepted'
+        }
         break
       }
       case 4: {
         if (from === 4 && order.negotiation?.state !== 'client_countered') {
           throw new SandboxError(409, 'awaiting_client', 'The client has not answered your counter-offer yet.')
         }
-        this.validateConditions(order, request)
         order.negotiation = {
           state: 'awaiting_client',
-          vendorProposal: {
-            requestType: request.requestType,
-            fee: request.proposedFee,
-            dueDate: request.proposedDueDate,
-            explanation: request.explanation.trim()
-          },
+          vendorProposal: { requestType: request.requestType, fee: request.proposedFee, dueDate: request.proposedDueDate, explanation: request.explanation.trim() },
           clientCounter: null
         }
-        action = from === 4 ? 'Vendor countered again' : 'Accepted with conditions'
+        if (from === 4) history = 'Vendor countered again'
         reason = request.explanation.trim()
         break
       }
       case 2: {
-        const known = DECLINE_REASONS.find((r) => r.id === request.reason)
-        if (!known) throw new SandboxError(422, 'invalid_reason', 'Choose a reason for declining.')
-        if (request.reason === 'other' && request.message.trim() === '') {
-          throw new SandboxError(422, 'message_required', 'Say why you are declining.')
-        }
-        action = 'Order declined'
-        reason = [known.label, request.message.trim()].filter(Boolean).join(': ')
+        const label = DECLINE_REASONS.find((r) => r.id === request.reason)?.label ?? request.reason
+        reason = [label, request.message.trim()].filter(Boolean).join(': ')
         break
       }
-      case 10:
-        action = 'Work started'
-        break
       case 14: {
-        const at = Date.parse(request.inspectionAt)
-        if (Number.isNaN(at)) throw new SandboxError(400, 'invalid_date', 'The inspection time is not a valid date.')
-        if (at < Date.now() - 5 * 60_000) throw new SandboxError(422, 'in_the_past', 'The inspection time must be in the future.')
         if (request.slotId !== null && !this.slots(order).some((s) => s.id === request.slotId)) {
           throw new SandboxError(409, 'slot_taken', 'That slot is no longer available. Pick another.')
         }
-        action = from === 14 ? 'Inspection rescheduled' : 'Inspection scheduled'
-        reason = `Appointment ${new Date(at).toISOString()}`
-        order.inspection = { scheduledAt: new Date(at).toISOString(), completedAt: null }
+        const at = new Date(Date.parse(request.inspectionAt)).toISOString()
+        reason = `Appointment ${at}`
+        order.inspection = { scheduledAt: at, completedAt: null }
         break
       }
-      case 15: {
-        const at = Date.parse(request.completedAt)
-        if (Number.isNaN(at)) throw new SandboxError(400, 'invalid_date', 'The completion time is not a valid date.')
-        if (at > Date.now() + 5 * 60_000) throw new SandboxError(422, 'in_the_future', 'The completion time cannot be in the future.')
-        order.inspection = { scheduledAt: order.inspection?.scheduledAt ?? null, completedAt: new Date(at).toISOString() }
-        action = 'Inspection completed'
+      case 15:
+        order.inspection = { scheduledAt: order.inspection?.scheduledAt ?? null, completedAt: new Date(Date.parse(request.completedAt)).toISOString() }
         break
-      }
-      case 8: {
-        if (request.reason.trim() === '') throw new SandboxError(422, 'reason_required', 'A reason is required to cancel.')
-        action = 'Order cancelled by vendor'
+      case 8:
         reason = request.reason.trim()
+        order.statusBeforeHold = null
         break
-      }
     }
-    this.transition(order, to, action, { name: user.name, role: 'Vendor' }, 'Desktop app', reason)
+    this.transition(order, to, history, { name: user.name, role: 'Vendor' }, 'Desktop app', reason)
+    // A declined order goes straight back for reassignment (documented: 2 → 16).
+    if (to === S.OrderDeclined) this.transition(order, S.OrderUnassigned, transitionHistory(S.OrderDeclined, S.OrderUnassigned), SYSTEM, 'Platform', null)
+  }
+
+  // ── The client's side of holds, delivery and ROV, driven through the control plane ──
+
+  /** The client puts an active order on hold; reactivation returns it to where it was. */
+  hold(order: SandboxOrder, reason: string): void {
+    if (reason.trim() === '') throw new SandboxError(422, 'reason_required', 'A hold needs a reason.')
+    if (!canTransition(order.status, S.OnHold)) throw invalidTransition(order, S.OnHold)
+    order.statusBeforeHold = order.status
+    this.transition(order, S.OnHold, transitionHistory(order.status, S.OnHold), this.clientActor(order), 'Client portal', reason.trim())
+  }
+
+  resume(order: SandboxOrder): void {
+    const back = order.statusBeforeHold ?? null
+    if (order.status !== S.OnHold || back === null) throw new SandboxError(409, 'not_on_hold', 'This order is not on hold.')
+    order.statusBeforeHold = null
+    this.transition(order, back as OrderStatusCode, 'Order reactivated', this.clientActor(order), 'Client portal', null)
+  }
+
+  /** The client delivers the accepted report to the lender; the vendor's invoice follows delivery. */
+  deliver(order: SandboxOrder): void {
+    if (order.status !== S.ReportAccepted) throw new SandboxError(409, 'not_accepted', 'Only an accepted report can be delivered.')
+    if (this.data.payments.some((p) => p.orderId === order.id)) throw new SandboxError(409, 'already_delivered', 'This order was already delivered.')
+    this.record(order, order.status, order.status, 'Report delivered to the lender', this.clientActor(order), 'Client portal', null)
+    this.data.payments.push({ orderId: order.id, amount: order.fee, status: 'unpaid', invoiceNumber: `INV-${order.id.slice(4)}`, invoicedAt: new Date(this.sandbox.now()).toISOString(), paidAt: null })
+    this.sandbox.changed()
+  }
+
+  /** A reconsideration of value, from the borrower (through their token link) or the client. */
+  reconsideration(order: SandboxOrder, from: 'borrower' | 'client', reason: string): void {
+    const to = from === 'borrower' ? S.RovBorrower : S.RovClient
+    if (reason.trim() === '') throw new SandboxError(422, 'reason_required', 'A reconsideration of value needs a reason.')
+    if (!canTransition(order.status, to)) throw invalidTransition(order, to)
+    const actor = from === 'borrower' ? { name: order.borrowerName, role: 'Borrower' } : this.clientActor(order)
+    this.data.revisions.push({
+      id: id('rev'),
+      orderId: order.id,
+      type: 'Reconsideration of value',
+      reason: reason.trim(),
+      requestedAt: new Date(this.sandbox.now()).toISOString(),
+      requestedBy: actor.name,
+      source: from,
+      answeredBySubmissionId: null
+    })
+    this.transition(order, to, transitionHistory(order.status, to), actor, from === 'borrower' ? 'Borrower link' : 'Client portal', reason.trim())
   }
 
   slots(order: SandboxOrder) {
@@ -124,7 +160,15 @@ export class OrderWork {
     return this.data.submissions.filter((s) => s.orderId === order.id).sort((a, b) => a.version - b.version).map(toPlatformSubmission)
   }
 
+  /** 409 unless the order can take a report now (a first delivery, a revision, an ROV). */
+  private assertTakesReport(order: SandboxOrder): void {
+    if (!inSet('takesReport', order.status)) {
+      throw new SandboxError(409, 'no_report_expected', `This order is ${statusName(order.status)}; it does not take a report now.`)
+    }
+  }
+
   createSubmission(order: SandboxOrder, files: { name: string; size: number; contentType: string }[]): Submission {
+    this.assertTakesReport(order)
     const version = this.data.submissions.filter((s) => s.orderId === order.id).length + 1
     const submissionId = id('sub')
     const submission: SandboxSubmission = {
@@ -145,6 +189,7 @@ export class OrderWork {
   async receiveFile(order: SandboxOrder, submissionId: string, fileId: string, body: ReadableStream<Uint8Array> | null) {
     const submission = this.findSubmission(order, submissionId)
     if (submission.status !== 'draft') throw new SandboxError(409, 'already_submitted', 'This submission was already sent.')
+    this.assertTakesReport(order)
     const file = submission.files.find((f) => f.id === fileId)
     if (!file) throw new SandboxError(404, 'not_found', 'No such file in this submission.')
     if (!body) throw new SandboxError(400, 'empty_body', 'The file body is missing.')
@@ -182,11 +227,13 @@ export class OrderWork {
     if (submission.status === 'submitted') throw new SandboxError(409, 'already_submitted', 'This submission was already sent.')
     const missing = submission.files.filter((f) => !f.uploaded)
     if (missing.length > 0) throw new SandboxError(422, 'files_missing', `Upload ${missing.map((f) => f.name).join(', ')} first.`)
-    this.assertTransition(order, 11)
+    this.assertTakesReport(order)
+    this.assertTransition(order, S.ReportSubmitted)
     submission.status = 'submitted'
-    submission.submittedAt = new Date().toISOString()
+    submission.submittedAt = new Date(this.sandbox.now()).toISOString()
     for (const r of this.data.revisions) if (r.orderId === order.id && r.answeredBySubmissionId === null) r.answeredBySubmissionId = submission.id
-    this.transition(order, 11, `Report submitted (version ${submission.version})`, { name: user.name, role: 'Vendor' }, 'Desktop app', submission.files.map((f) => f.name).join(', '))
+    const what = inSet('rov', order.status) ? 'ROV answered with a revised report' : 'Report submitted'
+    this.transition(order, S.ReportSubmitted, `${what} (version ${submission.version})`, { name: user.name, role: 'Vendor' }, 'Desktop app', submission.files.map((f) => f.name).join(', '))
   }
 
   // ── The client's side, driven through the control plane ──
@@ -194,9 +241,9 @@ export class OrderWork {
   qc(order: SandboxOrder, decision: 'accept' | 'revision', reason: string): void {
     const client = this.clientName(order)
     if (decision === 'accept') {
-      this.assertTransition(order, 13)
-      this.transition(order, 13, 'Report accepted', { name: `${client} QC`, role: 'QC Reviewer' }, 'Admin portal', reason || null)
-      this.data.payments.push({ orderId: order.id, amount: order.fee, status: 'unpaid', invoiceNumber: `INV-${order.id.slice(4)}`, invoicedAt: new Date().toISOString(), paidAt: null })
+      // Accepted, not yet invoiced: the invoice follows delivery (deliver()).
+      this.assertTransition(order, S.ReportAccepted)
+      this.transition(order, S.ReportAccepted, 'Report accepted', { name: `${client} QC`, role: 'QC Reviewer' }, 'Admin portal', reason || null)
       return
     }
     if (reason.trim() === '') throw new SandboxError(422, 'reason_required', 'A revision needs a reason.')
@@ -219,7 +266,7 @@ export class OrderWork {
     if (order.status !== 4 || negotiation?.state !== 'awaiting_client') {
       throw new SandboxError(409, 'not_awaiting_client', 'This order has no counter-offer waiting for the client.')
     }
-    const client = { name: this.clientName(order), role: 'Client User' }
+    const client = this.clientActor(order)
     if (decision === 'accept') {
       if (negotiation.vendorProposal.fee !== null) order.fee = negotiation.vendorProposal.fee
       if (negotiation.vendorProposal.dueDate !== null) order.dueDate = negotiation.vendorProposal.dueDate
@@ -233,29 +280,18 @@ export class OrderWork {
     this.sandbox.changed()
   }
 
-  private validateConditions(order: SandboxOrder, request: Extract<StatusUpdateRequest, { status: 4 }>): void {
-    if (!CONDITION_TYPES.some((t) => t.id === request.requestType)) throw new SandboxError(422, 'invalid_type', 'Choose what you are asking for.')
-    if (request.explanation.trim() === '') throw new SandboxError(422, 'explanation_required', 'Explain your conditions to the client.')
-    const wantsFee = request.requestType === 'fee_increase' || request.requestType === 'fee_and_due_date'
-    const wantsDate = request.requestType === 'due_date_extension' || request.requestType === 'fee_and_due_date'
-    if (wantsFee && (request.proposedFee === null || request.proposedFee <= 0)) throw new SandboxError(422, 'fee_required', 'Enter the fee you propose.')
-    if (wantsDate) {
-      const proposed = request.proposedDueDate === null ? NaN : Date.parse(request.proposedDueDate)
-      if (Number.isNaN(proposed)) throw new SandboxError(422, 'due_date_required', 'Enter the due date you propose.')
-      if (proposed <= Date.parse(order.dueDate)) throw new SandboxError(422, 'due_date_not_later', 'The proposed due date must be later than the current one.')
-    }
+  private assertTransition(order: SandboxOrder, to: number): void {
+    if (!canTransition(order.status, to, order.statusBeforeHold ?? null)) throw invalidTransition(order, to)
   }
 
-  private assertTransition(order: SandboxOrder, to: number): void {
-    if (!canTransition(order.status, to)) {
-      throw new SandboxError(409, 'invalid_transition', `This order is ${statusName(order.status)}; it cannot move to ${statusName(to)}.`)
-    }
+  private clientActor(order: SandboxOrder): { name: string; role: string } {
+    return { name: this.clientName(order), role: 'Client User' }
   }
 
   private transition(order: SandboxOrder, to: number, action: string, actor: { name: string; role: string }, channel: string, reason: string | null): void {
     const from = order.status
     order.status = to
-    order.updatedAt = new Date().toISOString()
+    order.updatedAt = new Date(this.sandbox.now()).toISOString()
     this.record(order, to, from, action, actor, channel, reason)
     this.sandbox.changed()
   }
@@ -264,7 +300,7 @@ export class OrderWork {
     const entry: SandboxHistoryRecord = {
       id: id('h'),
       orderId: order.id,
-      at: new Date().toISOString(),
+      at: new Date(this.sandbox.now()).toISOString(),
       action,
       status,
       previousStatus,

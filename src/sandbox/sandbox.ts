@@ -64,6 +64,12 @@ export class Sandbox {
     this.data = options.initialData ?? seedData(options)
   }
 
+  /** The sandbox's clock: real time, moved forward by the control plane when tests need it. */
+  clockOffsetMs = 0
+  now(): number {
+    return Date.now() + this.clockOffsetMs
+  }
+
   reset(): void {
     this.data = seedData(this.options)
     this.requests.length = 0
@@ -259,7 +265,7 @@ export class Sandbox {
   }
 
   orderDetail(order: SandboxOrder): PlatformOrderDetail {
-    const { vendorId: _vendorId, statusBeforeHold: _held, ...detail } = order
+    const { vendorId: _vendorId, statusBeforeHold: _held, ...detail } = order as SandboxOrder & { statusBeforeHold?: number | null }
     return { ...structuredClone(detail), latestRevision: this.openRevision(order) }
   }
 

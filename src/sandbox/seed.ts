@@ -1,12 +1,16 @@
 import { hashPassword } from './passwords'
 import type { SandboxClient, SandboxData, SandboxDocument, SandboxHistoryRecord, SandboxOrder, SandboxPayment, SandboxRevision, SandboxSubmission, SandboxUser } from './model'
 import { samplePdf } from './sample-files'
+import { ORDER_STATUS as S, type OrderStatusCode } from '../shared/order-status'
+import { TRANSITIONS, findTransition, inSet, type Transition } from '../shared/order-workflow'
 
 export const DEMO_PASSWORD = 'Sandbox!2026'
 
 export const DEMO_ACCOUNTS = {
   vendor: { email: 'demo.appraiser@sandbox.omnivms.test', password: DEMO_PASSWORD, name: 'Jordan Rivera' },
-  otherVendor: { email: 'other.appraiser@sandbox.omnivms.test', password: DEMO_PASSWORD, name: 'Casey Morgan' }
+  otherVendor: { email: 'other.appraiser@sandbox.omnivms.test', password: DEMO_PASSWORD, name: 'Casey Morgan' },
+  /** A Client User of Lakeshore Mortgage: not an appraiser, so the app tells them it is not for them. */
+  clientUser: { email: 'client.user@sandbox.omnivms.test', password: DEMO_PASSWORD, name: 'Morgan Lee' }
 } as const
 
 const CLIENTS: SandboxClient[] = [
@@ -52,49 +56,46 @@ const INSTRUCTIONS = [
   'Rush order: report due within 3 business days of inspection.'
 ]
 
-/** The vendor-visible path that leads to each status (the documented transitions, in order). */
-const PATHS: Record<number, number[]> = {
-  1: [1],
-  2: [1, 2],
-  3: [1, 3],
-  4: [1, 4],
-  10: [1, 3, 10],
-  9: [1, 3, 9],
-  8: [1, 3, 8],
-  14: [1, 3, 14],
-  15: [1, 3, 14, 15],
-  11: [1, 3, 14, 15, 11],
-  12: [1, 3, 14, 15, 11, 12],
-  13: [1, 3, 14, 15, 11, 13],
-  6: [1, 3, 14, 15, 11, 13, 6],
-  7: [1, 3, 14, 15, 11, 7],
-  17: [1, 3, 14, 15, 11, 13, 17],
-  18: [1, 3, 14, 15, 11, 13, 18],
-  20: [1, 3, 14, 15, 11, 13, 20]
+/** Sample reasons the seeded history records carry, per status reached. */
+const REASONS: Partial<Record<number, string[]>> = {
+  2: ['Too busy', 'Out of coverage area'],
+  4: ['Fee increase requested: complex property', 'Due date extension requested'],
+  7: ['Comparable selection does not support the value'],
+  8: ['Borrower withdrew the application', 'Loan denied'],
+  9: ['Awaiting updated purchase contract', 'Borrower requested a delay'],
+  12: ['Add a third closed comparable within 1 mile', 'Explain the GLA adjustment on comparable 2', 'Missing photo of the rear elevation'],
+  17: ['Borrower supplied three additional sales'],
+  18: ['Value below contract price; please review comparables'],
+  20: ['Update the subject photos', 'Correct the legal description']
+}
+
+/**
+ * The statuses an order passes through to reach `target`, from assignment, along the state
+ * machine of the action table: the shortest documented route (assumed transitions only where no
+ * documented one leads there). Holds and cancellations are shown after acceptance.
+ */
+export function seedPath(target: OrderStatusCode): OrderStatusCode[] {
+  if (target === S.OnHold || target === S.Cancelled) return [...seedPath(S.OrderAccepted), target]
+  const search = (allowed: (t: Transition) => boolean): OrderStatusCode[] | null => {
+    const queue: OrderStatusCode[][] = [[S.OrderAssigned]]
+    const seen = new Set<number>([S.OrderAssigned])
+    while (queue.length > 0) {
+      const path = queue.shift() as OrderStatusCode[]
+      const last = path[path.length - 1] as OrderStatusCode
+      if (last === target) return path
+      for (const t of TRANSITIONS) {
+        if (t.from !== last || seen.has(t.to) || !allowed(t) || t.to === S.OnHold || t.to === S.Cancelled) continue
+        seen.add(t.to)
+        queue.push([...path, t.to])
+      }
+    }
+    return null
+  }
+  return search((t) => t.source === 'documented') ?? search(() => true) ?? [target]
 }
 
 /** Status mix of a vendor's book: more open work than closed, every vendor-visible status present. */
-const STATUS_CYCLE = [1, 1, 1, 4, 3, 3, 10, 14, 14, 15, 11, 11, 12, 20, 13, 6, 6, 6, 9, 8, 17, 18, 2, 7]
-
-const ACTIONS: Record<number, { action: string; who: 'vendor' | 'client' | 'qc' | 'ops'; reason?: string[] }> = {
-  1: { action: 'Order assigned to vendor', who: 'ops' },
-  2: { action: 'Order declined', who: 'vendor', reason: ['Too busy', 'Out of coverage area'] },
-  3: { action: 'Order accepted', who: 'vendor' },
-  4: { action: 'Accepted with conditions', who: 'vendor', reason: ['Fee increase requested: complex property', 'Due date extension requested'] },
-  6: { action: 'Order completed', who: 'client' },
-  7: { action: 'Report rejected', who: 'qc', reason: ['Comparable selection does not support the value'] },
-  8: { action: 'Order cancelled', who: 'client', reason: ['Borrower withdrew the application', 'Loan denied'] },
-  9: { action: 'Order put on hold', who: 'client', reason: ['Awaiting updated purchase contract', 'Borrower requested a delay'] },
-  10: { action: 'Work started', who: 'vendor' },
-  11: { action: 'Report submitted', who: 'vendor' },
-  12: { action: 'Revision requested', who: 'qc', reason: ['Add a third closed comparable within 1 mile', 'Explain the GLA adjustment on comparable 2', 'Missing photo of the rear elevation'] },
-  13: { action: 'Report accepted', who: 'qc' },
-  14: { action: 'Inspection scheduled', who: 'vendor' },
-  15: { action: 'Inspection completed', who: 'vendor' },
-  17: { action: 'Reconsideration of value requested by borrower', who: 'client', reason: ['Borrower supplied three additional sales'] },
-  18: { action: 'Reconsideration of value requested by client', who: 'client', reason: ['Value below contract price; please review comparables'] },
-  20: { action: 'Revision requested by client', who: 'client', reason: ['Update the subject photos', 'Correct the legal description'] }
-}
+const STATUS_CYCLE: OrderStatusCode[] = [1, 1, 1, 4, 3, 3, 10, 14, 14, 15, 11, 11, 12, 20, 13, 6, 6, 6, 9, 8, 17, 18, 16, 7]
 
 /** Small deterministic PRNG (mulberry32), so the same seed yields the same book of orders. */
 function prng(seed: number) {
@@ -124,12 +125,13 @@ const DAY = 86_400_000
 export function seedData(options: SeedOptions = {}): SandboxData {
   const now = options.now ?? Date.now()
   const rnd = prng(20261128)
-  const makeUser = (id: string, account: { email: string; password: string; name: string }, clientIds: string[]): SandboxUser => {
+  const makeUser = (id: string, account: { email: string; password: string; name: string }, clientIds: string[], role: SandboxUser['role'] = 'Vendor'): SandboxUser => {
     const { salt, hash } = hashPassword(account.password, `${id}-salt`)
-    return { id, email: account.email, name: account.name, role: 'vendor', passwordSalt: salt, passwordHash: hash, clientIds }
+    return { id, email: account.email, name: account.name, role, passwordSalt: salt, passwordHash: hash, clientIds }
   }
   const vendor = makeUser('usr-vendor-1', DEMO_ACCOUNTS.vendor, ['cl-lakeshore', 'cl-summit', 'cl-redwood'])
   const other = makeUser('usr-vendor-2', DEMO_ACCOUNTS.otherVendor, ['cl-summit', 'cl-harbor'])
+  const clientUser = makeUser('usr-client-1', DEMO_ACCOUNTS.clientUser, ['cl-lakeshore'], 'Client User')
 
   const orders: SandboxOrder[] = []
   const history: SandboxHistoryRecord[] = []
@@ -144,14 +146,14 @@ export function seedData(options: SeedOptions = {}): SandboxData {
   const addOrders = (user: SandboxUser, count: number) => {
     for (let i = 0; i < count; i++) {
       const n = serial++
-      const status = STATUS_CYCLE[i % STATUS_CYCLE.length] as number
-      const path = PATHS[status] ?? [status]
+      const status = STATUS_CYCLE[i % STATUS_CYCLE.length] as OrderStatusCode
+      const path = seedPath(status)
       const clientId = user.clientIds[i % user.clientIds.length] as string
       const clientName = CLIENTS.find((c) => c.id === clientId)?.name ?? clientId
       const product = rnd.pick(PRODUCTS)
       const place = rnd.pick(CITIES)
       const borrower = `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`
-      const closed = [2, 6, 7, 8].includes(status)
+      const closed = inSet('closed', status)
       const assignedAt = now - (closed ? rnd.int(20, 60) : rnd.int(1, 12)) * DAY - rnd.int(0, 23) * 3_600_000
       const dueDate = closed ? assignedAt + rnd.int(7, 12) * DAY : now + rnd.int(-3, 14) * DAY
       const stepGap = Math.max(3_600_000, Math.floor((Math.min(now, dueDate) - assignedAt) / (path.length + 1)))
@@ -199,26 +201,30 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         ],
         instructions: rnd.pick(INSTRUCTIONS)
       })
+      // Every step is a transition of the action table, recorded as it says, by whom it says.
       path.forEach((code, step) => {
-        const spec = ACTIONS[code] ?? { action: `Status ${code}`, who: 'ops' as const }
-        const actor =
-          spec.who === 'vendor'
-            ? { name: user.name, role: 'Vendor' }
-            : spec.who === 'qc'
-              ? { name: `${clientName} QC`, role: 'QC Reviewer' }
-              : spec.who === 'client'
-                ? { name: `${clientName}`, role: 'Client User' }
-                : { name: 'OmniValVMS Operations', role: 'Operations' }
+        const previous = step === 0 ? S.OrderUnassigned : (path[step - 1] as OrderStatusCode)
+        const transition = findTransition(previous, code)
+        const by = transition?.by ?? 'Operations'
+        const actor = {
+          Vendor: { name: user.name, role: 'Vendor' },
+          'QC Reviewer': { name: `${clientName} QC`, role: 'QC Reviewer' },
+          'Client User': { name: clientName, role: 'Client User' },
+          Borrower: { name: borrower, role: 'Borrower' },
+          Operations: { name: 'OmniValVMS Operations', role: 'Operations' },
+          System: { name: 'OmniValVMS', role: 'System' }
+        }[by]
+        const reasons = REASONS[code]
         history.push({
           id: `h-${n}-${step + 1}`,
           orderId: id,
           at: new Date(assignedAt + step * stepGap).toISOString(),
-          action: spec.action,
+          action: transition?.history ?? `Moved to ${code}`,
           status: code,
-          previousStatus: step === 0 ? 16 : (path[step - 1] ?? null),
+          previousStatus: previous,
           actor,
-          channel: spec.who === 'vendor' ? 'Vendor portal' : spec.who === 'ops' ? 'Admin portal' : 'Client portal',
-          reason: spec.reason ? rnd.pick(spec.reason) : null,
+          channel: by === 'Vendor' ? 'Vendor portal' : by === 'Borrower' ? 'Borrower link' : by === 'Operations' || by === 'System' ? 'Admin portal' : 'Client portal',
+          reason: reasons ? rnd.pick(reasons) : null,
           vendorVisible: true
         })
       })
@@ -249,7 +255,7 @@ export function seedData(options: SeedOptions = {}): SandboxData {
           clientCounter: countered ? { fee: order.fee + 75, dueDate: null, note: 'We can meet you halfway.' } : null
         }
       }
-      const stepOf = (code: number) => path.indexOf(code)
+      const stepOf = (code: number) => (path as number[]).indexOf(code)
       if (stepOf(14) >= 0) order.inspection = { scheduledAt: at(stepOf(14) + 1), completedAt: stepOf(15) >= 0 ? at(stepOf(15)) : null }
       if (stepOf(11) >= 0) {
         const submissionId = `sub-${n}-1`
@@ -263,22 +269,30 @@ export function seedData(options: SeedOptions = {}): SandboxData {
           files: [{ id: `${submissionId}-f1`, name: `${order.orderNumber} report.pdf`, size: 2_480_000, contentType: 'application/pdf', sha256: null, uploaded: true, storedAs: null }]
         })
       }
-      for (const code of [12, 20] as const) {
+      const REQUESTS = {
+        12: { type: 'QC revision', by: `${clientName} QC`, source: 'qc' },
+        20: { type: 'Client revision', by: clientName, source: 'client' },
+        17: { type: 'Reconsideration of value', by: borrower, source: 'borrower' },
+        18: { type: 'Reconsideration of value', by: clientName, source: 'client' }
+      } as const
+      for (const code of [12, 20, 17, 18] as const) {
         const step = stepOf(code)
         if (step < 0) continue
         const entry = history.find((h) => h.orderId === id && h.status === code)
+        const request = REQUESTS[code]
         revisions.push({
           id: `rev-${n}-${code}`,
           orderId: id,
-          type: code === 12 ? 'QC revision' : 'Client revision',
+          type: request.type,
           reason: entry?.reason ?? 'Please review the report.',
           requestedAt: at(step),
-          requestedBy: code === 12 ? `${clientName} QC` : clientName,
-          source: code === 12 ? 'qc' : 'client',
+          requestedBy: request.by,
+          source: request.source,
           answeredBySubmissionId: null
         })
       }
-      if (status === 13 || status === 6 || status === 17 || status === 18 || status === 20) {
+      // Invoiced after delivery: completed orders are paid; delivered ones (then revised or reconsidered) wait.
+      if (status === S.ReportAccepted || status === S.OrderCompleted || inSet('rov', status) || status === S.RevisionRequestedByClient) {
         payments.push({
           orderId: id,
           amount: order.fee,
@@ -295,7 +309,7 @@ export function seedData(options: SeedOptions = {}): SandboxData {
 
   return {
     clients: CLIENTS.map((c) => ({ ...c })),
-    users: [vendor, other],
+    users: [vendor, other, clientUser],
     orders,
     history,
     accessTokens: [],

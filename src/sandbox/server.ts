@@ -14,13 +14,15 @@ export interface RunningSandbox {
 }
 
 /** Serves the sandbox on 127.0.0.1 only. Port 0 picks a free port. */
-export function startSandboxServer(options: SandboxOptions & { port?: number; controlPlane?: boolean } = {}): Promise<RunningSandbox> {
+export function startSandboxServer(options: SandboxOptions & { port?: number; controlPlane?: boolean; validateResponses?: boolean } = {}): Promise<RunningSandbox> {
   // Uploaded files go to a folder of the caller's, or to a temporary one removed on close.
   const ownFiles = options.filesDir === undefined
   const filesDir = options.filesDir ?? mkdtempSync(join(tmpdir(), 'omnivms-sandbox-files-'))
   mkdirSync(filesDir, { recursive: true })
   const sandbox = new Sandbox({ ...options, filesDir })
-  const app = createSandboxApp(sandbox, { controlPlane: options.controlPlane ?? true })
+  // Answers are checked against the contract wherever the control plane is (tests, npm run sandbox).
+  const controlPlane = options.controlPlane ?? true
+  const app = createSandboxApp(sandbox, { controlPlane, validateResponses: options.validateResponses ?? controlPlane })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({

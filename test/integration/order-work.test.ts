@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
-import { isInGroup } from '../../src/shared/order-workflow'
+import { FIELD_MESSAGES, STATUS_GROUPS, isInGroup, toStatusRequest } from '../../src/shared/order-workflow'
 import { sampleMismoXml, samplePdf } from '../../src/sandbox/sample-files'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
@@ -113,12 +113,20 @@ describe('working an order end to end', () => {
     expect(agreed.order).toMatchObject({ statusCode: 3, fee: { amount: 625 }, negotiation: { state: 'agreed' } })
   })
 
-  it('declines with a reason, and the order leaves the active queues', async () => {
+  it('declines with a reason; the order goes back for reassignment and leaves every work queue', async () => {
     const ref = await newOrder()
     const declined = await app.ok('performOrderAction', { ref, action: { type: 'decline', reason: 'out_of_coverage', message: 'Outside my counties' } })
-    expect(declined.order.statusCode).toBe(2)
-    expect(declined.order.history[0]).toMatchObject({ statusCode: 2, reason: 'Out of coverage area: Outside my counties' })
-    for (const group of ['awaiting', 'active', 'inspection', 'qc', 'revision', 'completed'] as const) expect(isInGroup(group, 2)).toBe(false)
+    expect(declined.order.statusCode).toBe(16)
+    expect(declined.order.history.slice(0, 2)).toMatchObject([
+      { statusCode: 16, previousStatusCode: 2, action: 'Returned for reassignment', actorRole: 'System' },
+      { statusCode: 2, previousStatusCode: 1, reason: 'Out of coverage area: Outside my counties', actorRole: 'Vendor' }
+    ])
+    const inbox = await app.ok('listOrders')
+    const listed = inbox.orders.find((o) => o.orderId === ref.orderId)
+    expect(listed?.statusCode).toBe(16)
+    const workQueues = STATUS_GROUPS.filter((g) => g.id !== 'all').map((g) => g.id)
+    expect(workQueues.filter((group) => isInGroup(group, listed?.statusCode ?? -1))).toEqual([])
+    expect(isInGroup('all', listed?.statusCode ?? -1)).toBe(true)
   })
 
   it('cancels only with a reason', async () => {
@@ -126,19 +134,24 @@ describe('working an order end to end', () => {
     await app.ok('performOrderAction', { ref, action: { type: 'accept' } })
     expect(await app.call('performOrderAction', { ref, action: { type: 'cancel', reason: '  ' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: 'action.reason: A reason is required' }
+      error: { code: 'invalid_input', message: `action.reason: ${FIELD_MESSAGES.cancelReason}` }
     })
     const cancelled = await app.ok('performOrderAction', { ref, action: { type: 'cancel', reason: 'Borrower unreachable for two weeks' } })
     expect(cancelled.order).toMatchObject({ statusCode: 8, history: [{ reason: 'Borrower unreachable for two weeks' }, {}, {}] })
   })
 
-  it('shows the server’s message for a refused input (422) next to the form', async () => {
+  it('a missing input is refused by the app and by the platform (422) with the same message', async () => {
     const ref = await newOrder()
-    const result = await app.call('performOrderAction', {
-      ref,
-      action: { type: 'counterOffer', requestType: 'fee_increase', proposedFee: null, proposedDueDate: null, explanation: 'More work' }
+    const action = { type: 'counterOffer' as const, requestType: 'fee_increase' as const, proposedFee: null, proposedDueDate: null, explanation: 'More work' }
+    expect(await app.call('performOrderAction', { ref, action })).toEqual({ ok: false, error: { code: 'invalid_input', message: `action.proposedFee: ${FIELD_MESSAGES.feeRequired}` } })
+    const { accessToken } = (await (await fetch(`${sandbox.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: vendor.email, password: vendor.password }) })).json()) as { accessToken: string }
+    const direct = await fetch(`${sandbox.url}/api/clients/${ref.clientId}/loans/${ref.loanId}/orders/${ref.orderId}/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(toStatusRequest(action as never))
     })
-    expect(result).toEqual({ ok: false, error: { code: 'validation', message: 'Enter the fee you propose.' } })
+    expect(direct.status).toBe(422)
+    expect(((await direct.json()) as { error: { message: string } }).error.message).toBe(FIELD_MESSAGES.feeRequired)
   })
 })
 

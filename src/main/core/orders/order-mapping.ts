@@ -64,7 +64,11 @@ export function toOrderDetail(order: PlatformOrderDetail, clientName: string, ex
     },
     contacts: order.contacts.map((c) => ({ role: c.role, name: c.name, phone: c.phone ?? null, email: c.email ?? null })),
     instructions: order.instructions,
-    history: history.map(toHistoryEntry).sort((a, b) => b.at.localeCompare(a.at)),
+    // Newest first; records made at the same moment keep the platform's order (then reversed).
+    history: history
+      .map(toHistoryEntry)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .reverse(),
     negotiation: order.negotiation ?? null,
     inspection: { scheduledAt: order.inspection?.scheduledAt ?? null, completedAt: order.inspection?.completedAt ?? null },
     revisions: extras.revisions

@@ -1,0 +1,83 @@
+import type { Context, Hono } from 'hono'
+import type { HttpBindings } from '@hono/node-server'
+import type { z } from 'zod'
+import { endpoints, routePattern, type EndpointDef, type EndpointName, type PathParams, type ResponseBody } from '../platform/endpoints'
+import type { SandboxOrder, SandboxUser } from './model'
+import { SandboxError, type Sandbox } from './sandbox'
+
+type Env = { Bindings: HttpBindings }
+
+type RequestOf<N extends EndpointName> = (typeof endpoints)[N]['request'] extends z.ZodType ? z.output<(typeof endpoints)[N]['request']> : undefined
+type QueryOf<N extends EndpointName> = (typeof endpoints)[N] extends { query: z.ZodType } ? z.output<(typeof endpoints)[N]['query']> : undefined
+
+/** What a route gets, parsed from the request by the endpoint's declaration. */
+export interface RouteContext<N extends EndpointName> {
+  params: PathParams<N>
+  query: QueryOf<N>
+  body: RequestOf<N>
+  /** 'binary' endpoints: the raw request body. */
+  raw: ReadableStream<Uint8Array> | null
+  /** The caller, from the bearer token (401 if missing or expired). */
+  user(): SandboxUser
+  /** The order named by the path, scoped to the caller (403 / 404). */
+  order(): SandboxOrder
+}
+
+/** A JSON answer (checked against the declared response schema), or a raw Response for 'download' endpoints. */
+export type RouteResult<N extends EndpointName> = { status?: 200 | 201 | 202 | 204; body: ResponseBody<N> } | Response
+
+export type RouteTable = { [N in EndpointName]: (sandbox: Sandbox, ctx: RouteContext<N>) => RouteResult<N> | Promise<RouteResult<N>> }
+
+async function readBody(c: Context<Env>, schema: z.ZodType): Promise<unknown> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw new SandboxError(400, 'invalid_json', 'The request body must be JSON.')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+  return parsed.data
+}
+
+/**
+ * Registers one route per declared endpoint: method, path, query and body parsing all come from
+ * src/platform/endpoints.ts. With `validateResponses` (tests), every JSON answer is checked
+ * against the declared response schema — a sandbox that drifts from the contract fails loudly.
+ */
+export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTable, options: { validateResponses: boolean }): void {
+  for (const name of Object.keys(endpoints) as EndpointName[]) {
+    const endpoint: EndpointDef = endpoints[name]
+    app.on(endpoint.method, routePattern(endpoint.path), async (c) => {
+      const params = c.req.param() as Record<string, string>
+      let query: unknown
+      if (endpoint.query) {
+        const parsed = endpoint.query.safeParse(c.req.query())
+        if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+        query = parsed.data
+      }
+      const body = endpoint.request ? await readBody(c, endpoint.request) : undefined
+      const user = () => sandbox.authenticate(c.req.header('authorization'))
+      const ctx = {
+        params,
+        query,
+        body,
+        raw: endpoint.transfer === 'binary' ? c.req.raw.body : null,
+        user,
+        order: () => sandbox.findOrder(user(), params.clientId ?? '', params.loanId ?? '', params.orderId ?? '')
+      }
+      const handler = table[name] as (sandbox: Sandbox, ctx: unknown) => Promise<RouteResult<EndpointName>> | RouteResult<EndpointName>
+      const result = await handler(sandbox, ctx)
+      if (result instanceof Response) return result
+      if (endpoint.response === null) return c.body(null, 204)
+      if (options.validateResponses) {
+        const checked = endpoint.response.safeParse(result.body)
+        if (!checked.success) {
+          console.error(`[sandbox] ${name} answered outside its declared schema`, checked.error.issues.slice(0, 3))
+          throw new SandboxError(500, 'response_contract', `${name} answered outside its declared schema.`)
+        }
+      }
+      return c.json(result.body as unknown as object, (result.status ?? 200) as 200)
+    })
+  }
+}
