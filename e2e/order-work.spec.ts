@@ -5,6 +5,7 @@ import { test, expect } from './fixtures'
 import { orderList, queue, signIn } from './support/actions'
 import { assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
 import { sampleMismoXml, samplePdf } from '../src/sandbox/sample-files'
+import { actionLabel, availableActions } from '../src/shared/order-workflow'
 
 test.beforeEach(async ({ app, sandbox }) => {
   await signIn(app.page, sandbox.vendor)
@@ -28,8 +29,13 @@ test('the full lifecycle: accept, inspect, deliver, answer a revision, accepted'
   await expect(statusChip(page)).toHaveText('Inspection Scheduled')
   await expect(page.getByText(/Inspection scheduled for/)).toBeVisible()
 
+  // The appointment is tomorrow: the app asks before marking it done.
   await page.getByRole('button', { name: 'Mark inspection complete' }).click()
-  await page.getByRole('dialog', { name: 'Mark the inspection complete' }).getByRole('button', { name: 'Mark complete' }).click()
+  const complete = page.getByRole('dialog', { name: 'Mark the inspection complete' })
+  await expect(complete.getByRole('alert')).toContainText('which is still ahead')
+  await expect(complete.getByRole('button', { name: 'Mark complete' })).toBeDisabled()
+  await complete.getByLabel('The inspection has taken place').check()
+  await complete.getByRole('button', { name: 'Mark complete' }).click()
   await expect(statusChip(page)).toHaveText('Inspection Completed')
 
   const files = writeFiles({ 'report.pdf': samplePdf('Report v1'), 'report.xml': sampleMismoXml(samplePdf('Embedded')) })
@@ -70,7 +76,7 @@ test('counter-offer, the client counters, the vendor accepts the counter', async
   await openOrder(page, order)
   await page.getByRole('button', { name: 'Counter-offer' }).click()
   const dialog = page.getByRole('dialog', { name: 'Counter-offer' })
-  await dialog.getByLabel('Request').selectOption('fee_increase')
+  await dialog.getByLabel("What you're asking for").selectOption('fee_increase')
   await dialog.getByLabel('Proposed fee (USD)').fill('725')
   await dialog.getByLabel('Explanation for the client').fill('Two-acre lot with an accessory dwelling')
   await dialog.getByRole('button', { name: 'Send counter-offer' }).click()
@@ -98,7 +104,7 @@ test('decline asks for a reason in the same dialog, and the order leaves the awa
   await dialog.getByLabel('Out of coverage area').check()
   await dialog.getByLabel(/Message to the client/).fill('Outside my two counties')
   await dialog.getByRole('button', { name: 'Decline order' }).click()
-  await expect(statusChip(page)).toHaveText('Order Declined')
+  await expect(statusChip(page)).toHaveText('Declined — returned for reassignment')
   await expect(queue(page, 'Awaiting response').locator('.count')).toHaveText(String(awaitingBefore - 1))
   await queue(page, 'Awaiting response').click()
   await page.getByLabel('Search orders').fill(order.orderNumber)
@@ -147,10 +153,13 @@ test('only the actions valid for the status are offered', async ({ app }) => {
     const bar = page.getByRole('toolbar', { name: 'Order actions' })
     return (await bar.count()) === 0 ? [] : bar.getByRole('button').allInnerTexts()
   }
-  expect(await actionsOf('Awaiting response', 'Order Assigned')).toEqual(['Accept', 'Counter-offer', 'Decline'])
-  expect(await actionsOf('Inspection', 'Inspection Scheduled')).toEqual(['Reschedule', 'Mark inspection complete', 'Cancel order'])
-  expect(await actionsOf('Submitted / QC', 'Report Submitted')).toEqual(['Cancel order'])
+  const fromTable = (code: number) => availableActions(code).map(actionLabel)
+  expect(await actionsOf('Awaiting response', 'Order Assigned')).toEqual(fromTable(1))
+  expect(await actionsOf('Inspection', 'Inspection Scheduled')).toEqual(fromTable(14))
+  expect(await actionsOf('Submitted / QC', 'Report Submitted')).toEqual(fromTable(11))
+  expect(await actionsOf('Active', 'On Hold')).toEqual(fromTable(9))
   expect(await actionsOf('Completed', 'Order Completed')).toEqual([])
+  expect(fromTable(1)).toEqual(['Accept', 'Counter-offer', 'Decline'])
 })
 
 test('a typed decline message survives closing the dialog and restarting the app', async ({ app, sandbox }) => {
@@ -159,7 +168,7 @@ test('a typed decline message survives closing the dialog and restarting the app
   await openOrder(app.page, order)
   await app.page.getByRole('button', { name: 'Decline' }).click()
   await app.page.getByRole('dialog').getByLabel(/Message to the client/).fill('I am booked solid until the 15th')
-  await app.page.waitForTimeout(600)
+  await expect(app.page.getByText('Draft saved — kept until you send or discard it.')).toBeVisible()
   const page = await app.restart()
   await openOrder(page, order)
   await page.getByRole('button', { name: 'Decline' }).click()
@@ -220,6 +229,10 @@ test('a 409 shows the current state with a plain message', async ({ app, sandbox
   await dialog.getByRole('button', { name: 'Decline order' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'This order changed in the meantime: it is now Order Accepted' })).toBeVisible()
   await expect(statusChip(page)).toHaveText('Order Accepted')
+  // The actions now come from the reloaded order: Decline is gone, what fits "Accepted" is offered.
+  const bar = page.getByRole('toolbar', { name: 'Order actions' })
+  await expect(bar.getByRole('button', { name: 'Schedule inspection' })).toBeVisible()
+  await expect(bar.getByRole('button', { name: 'Decline' })).toHaveCount(0)
 })
 
 test('payments show paid and unpaid totals per client', async ({ app }) => {
@@ -276,7 +289,7 @@ test('a report upload shows its progress and can be cancelled without submitting
   const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 65)])
   const files = writeFiles({ 'big.pdf': big })
   // The platform is slow to take the bytes: long enough to watch the upload and cancel it.
-  await sandbox.control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'status', status: 503, delayMs: 8000 })
+  await sandbox.control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'delay', delayMs: 8000 })
   await page.getByRole('button', { name: 'Upload report' }).click()
   const dialog = page.getByRole('dialog', { name: 'Upload the report' })
   await app.dialogs.answerOpen([files['big.pdf'] ?? ''])

@@ -56,3 +56,11 @@ export function isOrderStatusCode(value: number): value is OrderStatusCode {
 export function statusName(code: number): string {
   return isOrderStatusCode(code) ? STATUS_NAMES[code] : `Status ${code}`
 }
+
+/**
+ * The status as the appraiser reads it in lists and on the order. The docs' names, except where the
+ * vendor's view differs: an order back at 16 left this vendor's work because they declined it.
+ */
+export function vendorStatusName(code: number): string {
+  return code === ORDER_STATUS.OrderUnassigned ? 'Declined — returned for reassignment' : statusName(code)
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
 import { FIELD_MESSAGES, STATUS_GROUPS, isInGroup, toStatusRequest } from '../../src/shared/order-workflow'
 import { sampleMismoXml, samplePdf } from '../../src/sandbox/sample-files'
@@ -255,6 +255,13 @@ describe('report delivery', () => {
     expect(checks['latin1.xml']).toEqual(['error: latin1.xml is not UTF-8 text. Export the XML as UTF-8.'])
     expect(checks['dup.xml']?.[0]).toMatch(/^ok: Well-formed UTF-8 XML with an embedded PDF/)
     expect(checks['notes.docx']?.[0]).toMatch(/^error: notes.docx is not a PDF or XML file/)
+    // Trying to upload them anyway sends nothing.
+    const ref = await newOrder()
+    const picked = await app.ok('pickReportFiles').catch(() => [])
+    expect(picked).toEqual([])
+    app.dialogs.answerOpen([join(files, 'fake.pdf'), join(files, 'good.pdf')])
+    const again = await app.ok('pickReportFiles')
+    expect(await app.call('uploadReport', { ref, uploadId: 'bad-files-1', fileIds: again.map((f) => f.fileId) })).toMatchObject({ ok: false, error: { code: 'preflight_failed' } })
     expect((await control.requests()).requests.filter((r) => r.path.includes('submissions'))).toEqual([])
   })
 
@@ -272,12 +279,13 @@ describe('report delivery', () => {
   it('reports progress and can be cancelled without submitting anything', async () => {
     const ref = await readyToDeliver()
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 65)])
-    await control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'status', status: 503, delayMs: 1500 })
+    // A slow platform: the file's bytes wait 1.5 s before they are taken. Nothing else goes wrong.
+    await control.fault({ method: 'PUT', path: '/api/**/files/*', mode: 'delay', delayMs: 1500 })
     const uploadId = 'cancel-me-123'
     app.dialogs.answerOpen([write('big.pdf', big)])
     const picked = await app.ok('pickReportFiles')
     const pending = app.call('uploadReport', { ref, uploadId, fileIds: picked.map((f) => f.fileId) })
-    await new Promise((r) => setTimeout(r, 300))
+    await vi.waitFor(() => expect(app.events.some((e) => (e.payload as { uploadId?: string; phase?: string }).uploadId === uploadId && (e.payload as { phase: string }).phase === 'uploading')).toBe(true))
     await app.ok('cancelUpload', { uploadId })
     expect(await pending).toEqual({ ok: false, error: { code: 'cancelled', message: 'Upload cancelled. Nothing was submitted.' } })
     expect((await app.ok('getOrder', ref)).statusCode).toBe(15)

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import type { SessionState } from '../../shared/ipc/session-schemas'
+import { VENDOR_ROLE, type SessionState } from '../../shared/ipc/session-schemas'
+import { NotForThisRole } from './app/NotForThisRole'
 import { useSessionState } from './session/useSessionState'
 import { api } from './lib/bridge'
 import { SignInFlow } from './signin/SignInFlow'
@@ -50,6 +51,7 @@ export function App() {
   if (!state) return <main className="center-screen" role="status">Starting…</main>
 
   const signedIn = state.status === 'signedIn'
+  if (signedIn && state.user.role !== VENDOR_ROLE) return <NotForThisRole session={state} />
   return (
     <>
       <WindowNotice />

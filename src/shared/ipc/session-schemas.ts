@@ -19,7 +19,9 @@ export const EnvironmentInfoSchema = z.object({
 })
 export type EnvironmentInfo = z.infer<typeof EnvironmentInfoSchema>
 
-export const UserSchema = z.object({ id: z.string(), name: z.string(), email: z.string() })
+/** The platform role names (docs: Roles & permissions); this app is for 'Vendor' accounts. */
+export const VENDOR_ROLE = 'Vendor'
+export const UserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string().default(VENDOR_ROLE) })
 export type User = z.infer<typeof UserSchema>
 
 /**

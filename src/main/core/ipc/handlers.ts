@@ -12,6 +12,7 @@ import { preflight } from '../uploads/preflight'
 import type { ReportUploads } from '../uploads/report-upload'
 import type { IpcHandlers } from './dispatcher'
 import type { AppInfo } from '../../../shared/ipc/app-schemas'
+import { VENDOR_ROLE } from '../../../shared/ipc/session-schemas'
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service'
 import type { Logger } from '../ports'
 import { redact } from '../logger'
@@ -67,7 +68,10 @@ export function createIpcHandlers(deps: {
       await session.resetPassword(environment, email, code, newPassword)
       return null
     }),
-    listOrders: after(() => inbox.list()),
+    listOrders: after(async () => {
+      if (session.requireUser().role !== VENDOR_ROLE) throw new AppError('forbidden', 'The inbox is for appraisers (vendor accounts).')
+      return inbox.list()
+    }),
     getOrder: after((ref) => inbox.get(ref)),
     openExternal: after(async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid_input', 'Only web and e-mail links can be opened.')

@@ -146,7 +146,7 @@ export class SessionService {
     let user: User
     try {
       const me = await client.call('me', { accessToken: tokens.accessToken })
-      user = { id: me.user.id, name: me.user.name, email: me.user.email }
+      user = { id: me.user.id, name: me.user.name, email: me.user.email, role: me.user.role }
     } catch (error) {
       void this.revoke(client, tokens.refreshToken)
       throw toAppError(error)

@@ -1,6 +1,6 @@
-import { statusName } from '../../../shared/order-status'
+import { vendorStatusName } from '../../../shared/order-status'
 
 /** Status as text, with a tone class; colour is never the only signal. */
 export function StatusChip({ code }: { code: number }) {
-  return <span className={`chip chip-${code}`}>{statusName(code)}</span>
+  return <span className={`chip chip-${code}`}>{vendorStatusName(code)}</span>
 }

@@ -119,12 +119,12 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
             }}
           />
           {screen === 'settings' ? (
-            <div className="wide-pane" role="region" aria-label="Settings" tabIndex={0}>
+            <div className="wide-pane" role="region" aria-label="Settings view" tabIndex={0}>
               <SettingsView focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
             </div>
           ) : screen === 'payments' ? (
             // Scrollable, so reachable by keyboard too (axe: scrollable-region-focusable).
-            <div className="wide-pane" role="region" aria-label="Payments" tabIndex={0}>
+            <div className="wide-pane" role="region" aria-label="Payments view" tabIndex={0}>
               <PaymentsView />
             </div>
           ) : (

@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test, expect } from './fixtures'
+import { queue, signIn } from './support/actions'
+import { assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
+import { samplePdf } from '../src/sandbox/sample-files'
+import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
+import { FIELD_MESSAGES } from '../src/shared/order-workflow'
+
+test('the forms say what the platform would refuse, in the same words', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  const order = await assignOrder(sandbox, '11 Rules Rd')
+  await refresh(page)
+  await openOrder(page, order)
+  await page.getByRole('button', { name: 'Decline' }).click()
+  const decline = page.getByRole('dialog', { name: 'Decline this order?' })
+  await decline.getByLabel('Other').check()
+  await expect(decline.getByRole('alert')).toHaveText(FIELD_MESSAGES.declineMessage)
+  await expect(decline.getByRole('button', { name: 'Decline order' })).toBeDisabled()
+  await decline.getByRole('button', { name: 'Close' }).click()
+
+  await page.getByRole('button', { name: 'Counter-offer' }).click()
+  const counter = page.getByRole('dialog', { name: 'Counter-offer' })
+  await counter.getByLabel("What you're asking for").selectOption('due_date_extension')
+  await counter.getByLabel('Explanation for the client').fill('Backlog after the holidays')
+  await expect(counter.getByRole('alert')).toHaveText(FIELD_MESSAGES.dueDateRequired)
+  await expect(counter.getByLabel(/Proposed fee/)).toHaveCount(0)
+})
+
+test('a success message belongs to the status it was shown for', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  await queue(page, 'Inspection').click()
+  await page.getByRole('listbox', { name: 'Orders' }).getByRole('option').filter({ hasText: 'Inspection Completed' }).first().click()
+  const files = writeFiles({ 'report.pdf': samplePdf('Report') })
+  await page.getByRole('button', { name: 'Upload report' }).click()
+  await app.dialogs.answerOpen([files['report.pdf'] ?? ''])
+  const upload = page.getByRole('dialog', { name: 'Upload the report' })
+  await upload.getByRole('button', { name: 'Choose files…' }).click()
+  await upload.getByRole('button', { name: 'Upload', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Report submitted (version 1).' })).toBeVisible()
+  const orderNumber = await detail(page).locator('.fact', { hasText: 'Order #' }).locator('dd').innerText()
+  const id = `ord-${orderNumber.slice(-5)}`
+  await clientSays(sandbox, `/orders/${id}/qc`, { decision: 'revision', reason: 'Add the sketch' })
+  await refresh(page)
+  await expect(statusChip(page)).toHaveText('Revision Requested')
+  await expect(page.getByText('Report submitted (version 1).')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Revision requested' })).toContainText('QC revision requested just now')
+  // Background reloads after an action do not flip the Refresh button.
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
+})
+
+test('hold and resume: the order waits, only cancel is offered, and it returns to where it was', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  const order = await assignOrder(sandbox, '21 Pause Pl')
+  await refresh(page)
+  await openOrder(page, order)
+  await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(statusChip(page)).toHaveText('Order Accepted')
+  await clientSays(sandbox, `/orders/${order.id}/hold`, { reason: 'Awaiting the purchase contract' })
+  await refresh(page)
+  await expect(statusChip(page)).toHaveText('On Hold')
+  await expect(page.getByRole('toolbar', { name: 'Order actions' }).getByRole('button')).toHaveText(['Cancel order'])
+  await clientSays(sandbox, `/orders/${order.id}/resume`, {})
+  await refresh(page)
+  await expect(statusChip(page)).toHaveText('Order Accepted')
+  await expect(detail(page).getByRole('list', { name: 'Order history' }).getByRole('listitem').first()).toContainText('Order reactivated')
+})
+
+test('a reconsideration of value is its own cycle, recorded as the borrower’s', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  const order = await assignOrder(sandbox, '31 Value Vw')
+  // Walk it to Report Accepted through the platform's own steps.
+  await refresh(page)
+  await openOrder(page, order)
+  await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(statusChip(page)).toHaveText('Order Accepted')
+  await page.getByRole('button', { name: 'Schedule inspection' }).click()
+  await page.getByRole('dialog').getByRole('radio').first().check()
+  await page.getByRole('dialog').getByRole('button', { name: 'Schedule inspection' }).click()
+  await expect(statusChip(page)).toHaveText('Inspection Scheduled')
+  await page.getByRole('button', { name: 'Mark inspection complete' }).click()
+  await page.getByRole('dialog').getByLabel('The inspection has taken place').check()
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark complete' }).click()
+  await expect(statusChip(page)).toHaveText('Inspection Completed')
+  const files = writeFiles({ 'report.pdf': samplePdf('Report') })
+  await page.getByRole('button', { name: 'Upload report' }).click()
+  await app.dialogs.answerOpen([files['report.pdf'] ?? ''])
+  await page.getByRole('dialog').getByRole('button', { name: 'Choose files…' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Upload', exact: true }).click()
+  await expect(statusChip(page)).toHaveText('Report Submitted')
+  await clientSays(sandbox, `/orders/${order.id}/qc`, { decision: 'accept', reason: '' })
+  await clientSays(sandbox, `/orders/${order.id}/rov`, { from: 'borrower', reason: 'Three recent sales on the same street' })
+  await refresh(page)
+  await expect(statusChip(page)).toHaveText('ROV — Borrower')
+  const callout = page.getByRole('region', { name: 'Reconsideration of value requested' })
+  await expect(callout).toContainText('Three recent sales on the same street')
+  await expect(callout).not.toContainText('QC revision')
+  await expect(detail(page).getByRole('list', { name: 'Order history' }).getByRole('listitem').first()).toContainText('(Borrower)')
+  await page.getByRole('button', { name: 'Upload report' }).click()
+  await expect(page.getByRole('dialog', { name: 'Answer the reconsideration of value' })).toBeVisible()
+})
+
+test('from the third revision on, the order says it is escalated', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  await queue(page, 'Revision & ROV').click()
+  const row = page.getByRole('listbox', { name: 'Orders' }).getByRole('option').filter({ hasText: 'Revision Requested' }).first()
+  await row.click()
+  await expect(page.getByRole('region', { name: 'Revision requested' })).toBeVisible()
+  await expect(page.getByRole('note')).toHaveCount(0)
+  const orderNumber = await detail(page).locator('.fact', { hasText: 'Order #' }).locator('dd').innerText()
+  const id = `ord-${orderNumber.slice(-5)}`
+  for (let round = 0; round < 2; round++) {
+    const files = writeFiles({ [`v${round}.pdf`]: samplePdf(`Revision ${round}`) })
+    await page.getByRole('button', { name: 'Upload report' }).click()
+    await app.dialogs.answerOpen([files[`v${round}.pdf`] ?? ''])
+    await page.getByRole('dialog').getByRole('button', { name: 'Choose files…' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Upload', exact: true }).click()
+    await expect(statusChip(page)).toHaveText('Report Submitted')
+    await clientSays(sandbox, `/orders/${id}/qc`, { decision: 'revision', reason: `Round ${round + 2}` })
+    await refresh(page)
+    await expect(statusChip(page)).toHaveText('Revision Requested')
+  }
+  await expect(page.getByRole('note')).toContainText('This is revision 3 on this order')
+})
+
+test('a Client User is told this app is for appraisers, and can sign out', async ({ app }) => {
+  const { page } = app
+  await signIn(page, { email: DEMO_ACCOUNTS.clientUser.email, password: DEMO_ACCOUNTS.clientUser.password }, { expectWorkspace: false })
+  await expect(page.getByRole('alert')).toContainText('This app is for appraisers working orders (vendor accounts). You are signed in as a Client User')
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in to OmniValVMS' })).toBeVisible()
+})
+
+test('at the smallest window the three panes, Sign out and the order all fit; payments are reachable by keyboard', async ({ app, sandbox }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 900, height: 620 })
+  await signIn(page, sandbox.vendor)
+  await page.getByRole('listbox', { name: 'Orders' }).getByRole('option').first().click()
+  for (const target of [page.getByRole('button', { name: 'Sign out' }), page.getByRole('heading', { level: 2 }).first(), page.getByRole('navigation', { name: 'Queues' })]) {
+    const box = await target.boundingBox()
+    expect(box).not.toBeNull()
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(900)
+  }
+  await page.getByRole('button', { name: 'Payments' }).click()
+  await expect(page.getByRole('table', { name: 'Payments by order' })).toBeVisible()
+  const scan = await new AxeBuilder({ page }).include('.wide-pane').analyze()
+  expect(scan.violations.map((v) => v.id)).not.toContain('scrollable-region-focusable')
+  await page.getByRole('region', { name: 'Payments view' }).focus()
+  await expect(page.getByRole('region', { name: 'Payments view' })).toBeFocused()
+})
