@@ -206,9 +206,10 @@ export class OrderWork {
     })
     try {
       await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), measure, createWriteStream(partial))
-    } catch (error) {
+    } catch {
+      // The client went away mid-file (cancelled, or the connection broke): nothing is kept.
       await rm(partial, { force: true })
-      throw error
+      throw new SandboxError(400, 'upload_interrupted', 'The upload was interrupted before the whole file arrived.')
     }
     if (size !== file.size) {
       await rm(partial, { force: true })

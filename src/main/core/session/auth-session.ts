@@ -46,6 +46,8 @@ export class AuthSession {
   private timer: TimerHandle | null = null
   private offlineAttempts = 0
   private lastRefreshAt = Number.NEGATIVE_INFINITY
+  /** Until when a 429 is being waited out: other answers meanwhile don't say "online". */
+  private slowedUntil = 0
   private disposed = false
 
   constructor(
@@ -129,7 +131,7 @@ export class AuthSession {
     for (let waits = 0; ; waits++) {
       try {
         const result = await send(accessToken)
-        this.hooks.onConnectivity('online')
+        if (this.clock.now() >= this.slowedUntil) this.hooks.onConnectivity('online')
         return result
       } catch (error) {
         if (error instanceof PlatformError && error.isConnectivity) this.hooks.onConnectivity('offline')
@@ -137,7 +139,8 @@ export class AuthSession {
         const wait = error.failure.retryAfterMs ?? 5_000 * (waits + 1)
         if (waits >= MAX_RATE_LIMIT_WAITS || wait > MAX_RATE_LIMIT_WAIT_MS || this.disposed) throw error
         this.logger.warn('the platform asked us to slow down; waiting', { seconds: secondsUntil(wait) })
-        this.hooks.onConnectivity('slowed', this.clock.now() + wait)
+        this.slowedUntil = Math.max(this.slowedUntil, this.clock.now() + wait)
+        this.hooks.onConnectivity('slowed', this.slowedUntil)
         await this.sleep(wait)
         this.assertActive()
       }
