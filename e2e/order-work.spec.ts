@@ -140,6 +140,9 @@ test('malformed XML is refused before anything is uploaded', async ({ app, sandb
   await expect(dialog.getByRole('list', { name: 'Files to upload' })).toContainText('broken.xml is not well-formed XML')
   await expect(dialog.getByText('Fix the problems marked ✗ before uploading.')).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Upload', exact: true })).toBeDisabled()
+  // Trying anyway does nothing.
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click({ force: true })
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0)
   const uploads = (await sandbox.control.requests()).requests.filter((r) => r.path.includes('/submissions') && r.method !== 'GET')
   expect(uploads).toEqual([])
 })

@@ -264,7 +264,7 @@ export class OrderWork {
 
   answerConditions(order: SandboxOrder, decision: 'accept' | 'counter', fee: number | null, dueDate: string | null, note: string): void {
     const negotiation = order.negotiation
-    if (order.status !== 4 || negotiation?.state !== 'awaiting_client') {
+    if (order.status !== S.AcceptedWithConditions || negotiation?.state !== 'awaiting_client') {
       throw new SandboxError(409, 'not_awaiting_client', 'This order has no counter-offer waiting for the client.')
     }
     const client = this.clientActor(order)

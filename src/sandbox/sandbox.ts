@@ -4,6 +4,7 @@ import type { Fault, RequestLogEntry, SandboxData, SandboxOrder, SandboxUser } f
 import { hashPassword, verifyPassword } from './passwords'
 import { seedData, type SeedOptions } from './seed'
 import { OrderWork } from './order-work'
+import { inSet } from '../shared/order-workflow'
 import { tmpdir } from 'node:os'
 
 export interface SandboxOptions extends SeedOptions {
@@ -269,9 +270,9 @@ export class Sandbox {
     return { ...structuredClone(detail), latestRevision: this.openRevision(order) }
   }
 
-  /** The revision request an order in 12 or 20 is waiting on. */
+  /** The revision request (or ROV) an order is waiting on. */
   openRevision(order: SandboxOrder, revisions = this.data.revisions) {
-    if (order.status !== 12 && order.status !== 20) return null
+    if (!inSet('revision', order.status) && !inSet('rov', order.status)) return null
     const open = revisions
       .filter((r) => r.orderId === order.id && r.answeredBySubmissionId === null)
       .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0]

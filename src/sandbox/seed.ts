@@ -2,7 +2,7 @@ import { hashPassword } from './passwords'
 import type { SandboxClient, SandboxData, SandboxDocument, SandboxHistoryRecord, SandboxOrder, SandboxPayment, SandboxRevision, SandboxSubmission, SandboxUser } from './model'
 import { samplePdf } from './sample-files'
 import { ORDER_STATUS as S, type OrderStatusCode } from '../shared/order-status'
-import { TRANSITIONS, findTransition, inSet, type Transition } from '../shared/order-workflow'
+import { STATUS_SETS, TRANSITIONS, findTransition, inSet, type Transition } from '../shared/order-workflow'
 
 export const DEMO_PASSWORD = 'Sandbox!2026'
 
@@ -247,7 +247,7 @@ export function seedData(options: SeedOptions = {}): SandboxData {
       if (order.loanPurpose === 'Purchase') {
         documents.push({ id: `doc-${n}-2`, orderId: id, name: 'Purchase contract.pdf', contentType: 'application/pdf', sharedAt: at(0), contentBase64: purchaseContract })
       }
-      if (status === 4) {
+      if (status === S.AcceptedWithConditions) {
         const countered = Math.floor(i / STATUS_CYCLE.length) % 2 === 0
         order.negotiation = {
           state: countered ? 'client_countered' : 'awaiting_client',
@@ -275,7 +275,7 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         17: { type: 'Reconsideration of value', by: borrower, source: 'borrower' },
         18: { type: 'Reconsideration of value', by: clientName, source: 'client' }
       } as const
-      for (const code of [12, 20, 17, 18] as const) {
+      for (const code of [...STATUS_SETS.revision, ...STATUS_SETS.rov]) {
         const step = stepOf(code)
         if (step < 0) continue
         const entry = history.find((h) => h.orderId === id && h.status === code)
@@ -296,10 +296,10 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         payments.push({
           orderId: id,
           amount: order.fee,
-          status: status === 6 ? 'paid' : 'unpaid',
+          status: status === S.OrderCompleted ? 'paid' : 'unpaid',
           invoiceNumber: `INV-${n}`,
           invoicedAt: at(path.length - 1),
-          paidAt: status === 6 ? at(path.length) : null
+          paidAt: status === S.OrderCompleted ? at(path.length) : null
         })
       }
     }
