@@ -6,25 +6,12 @@ import { endpoints, type EndpointDef } from '../platform/endpoints'
 import { SandboxError, type Sandbox } from './sandbox'
 import { FaultInputSchema, createFault, faultMiddleware } from './faults'
 import { platformRoutes } from './platform-routes'
-import { registerRoutes } from './routes'
+import { readJson, registerRoutes } from './routes'
 
 type Env = { Bindings: HttpBindings }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } })
 
-async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new SandboxError(400, 'invalid_json', 'The request body must be JSON.')
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
-  }
-  return parsed.data
-}
 
 export interface SandboxAppOptions {
   /** The test and demo control plane under /__sandbox/. Never mounted in the sandbox embedded in the app. */

@@ -28,7 +28,8 @@ export type RouteResult<N extends EndpointName> = { status?: 200 | 201 | 202 | 2
 
 export type RouteTable = { [N in EndpointName]: (sandbox: Sandbox, ctx: RouteContext<N>) => RouteResult<N> | Promise<RouteResult<N>> }
 
-async function readBody(c: Context<Env>, schema: z.ZodType): Promise<unknown> {
+/** A JSON body checked against `schema` (400 when malformed or of the wrong shape). */
+export async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.output<T>> {
   let body: unknown
   try {
     body = await c.req.json()
@@ -37,7 +38,7 @@ async function readBody(c: Context<Env>, schema: z.ZodType): Promise<unknown> {
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
-  return parsed.data
+  return parsed.data as z.output<T>
 }
 
 /**
@@ -56,7 +57,7 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
         if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
         query = parsed.data
       }
-      const body = endpoint.request ? await readBody(c, endpoint.request) : undefined
+      const body = endpoint.request ? await readJson(c, endpoint.request) : undefined
       const user = () => sandbox.authenticate(c.req.header('authorization'))
       const ctx = {
         params,
