@@ -12,6 +12,7 @@ import { startRendererServer } from './harness/renderer-server'
 import { buildPageBridge } from './harness/page-bridge-bundle'
 import { findElectronBinary } from './support/electron-binary'
 import { createDrivenUpdater } from './harness/driven-updater'
+import { createRecordingBadge, createRecordingNotifier } from './harness/recording-desktop'
 import { profileText, rendererText, tokensFoundIn } from './support/secrets-sweep'
 import { applicationMenu, type MenuItemSpec } from '../src/main/core/menu/app-menu'
 import { readFileSync } from 'node:fs'
@@ -49,6 +50,14 @@ export interface AppFixture {
   logs(): Promise<string[]>
   /** Browser project only: the auto-updater reports a finished download (updates are off in the unpackaged Electron build). */
   updateDownloaded(version: string): Promise<void>
+  /** The OS notifications shown so far. */
+  notifications(): Promise<{ title: string; body: string }[]>
+  /** Clicks the notification at `index` (as the user would, in the notification centre). */
+  clickNotification(index: number): Promise<void>
+  /** The dock / taskbar badge's number. */
+  badge(): Promise<number>
+  /** One sync with the platform, resolved when it is done. */
+  syncNow(): Promise<void>
 }
 
 /** The menu item with these labels (ignoring the & mnemonics of Windows and Linux). */
@@ -111,6 +120,16 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             args: [join(ROOT, 'out', 'main', 'index.js')],
             env: { ...process.env, OMNIVMS_SANDBOX_URL: sandbox.url, OMNIVMS_USER_DATA_DIR: profileDir }
           })
+          // Notifications are recorded (and stay clickable) as the app shows them.
+          await app.evaluate(({ Notification }) => {
+            const shown: unknown[] = []
+            ;(globalThis as { __omnivmsShown?: unknown[] }).__omnivmsShown = shown
+            const show = Notification.prototype.show
+            Notification.prototype.show = function (this: InstanceType<typeof Notification>) {
+              shown.push(this)
+              return show.call(this)
+            }
+          })
           return { app, page: await app.firstWindow() }
         }
         let current = await launch()
@@ -137,6 +156,17 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           updateDownloaded: async () => {
             throw new Error('updates are off in the unpackaged Electron build')
           },
+          notifications: () =>
+            current.app.evaluate(() => ((globalThis as { __omnivmsShown?: { title: string; body: string }[] }).__omnivmsShown ?? []).map(({ title, body }) => ({ title, body }))),
+          clickNotification: (index) =>
+            current.app.evaluate((_electron, i) => {
+              const shown = (globalThis as { __omnivmsShown?: { emit(event: string): void }[] }).__omnivmsShown ?? []
+              shown[i]?.emit('click')
+            }, index),
+          badge: () => current.app.evaluate(({ app }) => app.getBadgeCount()),
+          syncNow: async () => {
+            await current.app.evaluate(({ powerMonitor }) => void powerMonitor.emit('resume'))
+          },
           dialogs: {
             answerOpen: (paths) =>
               current.app.evaluate(({ dialog }, filePaths) => {
@@ -153,7 +183,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const keychainKey = randomBytes(32)
         const dialogs = createScriptedDialogs()
         const updater = createDrivenUpdater()
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater })
+        const notifier = createRecordingNotifier()
+        const badge = createRecordingBadge()
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater, notifier, badge })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         await use({
@@ -175,6 +207,10 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           },
           logs: async () => [...current.logs],
           updateDownloaded: async (version) => updater.finishDownload(version),
+          notifications: async () => notifier.shown.map(({ title, body }) => ({ title, body })),
+          clickNotification: async (index) => notifier.click(index),
+          badge: async () => badge.count,
+          syncNow: () => current.core.syncNow(),
           dialogs: {
             answerOpen: async (paths) => dialogs.answerOpen(paths),
             answerSave: async (path) => dialogs.answerSave(path)

@@ -51,7 +51,7 @@ test('search finds orders by address, order number and borrower, and says when n
 test('the order detail shows property, loan, contacts, instructions and the vendor-visible history', async ({ app }) => {
   const { page } = app
   await queue(page, 'Revision & ROV').click()
-  const row = orderList(page).getByRole('option').filter({ hasText: 'Revision Requested' }).first()
+  const row = orderList(page).getByRole('option').filter({ has: page.locator('.chip', { hasText: /^Revision Requested$/ }) }).first()
   await row.click()
   const detail = page.getByRole('region', { name: await row.locator('.row-address').innerText() })
   await expect(detail.getByRole('heading', { level: 3, name: 'Contacts' })).toBeVisible()

@@ -107,7 +107,7 @@ test('from the third revision on, the order says it is escalated', async ({ app,
   const { page } = app
   await signIn(page, sandbox.vendor)
   await queue(page, 'Revision & ROV').click()
-  const row = page.getByRole('listbox', { name: 'Orders' }).getByRole('option').filter({ hasText: 'Revision Requested' }).first()
+  const row = page.getByRole('listbox', { name: 'Orders' }).getByRole('option').filter({ has: page.locator('.chip', { hasText: /^Revision Requested$/ }) }).first()
   await row.click()
   await expect(page.getByRole('region', { name: 'Revision requested' })).toBeVisible()
   await expect(page.getByRole('note')).toHaveCount(0)

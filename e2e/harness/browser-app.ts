@@ -3,7 +3,7 @@ import { createAppCore, type AppCore } from '../../src/main/core/app-core'
 import { createLogger } from '../../src/main/core/logger'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { createKeychainCipher } from '../../test/support/keychain-cipher'
-import type { FileDialogs, UpdaterPort } from '../../src/main/core/ports'
+import type { BadgePort, FileDialogs, Notifier, UpdaterPort } from '../../src/main/core/ports'
 import { memoryLogTail, nodeAppInfo, recordingFolders } from '../../test/support/node-ports'
 
 export interface LaunchOptions {
@@ -16,6 +16,8 @@ export interface LaunchOptions {
   dialogs: FileDialogs
   /** A driven stand-in for the auto-updater (the packaged app's electron-updater). */
   updater?: UpdaterPort
+  notifier?: Notifier
+  badge?: BadgePort
 }
 
 export interface BrowserApp {
@@ -35,6 +37,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   const logs: string[] = []
   const ipcTraffic: string[] = []
   const logger = createLogger((_level, line) => logs.push(line))
+  let page: Page | null = null
   const core: AppCore = createAppCore({
     dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
@@ -48,11 +51,14 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     logTail: memoryLogTail(logs),
     appInfo: nodeAppInfo(),
     updater: options.updater ?? null,
+    notifier: options.notifier ?? null,
+    badge: options.badge ?? null,
+    window: { show: () => void page?.bringToFront().catch(() => undefined) },
     builtInUpdateFeed: options.updater ? 'https://updates.example.com/desktop' : null,
     trustedOrigins: [options.rendererOrigin]
   })
   const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })
-  const page = await context.newPage()
+  page = await context.newPage()
   await page.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {
     const result = await core.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload)
     const text = JSON.stringify(result)

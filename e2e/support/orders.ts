@@ -14,11 +14,11 @@ export interface CreatedOrder {
 }
 
 /** A new order assigned to the demo appraiser through the control plane (status 1). */
-export async function assignOrder(sandbox: SandboxFixture, street: string): Promise<CreatedOrder> {
+export async function assignOrder(sandbox: SandboxFixture, street: string, options: { respondWithinMinutes?: number } = {}): Promise<CreatedOrder> {
   const response = await fetch(`${sandbox.url}/__sandbox/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ street })
+    body: JSON.stringify({ street, ...options })
   })
   const order = (await response.json()) as { id: string; clientId: string; loanId: string; orderNumber: string }
   return { ...order, street }

@@ -21,6 +21,7 @@ import { attachContextMenu, installApplicationMenu } from './electron/menus'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
 import { createSettingsStore } from './electron/settings-store'
 import { createElectronUpdater } from './electron/updater'
+import { createElectronBadge, createElectronNotifier } from './electron/desktop-integration'
 import { applyWebContentsPolicy, denyAllPermissions } from './electron/web-contents-policy'
 
 const PRODUCT_NAME = 'OmniValVMS Desktop'
@@ -131,7 +132,15 @@ function main(dev: DevOverrides): void {
           trustedOrigins: appOrigins,
           updater: app.isPackaged ? createElectronUpdater(logger) : null,
           builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
-          defaultEnvironment: app.isPackaged ? 'production' : 'sandbox'
+          defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
+          notifier: createElectronNotifier(),
+          badge: createElectronBadge(),
+          window: {
+            show: () => {
+              if (!mainWindow && core) openMainWindow(core, store)
+              focusMainWindow()
+            }
+          }
         })
         core = appCore
         registerIpc(appCore)

@@ -47,6 +47,8 @@ export interface EndpointDef<
   request: Req
   response: Res
   query?: z.ZodObject
+  /** ASSUMED: answers carry an ETag and honour If-None-Match with 304 Not Modified. */
+  conditional?: boolean
 }
 
 const define = <const D extends EndpointDef>(def: D): D => def
@@ -116,6 +118,7 @@ export const endpoints = {
     idempotent: true,
     request: null,
     response: PlatformOrderPageSchema,
+    conditional: true,
     query: z.object({
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(ORDERS_PAGE_SIZE_MAX).default(100)

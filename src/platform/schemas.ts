@@ -64,6 +64,8 @@ export const PlatformOrderSchema = z.object({
   borrowerName: z.string(),
   assignedAt: z.string(),
   updatedAt: z.string(),
+  /** ASSUMED: by when the vendor must answer an assignment (status 1); after it the order goes back for reassignment. */
+  respondBy: z.string().nullish(),
   /** ASSUMED: the list carries the open revision request, so the inbox can show it without a call per order. */
   latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullish()
 })

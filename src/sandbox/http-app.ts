@@ -67,6 +67,11 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
   })
 
   app.use('/api/*', faultMiddleware(sandbox))
+  // Deadlines pass between requests: the platform has moved unanswered assignments on by the time it answers.
+  app.use('/api/*', async (_c, next) => {
+    sandbox.work.expireUnanswered()
+    await next()
+  })
 
   registerRoutes(app, sandbox, platformRoutes, { validateResponses: options.validateResponses ?? false })
 
@@ -108,7 +113,8 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
         street: z.string().optional(),
         fee: z.number().positive().optional(),
         dueInDays: z.number().int().optional(),
-        product: z.string().optional()
+        product: z.string().optional(),
+        respondWithinMinutes: z.number().positive().max(60 * 24 * 30).optional()
       })
     )
     return c.json(sandbox.orderDetail(sandbox.assignNewOrder(input)), 201)
@@ -154,6 +160,11 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
     const order = sandbox.findOrderById(c.req.param('orderId'))
     sandbox.work.reconsideration(order, from, reason)
     return c.json(sandbox.orderDetail(order))
+  })
+  control.post('/clock', async (c) => {
+    const { advanceMs } = await readJson(c, z.object({ advanceMs: z.number().int().min(0).max(365 * 86_400_000) }))
+    sandbox.advanceClock(advanceMs)
+    return c.json({ now: new Date(sandbox.now()).toISOString() })
   })
   control.post('/reset', (c) => {
     sandbox.reset()

@@ -3,6 +3,8 @@ import type { PlatformHistoryEntry, PlatformOrderDetail } from '../platform/sche
 export interface SandboxClient {
   id: string
   name: string
+  /** How long this client gives a vendor to answer an assignment. */
+  responseTimeMinutes?: number
 }
 
 export interface SandboxUser {

@@ -93,9 +93,20 @@ export class OrderWork {
         order.statusBeforeHold = null
         break
     }
+    // Answered: the response deadline no longer applies.
+    if (from === S.OrderAssigned) order.respondBy = null
     this.transition(order, to, history, { name: user.name, role: 'Vendor' }, 'Desktop app', reason)
     // A declined order goes straight back for reassignment (documented: 2 → 16).
     if (to === S.OrderDeclined) this.transition(order, S.OrderUnassigned, transitionHistory(S.OrderDeclined, S.OrderUnassigned), SYSTEM, 'Platform', null)
+  }
+
+  /** Assignments not answered in time go back for reassignment (1 → 16), as the platform does. */
+  expireUnanswered(): void {
+    const now = this.sandbox.now()
+    for (const order of this.data.orders) {
+      if (order.status !== S.OrderAssigned || !order.respondBy || Date.parse(order.respondBy) > now) continue
+      this.transition(order, S.OrderUnassigned, transitionHistory(S.OrderAssigned, S.OrderUnassigned), SYSTEM, 'Platform', 'No response within the response time')
+    }
   }
 
   // ── The client's side of holds, delivery and ROV, driven through the control plane ──

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import type { z } from 'zod'
@@ -71,6 +72,11 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
       const result = await handler(sandbox, ctx)
       if (result instanceof Response) return result
       if (endpoint.response === null) return c.body(null, 204)
+      if (endpoint.conditional) {
+        const etag = `"${createHash('sha256').update(JSON.stringify(result.body)).digest('base64url').slice(0, 27)}"`
+        c.header('etag', etag)
+        if (c.req.header('if-none-match') === etag) return c.body(null, 304)
+      }
       if (options.validateResponses) {
         const checked = endpoint.response.safeParse(result.body)
         if (!checked.success) {

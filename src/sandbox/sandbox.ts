@@ -33,6 +33,8 @@ export class SandboxError extends Error {
 }
 
 const REQUEST_LOG_LIMIT = 5000
+/** A client's response time when it has not set one (docs: "within the client's SLA"). */
+export const DEFAULT_RESPONSE_MINUTES = 4 * 60
 /** The reuse interval: the refresh token just replaced is accepted once more, answering the same pair. */
 export const REFRESH_REUSE_WINDOW_MS = 30_000
 /** Wrong passwords: after this many for one account within a minute, sign-in answers 429. */
@@ -71,10 +73,17 @@ export class Sandbox {
     return Date.now() + this.clockOffsetMs
   }
 
+  /** Moves the sandbox's clock forward (control plane): deadlines and token expiry follow it. */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms
+    this.work.expireUnanswered()
+  }
+
   reset(): void {
     this.data = seedData(this.options)
     this.requests.length = 0
     this.faults = []
+    this.clockOffsetMs = 0
     this.changed()
   }
 
@@ -91,7 +100,7 @@ export class Sandbox {
 
   signIn(email: string, password: string): TokenResponse {
     const key = email.trim().toLowerCase()
-    const now = Date.now()
+    const now = this.now()
     const recent = (this.failedSignIns.get(key) ?? []).filter((at) => now - at < FAILED_SIGN_IN_WINDOW_MS)
     if (recent.length >= MAX_FAILED_SIGN_INS) {
       const retryAfter = Math.max(1, Math.ceil(((recent[0] ?? now) + FAILED_SIGN_IN_WINDOW_MS - now) / 1000))
@@ -112,7 +121,7 @@ export class Sandbox {
    * crashed before saving it, recovers); after that, presenting it revokes its whole family.
    */
   refresh(refreshToken: string): TokenResponse {
-    const now = Date.now()
+    const now = this.now()
     const hash = hashToken(refreshToken)
     const record = this.data.refreshTokens.find((r) => r.tokenHash === hash)
     if (!record || record.revoked || record.expiresAt <= now) {
@@ -151,14 +160,14 @@ export class Sandbox {
     if (!match) throw new SandboxError(401, 'missing_token', 'Authentication is required.')
     const record = this.data.accessTokens.find((t) => t.tokenHash === hashToken(match[1] ?? ''))
     if (!record) throw new SandboxError(401, 'invalid_token', 'The access token is not valid.')
-    if (record.expiresAt <= Date.now()) throw new SandboxError(401, 'token_expired', 'The access token has expired.')
+    if (record.expiresAt <= this.now()) throw new SandboxError(401, 'token_expired', 'The access token has expired.')
     const user = this.data.users.find((u) => u.id === record.userId)
     if (!user) throw new SandboxError(401, 'invalid_token', 'The access token is not valid.')
     return user
   }
 
   expireAccessTokens(): number {
-    const past = Date.now() - 1
+    const past = this.now() - 1
     for (const t of this.data.accessTokens) t.expiresAt = past
     this.changed()
     return this.data.accessTokens.length
@@ -175,7 +184,7 @@ export class Sandbox {
   }
 
   validSessions() {
-    const now = Date.now()
+    const now = this.now()
     return this.data.accessTokens
       .filter((t) => t.expiresAt > now)
       .map((t) => {
@@ -203,7 +212,7 @@ export class Sandbox {
     if (user) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
       for (const c of this.data.resetCodes) if (c.userId === user.id) c.used = true
-      this.data.resetCodes.push({ userId: user.id, code, expiresAt: Date.now() + this.resetCodeTtlMs, used: false })
+      this.data.resetCodes.push({ userId: user.id, code, expiresAt: this.now() + this.resetCodeTtlMs, used: false })
       this.data.outbox.push({
         to: user.email,
         subject: 'Your OmniValVMS password reset code',
@@ -219,7 +228,7 @@ export class Sandbox {
     if (newPassword.length < 8) throw new SandboxError(400, 'weak_password', 'The new password must have at least 8 characters.')
     const user = this.findUserByEmail(email)
     const record = user && this.data.resetCodes.find((c) => c.userId === user.id && c.code === code.trim() && !c.used)
-    if (!user || !record || record.expiresAt <= Date.now()) {
+    if (!user || !record || record.expiresAt <= this.now()) {
       throw new SandboxError(400, 'invalid_reset_code', 'That reset code is not valid or has expired.')
     }
     record.used = true
@@ -287,7 +296,7 @@ export class Sandbox {
   }
 
   /** Control plane: a new order assigned to a vendor (status 1), with its history. */
-  assignNewOrder(input: { vendorEmail?: string; clientId?: string; street?: string; fee?: number; dueInDays?: number; product?: string }): SandboxOrder {
+  assignNewOrder(input: { vendorEmail?: string; clientId?: string; street?: string; fee?: number; dueInDays?: number; product?: string; respondWithinMinutes?: number }): SandboxOrder {
     const vendor = this.findUserByEmail(input.vendorEmail ?? this.data.users[0]?.email ?? '')
     if (!vendor) throw new SandboxError(404, 'not_found', 'No such vendor.')
     const clientId = input.clientId ?? vendor.clientIds[0]
@@ -295,7 +304,9 @@ export class Sandbox {
     const template = this.data.orders.find((o) => o.vendorId === vendor.id) ?? this.data.orders[0]
     if (!template) throw new SandboxError(500, 'no_template', 'The sandbox has no orders to model a new one on.')
     const serial = 10001 + this.data.orders.length
-    const now = new Date()
+    const now = new Date(this.now())
+    const client = this.data.clients.find((c) => c.id === clientId)
+    const respondWithin = (input.respondWithinMinutes ?? client?.responseTimeMinutes ?? DEFAULT_RESPONSE_MINUTES) * 60_000
     const order: SandboxOrder = {
       ...structuredClone(template),
       id: `ord-${serial}`,
@@ -313,7 +324,8 @@ export class Sandbox {
       assignedAt: now.toISOString(),
       updatedAt: now.toISOString(),
       negotiation: null,
-      inspection: null
+      inspection: null,
+      respondBy: new Date(now.getTime() + respondWithin).toISOString()
     }
     this.data.orders.push(order)
     this.data.history.push({
@@ -344,7 +356,7 @@ export class Sandbox {
   }
 
   private issueTokens(userId: string, familyId: string): TokenResponse {
-    const now = Date.now()
+    const now = this.now()
     const accessToken = token('at')
     const refreshToken = token('rt')
     this.issued.set(hashToken(accessToken), accessToken)
@@ -395,6 +407,7 @@ function toPlatformOrder(order: SandboxOrder, latestRevision: PlatformOrder['lat
     propertyAddress: { ...order.propertyAddress },
     borrowerName: order.borrowerName,
     assignedAt: order.assignedAt,
-    updatedAt: order.updatedAt
+    updatedAt: order.updatedAt,
+    respondBy: order.respondBy ?? null
   }
 }

@@ -247,6 +247,8 @@ export function seedData(options: SeedOptions = {}): SandboxData {
       if (order.loanPurpose === 'Purchase') {
         documents.push({ id: `doc-${n}-2`, orderId: id, name: 'Purchase contract.pdf', contentType: 'application/pdf', sharedAt: at(0), contentBase64: purchaseContract })
       }
+      // Assignments still waiting for an answer have hours left; their clock started at assignment.
+      if (status === S.OrderAssigned) order.respondBy = new Date(now + rnd.int(2, 20) * 3_600_000).toISOString()
       if (status === S.AcceptedWithConditions) {
         const countered = Math.floor(i / STATUS_CYCLE.length) % 2 === 0
         order.negotiation = {

@@ -59,8 +59,10 @@ export function statusName(code: number): string {
 
 /**
  * The status as the appraiser reads it in lists and on the order. The docs' names, except where the
- * vendor's view differs: an order back at 16 left this vendor's work because they declined it.
+ * vendor's view differs: an order back at 16 left this vendor's work — declined by them, or taken
+ * away because its response time ran out (it still carries that deadline; an answered one does not).
  */
-export function vendorStatusName(code: number): string {
-  return code === ORDER_STATUS.OrderUnassigned ? 'Declined — returned for reassignment' : statusName(code)
+export function vendorStatusName(code: number, respondBy: string | null = null): string {
+  if (code !== ORDER_STATUS.OrderUnassigned) return statusName(code)
+  return respondBy ? 'Reassigned — no response in time' : 'Declined — returned for reassignment'
 }

@@ -47,9 +47,10 @@ describe('sign-in and the inbox', () => {
     expect(new Set(inbox.orders.map((o) => o.clientId)).size).toBe(3)
     expect(inbox.orders.length).toBe(72)
     expect(inbox.failures).toEqual([])
-    // One list request per client.
+    // One full list answer per client; a sync after that finds them unchanged (304, no body).
     const lists = (await control.requests()).requests.filter((r) => /\/api\/clients\/[^/]+\/orders$/.test(r.path))
-    expect(lists).toHaveLength(3)
+    expect(lists.filter((r) => r.status === 200)).toHaveLength(3)
+    expect(lists.filter((r) => r.status !== 200).every((r) => r.status === 304)).toBe(true)
   })
 
   it('rejects a wrong password with a clear message', async () => {

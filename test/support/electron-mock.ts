@@ -91,7 +91,8 @@ export function electronMock(captured: ElectronCapture) {
       on: (event: string, handler: (...args: unknown[]) => void) => captured.appEvents.set(event, handler),
       whenReady: () => Promise.resolve(),
       quit: vi.fn(),
-      exit: (code: number) => void captured.exits.push(code)
+      exit: (code: number) => void captured.exits.push(code),
+      setBadgeCount: vi.fn(() => true)
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -125,6 +126,13 @@ export function electronMock(captured: ElectronCapture) {
       encryptStringAsync: async (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
       decryptStringAsync: async (data: Buffer) => ({ result: Buffer.from(Buffer.from(data).map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false })
     },
+    Notification: Object.assign(
+      class {
+        on() {}
+        show() {}
+      },
+      { isSupported: () => true }
+    ),
     BrowserWindow
   }
   // electron-store imports the default export.

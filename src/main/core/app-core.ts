@@ -21,8 +21,13 @@ import {
   type LogTail,
   type SandboxProvider,
   type SecretCipher,
-  type UpdaterPort
+  type UpdaterPort,
+  type Notifier,
+  type BadgePort,
+  type WindowPort
 } from './ports'
+import { SyncService } from './sync/sync-service'
+import { VENDOR_ROLE } from '../../shared/ipc/session-schemas'
 import { SessionService } from './session/session-service'
 import { SettingsService } from './settings/settings-service'
 import { Preferences } from './storage/preferences'
@@ -68,6 +73,9 @@ export interface AppCoreDeps {
   builtInUpdateFeed?: string | null
   /** The environment the sign-in screen offers first: production in packaged builds. */
   defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
+  notifier?: Notifier | null
+  badge?: BadgePort | null
+  window?: WindowPort | null
 }
 
 export type EventListener = (channel: string, payload: unknown) => void
@@ -84,6 +92,8 @@ export interface AppCore {
   exportDiagnostics(): Promise<{ savedTo: string } | null>
   /** A message the next window (or the reloaded one) shows once. */
   setWindowNotice(text: string): void
+  /** One sync with the platform now; resolves when it is done. */
+  syncNow(): Promise<void>
   ready: Promise<void>
   dispose(): void
 }
@@ -99,7 +109,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   }
   const journal = new RequestJournal()
   const settings = new SettingsService(deps.store)
-  const session = new SessionService({
+  let sync: SyncService | null = null
+  let syncingFor: string | null = null
+  const session: SessionService = new SessionService({
     vault: new TokenVault(join(deps.dataDir, VAULT_FILE), deps.cipher, deps.logger, deps.store),
     preferences: new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox'),
     fetch: deps.fetch,
@@ -107,11 +119,33 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     logger: deps.logger,
     sandbox: deps.sandbox,
     journal,
-    onStateChanged: (state) => emit('sessionChanged', state)
+    onStateChanged: (state) => {
+      emit('sessionChanged', state)
+      // Sync runs for a signed-in appraiser; another account starts afresh.
+      const user = state.status === 'signedIn' && state.user.role === VENDOR_ROLE ? state.user.id : null
+      if (user !== syncingFor) {
+        sync?.stop()
+        syncingFor = user
+        if (user) sync?.start()
+      }
+    }
   })
   const ready = session.restore()
   const auth = () => session.requireAuth()
   const inbox = new InboxService(auth, deps.logger)
+  sync = new SyncService({
+    inbox,
+    signedIn: () => session.state.status === 'signedIn',
+    clock,
+    logger: deps.logger,
+    settings,
+    notifier: deps.notifier ?? null,
+    badge: deps.badge ?? null,
+    window: deps.window ?? null,
+    emitChanges: (changes) => emit('inboxChanged', changes),
+    emitOpenOrder: (ref) => emit('openOrder', ref)
+  })
+  if (syncingFor) sync.start()
   const picked = new PickedFiles()
   const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
   const uploads = new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
@@ -147,6 +181,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ready,
     session,
     inbox,
+    sync,
     actions: new OrderActions(auth, inbox, deps.logger),
     uploads,
     picked,
@@ -179,6 +214,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     async wake() {
       updates.wake()
       await session.wake()
+      if (syncingFor) await sync?.syncNow().catch(() => undefined)
+    },
+    async syncNow() {
+      await sync?.syncNow().catch(() => undefined)
     },
     menuCommand: (command) => emit('menuCommand', command),
     exportDiagnostics: () => diagnostics.exportToFile(),
@@ -189,6 +228,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     dispose() {
       listeners.clear()
       stopWatchingSettings()
+      sync?.dispose()
       updates.dispose()
       session.dispose()
     }

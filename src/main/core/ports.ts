@@ -69,6 +69,23 @@ export interface UpdaterPort {
   quitAndInstall(): void
 }
 
+/** OS notifications (Electron's Notification in the app; a recording fake in the browser harness). */
+export interface Notifier {
+  show(notification: { id: string; title: string; body: string }): void
+  /** Called with the notification's id when the user clicks it. */
+  onClick(listener: (id: string) => void): () => void
+}
+
+/** The dock / taskbar badge (count of orders waiting for the appraiser). */
+export interface BadgePort {
+  setCount(count: number): void
+}
+
+/** The app window as the core may ask for it: shown and focused (opened again if it was closed to the tray). */
+export interface WindowPort {
+  show(): void
+}
+
 /** Opens a folder in the OS file manager. */
 export interface FolderOpener {
   openFolder(path: string): Promise<void>

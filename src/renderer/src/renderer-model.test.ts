@@ -21,6 +21,7 @@ const order = (over: Partial<OrderSummary>): OrderSummary => ({
   borrowerName: 'Avery Chen',
   assignedAt: '2026-11-20T10:00:00.000Z',
   updatedAt: '2026-11-20T10:00:00.000Z',
+  respondBy: null,
   latestRevision: null,
   ...over
 })

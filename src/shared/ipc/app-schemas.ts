@@ -7,8 +7,25 @@ const feedUrl = HttpsUrlSchema
 
 export const UpdateChannelSchema = z.enum(['stable', 'beta'])
 
+export const NOTIFICATION_KINDS = ['newAssignment', 'revisionRequested', 'counterOfferAnswered', 'cancelled', 'onHold', 'reassigned', 'deadlineSoon'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+export const SYNC_INTERVAL_SECONDS = { min: 30, max: 15 * 60, default: 60 } as const
+
 /** The app's settings, kept by main. Every field has a default, so an old or damaged file still reads. */
 export const AppSettingsSchema = z.object({
+  notifications: z
+    .object({
+      kinds: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean().default(true)])) as Record<NotificationKind, z.ZodDefault<z.ZodBoolean>>).default(
+        Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])) as Record<NotificationKind, boolean>
+      ),
+      /** Notifications are held back until then ("Pause notifications for 1 hour"). */
+      pausedUntil: z.string().nullable().default(null)
+    })
+    .default({ kinds: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])) as Record<NotificationKind, boolean>, pausedUntil: null }),
+  sync: z
+    .object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max).default(SYNC_INTERVAL_SECONDS.default) })
+    .default({ intervalSeconds: SYNC_INTERVAL_SECONDS.default }),
   updates: z
     .object({
       channel: UpdateChannelSchema.default('stable'),
@@ -20,7 +37,15 @@ export const AppSettingsSchema = z.object({
 export type AppSettings = z.infer<typeof AppSettingsSchema>
 
 export const AppSettingsPatchSchema = z.object({
-  updates: z.object({ channel: UpdateChannelSchema, feedUrl: feedUrl.nullable() }).partial().optional()
+  updates: z.object({ channel: UpdateChannelSchema, feedUrl: feedUrl.nullable() }).partial().optional(),
+  notifications: z
+    .object({
+      kinds: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>).partial(),
+      pausedUntil: z.string().max(40).nullable()
+    })
+    .partial()
+    .optional(),
+  sync: z.object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max) }).partial().optional()
 })
 export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>
 

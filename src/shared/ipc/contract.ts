@@ -11,6 +11,7 @@ import {
   DraftKeySchema,
   DraftValueSchema,
   InboxSchema,
+  InboxChangesSchema,
   InspectionSlotSchema,
   OrderActionResultSchema,
   OrderActionSchema,
@@ -93,7 +94,11 @@ export const ipcEvents = {
   sessionChanged: SessionStateSchema,
   uploadProgress: UploadProgressSchema,
   updateStatusChanged: UpdateStatusSchema,
-  menuCommand: MenuCommandSchema
+  menuCommand: MenuCommandSchema,
+  /** Only what changed since the last sync; an unchanged sync sends nothing. */
+  inboxChanged: InboxChangesSchema,
+  /** Show this order (a notification or a link was clicked). */
+  openOrder: OrderRefSchema
 } as const
 
 export type IpcCalls = typeof ipcCalls

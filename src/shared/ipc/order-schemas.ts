@@ -28,6 +28,8 @@ export const OrderSummarySchema = OrderRefSchema.extend({
   borrowerName: z.string(),
   assignedAt: z.string(),
   updatedAt: z.string(),
+  /** By when an assignment must be answered (status 1), else it goes back for reassignment. */
+  respondBy: z.string().nullable(),
   /** The open revision request of an order in 12/20. */
   latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullable()
 })
@@ -115,6 +117,15 @@ export const InboxSchema = z.object({
   fetchedAt: z.string()
 })
 export type Inbox = z.infer<typeof InboxSchema>
+
+/** What changed in the inbox since the renderer last heard: only the orders that did. */
+export const InboxChangesSchema = z.object({
+  added: z.array(OrderSummarySchema),
+  changed: z.array(OrderSummarySchema),
+  removed: z.array(OrderRefSchema),
+  fetchedAt: z.string()
+})
+export type InboxChanges = z.infer<typeof InboxChangesSchema>
 
 export { OrderActionSchema, type OrderAction } from '../workflow/vendor-actions'
 

@@ -18,6 +18,7 @@ import type { Logger } from '../ports'
 import { redact } from '../logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { UpdateService } from '../updates/update-service'
+import type { SyncService } from '../sync/sync-service'
 
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 
@@ -34,6 +35,7 @@ export function createIpcHandlers(deps: {
   ready: Promise<void>
   session: SessionService
   inbox: InboxService
+  sync: SyncService
   actions: OrderActions
   uploads: ReportUploads
   picked: PickedFiles
@@ -70,7 +72,7 @@ export function createIpcHandlers(deps: {
     }),
     listOrders: after(async () => {
       if (session.requireUser().role !== VENDOR_ROLE) throw new AppError('forbidden', 'The inbox is for appraisers (vendor accounts).')
-      return inbox.list()
+      return deps.sync.syncNow()
     }),
     getOrder: after((ref) => inbox.get(ref)),
     openExternal: after(async ({ url }) => {
@@ -80,9 +82,14 @@ export function createIpcHandlers(deps: {
     }),
     networkRestored: after(async () => {
       await session.wake()
+      void deps.sync.syncNow().catch(() => undefined)
       return null
     }),
-    performOrderAction: after(({ ref, action }) => actions.perform(ref, action)),
+    performOrderAction: after(async ({ ref, action }) => {
+      const result = await actions.perform(ref, action)
+      deps.sync.applyLocal(result.order)
+      return result
+    }),
     listInspectionSlots: after(async (ref) => {
       try {
         return (await session.requireAuth().call('listInspectionSlots', { params: ref })).items
@@ -101,7 +108,11 @@ export function createIpcHandlers(deps: {
       })
       return preflight(await picked.add(paths), deps.maxUploadBytes)
     }),
-    uploadReport: after(({ ref, uploadId, fileIds }) => uploads.upload(ref, uploadId, fileIds)),
+    uploadReport: after(async ({ ref, uploadId, fileIds }) => {
+      const result = await uploads.upload(ref, uploadId, fileIds)
+      deps.sync.applyLocal(result.order)
+      return result
+    }),
     cancelUpload: after(async ({ uploadId }) => {
       uploads.cancel(uploadId)
       return null

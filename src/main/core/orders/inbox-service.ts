@@ -1,5 +1,5 @@
 import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
-import type { MeResponse, PlatformOrder } from '../../../platform/schemas'
+import type { MeResponse, PlatformOrder, PlatformOrderPage } from '../../../platform/schemas'
 import type { Inbox, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import type { AuthSession } from '../session/auth-session'
 import { toAppError } from '../platform/to-app-error'
@@ -11,10 +11,32 @@ export const PAGE_CONCURRENCY = 4
 
 /** Reads the vendor's orders across every client they work for. */
 export class InboxService {
+  /** The pages last read, with their ETags: an unchanged page costs a 304 and no parsing. */
+  private readonly pages = new Map<string, { etag: string; page: PlatformOrderPage; auth: AuthSession }>()
+
   constructor(
     private readonly auth: () => AuthSession,
     private readonly logger: Logger
   ) {}
+
+  /** Forgets the pages read (sign-out, another account). */
+  forget(): void {
+    this.pages.clear()
+  }
+
+  private async fetchPage(auth: AuthSession, clientId: string, page: number, pageSize: number): Promise<PlatformOrderPage> {
+    const key = `${clientId}:${page}:${pageSize}`
+    const cached = this.pages.get(key)
+    const held = cached && cached.auth === auth ? cached : undefined
+    const result = await auth.callConditional('listClientOrders', { params: { clientId }, query: { page, pageSize }, ...(held ? { ifNoneMatch: held.etag } : {}) })
+    if (result.notModified) {
+      if (held) return held.page
+      // A 304 for a copy we don't hold: ask again, unconditionally.
+      return auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
+    }
+    if (result.etag) this.pages.set(key, { etag: result.etag, page: result.body, auth })
+    return result.body
+  }
 
   async list(): Promise<Inbox> {
     const auth = this.auth()
@@ -76,7 +98,7 @@ export class InboxService {
    */
   private async allOrdersOf(auth: AuthSession, clientId: string): Promise<PlatformOrder[]> {
     const pageSize = ORDERS_PAGE_SIZE_MAX
-    const fetchPage = (page: number) => auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
+    const fetchPage = (page: number) => this.fetchPage(auth, clientId, page, pageSize)
     const first = await fetchPage(1)
     if (first.items.length < pageSize) return first.items
     const pages = Math.min(Math.ceil(first.total / pageSize), MAX_PAGES_PER_CLIENT)

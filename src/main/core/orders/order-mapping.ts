@@ -24,6 +24,7 @@ export function toOrderSummary(order: PlatformOrder, clientName: string): OrderS
     borrowerName: order.borrowerName,
     assignedAt: order.assignedAt,
     updatedAt: order.updatedAt,
+    respondBy: order.respondBy ?? null,
     latestRevision: order.latestRevision ?? null
   }
 }

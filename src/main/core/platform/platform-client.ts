@@ -23,6 +23,8 @@ export interface RawBody {
 
 export type CallArgs<N extends EndpointName> = {
   params?: PathParams<N>
+  /** For conditional endpoints: the ETag of the copy the caller holds. */
+  ifNoneMatch?: string
   query?: Record<string, string | number>
   body?: RequestBody<N>
   rawBody?: RawBody
@@ -67,8 +69,12 @@ export class PlatformClient {
   }
 
   async call<N extends EndpointName>(name: N, args: CallArgs<N> = {}): Promise<ResponseBody<N>> {
-    const endpoint = endpoints[name]
     const { response, text } = await this.send(name, args, true)
+    return this.parse(name, response, text)
+  }
+
+  private parse<N extends EndpointName>(name: N, response: Response, text: string): ResponseBody<N> {
+    const endpoint = endpoints[name]
     if (!endpoint.response) return null as ResponseBody<N>
     let json: unknown
     try {
@@ -84,6 +90,16 @@ export class PlatformClient {
     return parsed.data as ResponseBody<N>
   }
 
+  /**
+   * For conditional endpoints: the answer and its ETag, or "not modified" when the platform says the
+   * caller's copy (`ifNoneMatch`) is still current.
+   */
+  async callConditional<N extends EndpointName>(name: N, args: CallArgs<N>): Promise<{ notModified: true } | { notModified: false; body: ResponseBody<N>; etag: string | null }> {
+    const { response, text } = await this.send(name, args, true)
+    if (response.status === 304) return { notModified: true }
+    return { notModified: false, body: this.parse(name, response, text), etag: response.headers.get('etag') }
+  }
+
   /** For 'download' endpoints: the successful response, its body not yet read. */
   async open<N extends EndpointName>(name: N, args: CallArgs<N> = {}): Promise<Response> {
     return (await this.send(name, args, false)).response
@@ -94,6 +110,7 @@ export class PlatformClient {
     const url = new URL(buildPath(endpoint.path, (args.params ?? {}) as Record<string, string>), this.baseUrl)
     for (const [key, value] of Object.entries(args.query ?? {})) url.searchParams.set(key, String(value))
     const headers: Record<string, string> = { accept: 'application/json' }
+    if (args.ifNoneMatch && endpoint.conditional) headers['if-none-match'] = args.ifNoneMatch
     if (endpoint.auth === 'bearer') {
       if (!args.accessToken) throw new Error(`${name} needs an access token`)
       headers.authorization = `Bearer ${args.accessToken}`
@@ -138,7 +155,8 @@ export class PlatformClient {
       throw fail(timedOut ? { kind: 'timeout' } : { kind: 'network', detail: String(error) })
     }
     this.logger.info('platform request', { endpoint: name, method: endpoint.method, status: response.status, ms: Date.now() - started })
-    if (response.ok) note(String(response.status), safeText(response.headers.get('x-correlation-id')))
+    if (response.ok || response.status === 304) note(String(response.status), safeText(response.headers.get('x-correlation-id')))
+    if (response.status === 304 && endpoint.conditional) return { response, text: '' }
     if (response.ok && !readBody) return { response, text: '' }
     let text: string
     try {

@@ -72,6 +72,11 @@ export class AuthSession {
     return this.withToken(name, (accessToken) => this.client.call(name, { ...args, accessToken } as CallArgs<N>))
   }
 
+  /** A conditional read: "not modified", or the answer with its ETag. */
+  async callConditional<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'>) {
+    return this.withToken(name, (accessToken) => this.client.callConditional(name, { ...args, accessToken } as CallArgs<N>))
+  }
+
   /** A 'download' endpoint's response, body unread. */
   async open<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}): Promise<Response> {
     return this.withToken(name, (accessToken) => this.client.open(name, { ...args, accessToken } as CallArgs<N>))

@@ -16,7 +16,12 @@ export class SettingsService {
 
   update(patch: AppSettingsPatch): AppSettings {
     const previous = this.get()
-    const next = AppSettingsSchema.parse({ ...previous, updates: { ...previous.updates, ...patch.updates } })
+    const next = AppSettingsSchema.parse({
+      ...previous,
+      updates: { ...previous.updates, ...patch.updates },
+      notifications: { ...previous.notifications, ...patch.notifications, kinds: { ...previous.notifications.kinds, ...patch.notifications?.kinds } },
+      sync: { ...previous.sync, ...patch.sync }
+    })
     this.store.set(KEY, next)
     for (const listener of this.listeners) listener(next, previous)
     return next

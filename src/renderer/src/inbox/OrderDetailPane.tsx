@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { statusName } from '../../../shared/order-status'
+import { ORDER_STATUS, statusName } from '../../../shared/order-status'
+import { ResponseDeadline } from './ResponseDeadline'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
@@ -57,8 +58,16 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
             {order.property.county ? ` · ${order.property.county} County` : ''}
           </p>
         </div>
-        <StatusChip code={order.statusCode} />
+        <div className="detail-status">
+          <StatusChip code={order.statusCode} respondBy={order.respondBy} />
+          <ResponseDeadline statusCode={order.statusCode} respondBy={order.respondBy} />
+        </div>
       </header>
+      {order.statusCode === ORDER_STATUS.OrderUnassigned && order.respondBy && (
+        <p className="banner banner-warn" role="status">
+          No answer was given within {order.clientName}'s response time, so the order went back for reassignment. It is no longer yours to work.
+        </p>
+      )}
       <div aria-live="polite">
         {results.notice && (results.notice.statusCode === null || results.notice.statusCode === order.statusCode) && (
           <p className={`banner ${results.notice.tone === 'ok' ? 'banner-ok' : 'banner-warn'}`} role={results.notice.tone === 'ok' ? 'status' : 'alert'}>

@@ -4,6 +4,8 @@ import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { addressLine, describeDue, formatMoney } from '../lib/format'
 import { isClosed, orderKey } from './inbox-model'
 import { StatusChip } from './StatusChip'
+import { ResponseDeadline } from './ResponseDeadline'
+import { ORDER_STATUS } from '../../../shared/order-status'
 
 const ROW_HEIGHT = 68
 
@@ -100,8 +102,13 @@ export function OrderList(props: {
                 <span>{formatMoney(order.fee.amount, order.fee.currency)}</span>
               </div>
               <div className="row-side">
-                <StatusChip code={order.statusCode} />
-                <span className={`due due-${due.urgency}`}>{due.label}</span>
+                <StatusChip code={order.statusCode} respondBy={order.respondBy} />
+                {/* While an answer is awaited its deadline matters more than the report's due date. */}
+                {order.statusCode === ORDER_STATUS.OrderAssigned && order.respondBy ? (
+                  <ResponseDeadline statusCode={order.statusCode} respondBy={order.respondBy} />
+                ) : (
+                  <span className={`due due-${due.urgency}`}>{due.label}</span>
+                )}
               </div>
             </div>
           )

@@ -3,15 +3,15 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { SettingsView } from '../settings/SettingsView'
-import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { Inbox, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-workflow'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { AccountBar, StatusBar } from './AccountBar'
-import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
+import { applyInboxChanges, DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
 import { OrderDetailPane } from './OrderDetailPane'
-import { INBOX_KEY, WORKSPACE_KEY } from '../order/order-keys'
+import { INBOX_KEY, WORKSPACE_KEY, orderQueryKey } from '../order/order-keys'
 import { PaymentsView } from '../payments/PaymentsView'
 import { WorkspaceActive } from '../lib/workspace-active'
 import { OrderList } from './OrderList'
@@ -23,13 +23,23 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
+  // Main keeps the inbox in step with the platform and tells only what changed.
   const inbox = useQuery({
     queryKey: INBOX_KEY,
     queryFn: () => unwrap(api().listOrders()),
     enabled: active,
-    refetchInterval: active ? 60_000 : false
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false
   })
   const queryClient = useQueryClient()
+  useEffect(
+    () =>
+      api().onInboxChanged((changes) => {
+        queryClient.setQueryData<Inbox>(INBOX_KEY, (current) => (current ? applyInboxChanges(current, changes) : current))
+        for (const order of changes.changed) void queryClient.invalidateQueries({ queryKey: orderQueryKey(order) })
+      }),
+    [queryClient]
+  )
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const [selected, setSelected] = useState<OrderRef | null>(null)
   const [screen, setScreen] = useState<'orders' | 'payments' | 'settings'>('orders')
@@ -66,6 +76,15 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const update = (patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch }))
   // "Refreshing…" only for a refresh the user asked for: background reloads (after an action, every minute) stay quiet.
   const [refreshing, setRefreshing] = useState(false)
+  // A notification (or a link) asks for an order: show it.
+  useEffect(
+    () =>
+      api().onOpenOrder((ref) => {
+        setScreen('orders')
+        setSelected(ref)
+      }),
+    []
+  )
   const refreshAll = () => {
     setRefreshing(true)
     void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY }).finally(() => setRefreshing(false))

@@ -1,4 +1,4 @@
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { Inbox, InboxChanges, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, inSet, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 
 export type SortKey = 'due' | 'assigned' | 'fee'
@@ -60,7 +60,7 @@ export function visibleOrders(index: readonly IndexedOrder[], view: InboxView): 
         (view.clientId === null || item.order.clientId === view.clientId) &&
         terms.every((t) => item.text.includes(t))
     )
-    .sort(comparators[view.sort])
+    .sort(view.group === 'awaiting' && view.sort === 'due' ? byResponseDeadline : comparators[view.sort])
     .map((item) => item.order)
 }
 
@@ -79,4 +79,19 @@ export function clientCounts(orders: readonly OrderSummary[], group: StatusGroup
   const counts = new Map<string, number>()
   for (const o of orders) if (isInGroup(group, o.statusCode)) counts.set(o.clientId, (counts.get(o.clientId) ?? 0) + 1)
   return counts
+}
+
+/** The inbox with a sync's changes applied: only the orders that changed are touched. */
+export function applyInboxChanges(inbox: Inbox, changes: InboxChanges): Inbox {
+  const byKey = new Map(inbox.orders.map((o) => [orderKey(o), o]))
+  for (const ref of changes.removed) byKey.delete(orderKey(ref))
+  for (const order of [...changes.added, ...changes.changed]) byKey.set(orderKey(order), order)
+  return { ...inbox, orders: [...byKey.values()], fetchedAt: changes.fetchedAt }
+}
+
+/** Awaiting answers sort by their response deadline, the soonest first. */
+export function byResponseDeadline(a: IndexedOrder, b: IndexedOrder): number {
+  const da = a.order.respondBy ? Date.parse(a.order.respondBy) : Number.POSITIVE_INFINITY
+  const db = b.order.respondBy ? Date.parse(b.order.respondBy) : Number.POSITIVE_INFINITY
+  return da - db || a.due - b.due
 }

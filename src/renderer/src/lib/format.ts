@@ -36,3 +36,15 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 
 export const addressLine = (o: Pick<OrderSummary, 'address'>) =>
   `${o.address.line1}, ${o.address.city}, ${o.address.state} ${o.address.zip}`
+
+export type ResponseUrgency = 'ok' | 'soon' | 'passed'
+
+/** "Respond within 3 h 12 min": amber under an hour, red once passed ("Response time passed"). */
+export function describeResponseTime(respondBy: string, now: number): { label: string; urgency: ResponseUrgency } {
+  const left = Date.parse(respondBy) - now
+  if (left <= 0) return { label: 'Response time passed', urgency: 'passed' }
+  const minutes = Math.max(1, Math.ceil(left / 60_000))
+  const hours = Math.floor(minutes / 60)
+  const text = hours === 0 ? `${minutes} min` : minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
+  return { label: `Respond within ${text}`, urgency: left < 60 * 60_000 ? 'soon' : 'ok' }
+}

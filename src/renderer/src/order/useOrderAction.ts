@@ -35,8 +35,8 @@ export function useOrderResults(ref: OrderRef) {
   const queryClient = useQueryClient()
   const [notice, setNotice] = useState<Notice | null>(null)
   const applied = (order: OrderDetail, text: string, confirmedFromHistory: boolean) => {
+    // The inbox hears of it from main (inboxChanged); only the payments may need a reload.
     queryClient.setQueryData(orderQueryKey(ref), order)
-    void queryClient.invalidateQueries({ queryKey: INBOX_KEY })
     void queryClient.invalidateQueries({ queryKey: PAYMENTS_KEY })
     setNotice({ tone: 'ok', text: text + (confirmedFromHistory ? CONFIRMED : ''), statusCode: order.statusCode })
   }

@@ -1,0 +1,67 @@
+import { test, expect } from './fixtures'
+import { orderList, queue, signIn } from './support/actions'
+import { assignOrder, openOrder, statusChip } from './support/orders'
+
+test.beforeEach(async ({ app, sandbox }) => {
+  await signIn(app.page, sandbox.vendor)
+  await expect(app.page.getByText('72 orders')).toBeVisible()
+})
+
+test('a new assignment pops up as a notification naming client, address and fee — never the borrower — and opens the order', async ({ app, sandbox }) => {
+  const before = await app.badge()
+  const order = await assignOrder(sandbox, '12 Oak St')
+  await app.syncNow()
+  const shown = await app.notifications()
+  expect(shown).toHaveLength(1)
+  expect(shown[0]?.title).toBe('New order from Lakeshore Mortgage')
+  expect(shown[0]?.body).toMatch(/^12 Oak St, \w[\w ]* · \$550 · respond within 4 h$/)
+  expect(await app.badge()).toBe(before + 1)
+  // The list learned about it without a refresh.
+  await expect(app.page.getByText('73 orders')).toBeVisible()
+  await app.clickNotification(0)
+  await expect(app.page.getByRole('heading', { level: 2, name: order.street })).toBeVisible()
+  await expect(app.page.locator('.detail-status')).toContainText('Respond within 4 h')
+})
+
+test('what the appraiser does in the app is never notified, and an unchanged sync sends the window nothing', async ({ app, sandbox }) => {
+  const order = await assignOrder(sandbox, '4 Quiet Ln')
+  await app.syncNow()
+  await openOrder(app.page, order)
+  await app.page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(statusChip(app.page)).toHaveText('Order Accepted')
+  const seen = (await app.notifications()).length
+  const traffic = app.ipcTraffic().length
+  await app.syncNow()
+  await app.syncNow()
+  expect((await app.notifications()).length).toBe(seen)
+  // Whatever else the window asked for meanwhile, main pushed it no inbox: nothing had changed.
+  if (app.kind === 'browser') expect(app.ipcTraffic().slice(traffic).filter((t) => t.includes('"added":') || t.includes('"orders":'))).toEqual([])
+})
+
+test('more than three changes at once make one summary', async ({ app, sandbox }) => {
+  for (const street of ['1 A St', '2 B St', '3 C St', '4 D St']) await assignOrder(sandbox, street)
+  await app.syncNow()
+  expect(await app.notifications()).toEqual([{ title: '4 order updates', body: '4 new orders' }])
+})
+
+test('an assignment counts down to its deadline, warns in the last hour, and is reassigned when it passes', async ({ app, sandbox }) => {
+  const soon = await assignOrder(sandbox, '50 Minute Way', { respondWithinMinutes: 50 })
+  await assignOrder(sandbox, '200 Later Rd', { respondWithinMinutes: 200 })
+  await app.syncNow()
+  const titles = (await app.notifications()).map((n) => n.title)
+  expect(titles).toContain('50 min left to respond — 50 Minute Way')
+  await queue(app.page, 'Awaiting response').click()
+  // Sorted by deadline: the one with less time first.
+  await expect(orderList(app.page).getByRole('option').first()).toContainText('50 Minute Way')
+  await expect(orderList(app.page).getByRole('option').first().locator('.respond-soon')).toHaveText(/^Respond within (49|50) min$/)
+  await sandbox.control.advanceClock(51 * 60_000)
+  await app.syncNow()
+  expect((await app.notifications()).map((n) => n.title)).toContain('Order reassigned — 50 Minute Way')
+  await expect(orderList(app.page).getByRole('option').filter({ hasText: '50 Minute Way' })).toHaveCount(0)
+  await queue(app.page, 'All orders').click()
+  await app.page.getByLabel('Search orders').fill(soon.orderNumber)
+  await orderList(app.page).getByRole('option').first().click()
+  await expect(statusChip(app.page)).toHaveText('Reassigned — no response in time')
+  await expect(app.page.getByRole('status').filter({ hasText: 'went back for reassignment' })).toBeVisible()
+  await expect(app.page.getByRole('list', { name: 'Order history' }).getByRole('listitem').first()).toContainText('No response within the response time')
+})
