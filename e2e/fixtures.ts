@@ -58,6 +58,8 @@ export interface AppFixture {
   badge(): Promise<number>
   /** One sync with the platform, resolved when it is done. */
   syncNow(): Promise<void>
+  /** The OS hands the running app an omnivms:// link. */
+  openDeepLink(url: string): Promise<void>
 }
 
 /** The menu item with these labels (ignoring the & mnemonics of Windows and Linux). */
@@ -167,6 +169,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           syncNow: async () => {
             await current.app.evaluate(({ powerMonitor }) => void powerMonitor.emit('resume'))
           },
+          openDeepLink: async (url) => {
+            await current.app.evaluate(({ app }, link) => void app.emit('second-instance', {}, [process.execPath, link], ''), url)
+          },
           dialogs: {
             answerOpen: (paths) =>
               current.app.evaluate(({ dialog }, filePaths) => {
@@ -211,6 +216,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           clickNotification: async (index) => notifier.click(index),
           badge: async () => badge.count,
           syncNow: () => current.core.syncNow(),
+          openDeepLink: (url) => current.core.openDeepLink(url),
           dialogs: {
             answerOpen: async (paths) => dialogs.answerOpen(paths),
             answerSave: async (path) => dialogs.answerSave(path)

@@ -5,6 +5,7 @@ import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from '../sandbox/embedded'
 import { createAppCore, type AppCore } from './core/app-core'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
+import { linkFromArgv } from './core/links/deep-links'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
 import { createFileLog } from './core/logging/file-log'
@@ -104,10 +105,27 @@ function main(dev: DevOverrides): void {
     mainWindow.focus()
   }
 
+  // omnivms:// links: the OS starts or wakes the app with them (argv on Windows/Linux, open-url on macOS).
+  let pendingLink = linkFromArgv(process.argv)
+  const openLink = (url: string) => {
+    if (core) void core.openDeepLink(url)
+    else pendingLink = url
+  }
+  if (app.isPackaged) app.setAsDefaultProtocolClient('omnivms')
+  else if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('omnivms', process.execPath, [join(process.cwd(), process.argv[1])])
+
   if (!app.requestSingleInstanceLock()) {
     app.quit()
   } else {
-    app.on('second-instance', focusMainWindow)
+    app.on('second-instance', (_event, argv) => {
+      focusMainWindow()
+      const link = linkFromArgv(argv)
+      if (link) openLink(link)
+    })
+    app.on('open-url', (event, url) => {
+      event.preventDefault()
+      openLink(url)
+    })
     app.on('web-contents-created', (_event, contents) => applyWebContentsPolicy(contents, appOrigins, openExternal))
 
     app
@@ -177,6 +195,11 @@ function main(dev: DevOverrides): void {
           if (BrowserWindow.getAllWindows().length === 0) openMainWindow(appCore, store)
         })
         logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
+        if (pendingLink) {
+          const link = pendingLink
+          pendingLink = null
+          void appCore.ready.then(() => appCore.openDeepLink(link))
+        }
       })
       .catch((error: unknown) => {
         logger.error('start-up failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })

@@ -216,7 +216,7 @@ export class Sandbox {
       this.data.outbox.push({
         to: user.email,
         subject: 'Your OmniValVMS password reset code',
-        body: `Hello ${user.name},\n\nYour password reset code is ${code}. It expires in ${Math.round(this.resetCodeTtlMs / 60_000)} minutes.\n\nIf you did not ask for this, ignore this e-mail.`,
+        body: `Hello ${user.name},\n\nYour password reset code is ${code}. It expires in ${Math.round(this.resetCodeTtlMs / 60_000)} minutes.\n\nOr open this link on the computer where OmniValVMS Desktop is installed:\nomnivms://reset-password?email=${encodeURIComponent(user.email)}&code=${code}\n\nIf you did not ask for this, ignore this e-mail.`,
         sentAt: new Date().toISOString()
       })
       this.changed()

@@ -92,7 +92,8 @@ export function electronMock(captured: ElectronCapture) {
       whenReady: () => Promise.resolve(),
       quit: vi.fn(),
       exit: (code: number) => void captured.exits.push(code),
-      setBadgeCount: vi.fn(() => true)
+      setBadgeCount: vi.fn(() => true),
+      setAsDefaultProtocolClient: vi.fn(() => true)
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),

@@ -27,6 +27,7 @@ import {
   type WindowPort
 } from './ports'
 import { SyncService } from './sync/sync-service'
+import { LinkHandler } from './links/link-handler'
 import { VENDOR_ROLE } from '../../shared/ipc/session-schemas'
 import { SessionService } from './session/session-service'
 import { SettingsService } from './settings/settings-service'
@@ -94,6 +95,8 @@ export interface AppCore {
   setWindowNotice(text: string): void
   /** One sync with the platform now; resolves when it is done. */
   syncNow(): Promise<void>
+  /** An omnivms:// link from the OS (second instance, open-url, or the command line at start). */
+  openDeepLink(url: string): Promise<void>
   ready: Promise<void>
   dispose(): void
 }
@@ -110,6 +113,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const journal = new RequestJournal()
   const settings = new SettingsService(deps.store)
   let sync: SyncService | null = null
+  let links: LinkHandler | null = null
+  let windowNotice: string | null = deps.store.problem()
   let syncingFor: string | null = null
   const session: SessionService = new SessionService({
     vault: new TokenVault(join(deps.dataDir, VAULT_FILE), deps.cipher, deps.logger, deps.store),
@@ -126,7 +131,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       if (user !== syncingFor) {
         sync?.stop()
         syncingFor = user
-        if (user) sync?.start()
+        if (user) {
+          sync?.start()
+          void links?.signedIn()
+        }
       }
     }
   })
@@ -144,6 +152,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     window: deps.window ?? null,
     emitChanges: (changes) => emit('inboxChanged', changes),
     emitOpenOrder: (ref) => emit('openOrder', ref)
+  })
+  links = new LinkHandler({
+    logger: deps.logger,
+    window: deps.window ?? null,
+    signedIn: () => syncingFor !== null,
+    findOrder: async (orderNumber) => {
+      const find = (inbox: { orders: { orderNumber: string; clientId: string; loanId: string; orderId: string }[] }) => inbox.orders.find((o) => o.orderNumber.toLowerCase() === orderNumber.toLowerCase())
+      const found = find(await (sync as SyncService).current()) ?? find(await (sync as SyncService).syncNow())
+      return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
+    },
+    openOrder: (ref) => emit('openOrder', ref),
+    openResetPassword: (email, code) => emit('openResetPassword', { email, code }),
+    // Kept for a window that is still loading, and sent to one that is open.
+    notice: (text) => {
+      windowNotice = text
+      emit('appNotice', text)
+    }
   })
   if (syncingFor) sync.start()
   const picked = new PickedFiles()
@@ -176,7 +201,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     clock,
     logger: deps.logger
   })
-  let windowNotice: string | null = deps.store.problem()
+
   const handlers = createIpcHandlers({
     ready,
     session,
@@ -219,6 +244,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     async syncNow() {
       await sync?.syncNow().catch(() => undefined)
     },
+    openDeepLink: (url) => links?.open(url) ?? Promise.resolve(),
     menuCommand: (command) => emit('menuCommand', command),
     exportDiagnostics: () => diagnostics.exportToFile(),
     setWindowNotice(text) {

@@ -98,7 +98,11 @@ export const ipcEvents = {
   /** Only what changed since the last sync; an unchanged sync sends nothing. */
   inboxChanged: InboxChangesSchema,
   /** Show this order (a notification or a link was clicked). */
-  openOrder: OrderRefSchema
+  openOrder: OrderRefSchema,
+  /** A password-reset link was opened: show the reset form, filled in. */
+  openResetPassword: z.object({ email: z.string().max(320), code: z.string().max(64) }),
+  /** Something the user should read now, e.g. a link to an order that is not theirs. */
+  appNotice: z.string().max(500)
 } as const
 
 export type IpcCalls = typeof ipcCalls

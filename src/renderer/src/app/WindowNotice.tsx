@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '../lib/bridge'
 
-/** A message main kept for this window (e.g. it was reopened after its renderer stopped). */
+/** A message main has for the user: kept for this window (it was reopened after a crash), or sent now (a link). */
 export function WindowNotice() {
   const [notice, setNotice] = useState<string | null>(null)
   useEffect(() => {
     unwrap(api().takeWindowNotice())
-      .then(setNotice)
+      .then((initial) => setNotice((current) => current ?? initial))
       .catch(() => undefined)
+    return api().onAppNotice((text) => setNotice(text))
   }, [])
   if (!notice) return null
   return (

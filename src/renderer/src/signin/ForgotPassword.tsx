@@ -10,8 +10,10 @@ export function ForgotPassword(props: {
   email: string
   onEmailChange(next: string): void
   onDone(message: string | null): void
+  /** From a reset link: the code is known, the form to set the password shows at once. */
+  initialCode?: string | null
 }) {
-  const [code, setCode] = useState('')
+  const [code, setCode] = useState(props.initialCode ?? '')
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
@@ -38,7 +40,7 @@ export function ForgotPassword(props: {
     reset.mutate()
   }
 
-  const codeSent = request.isSuccess
+  const codeSent = request.isSuccess || Boolean(props.initialCode)
   return (
     <div className="card" aria-labelledby="reset-title" role="region">
       <h1 id="reset-title">Reset your password</h1>
@@ -55,7 +57,7 @@ export function ForgotPassword(props: {
         )}
         {codeSent && (
           <p className="banner banner-info" role="status">
-            {request.data.message}
+            {request.data?.message ?? 'Your reset code is filled in from the link. Choose a new password.'}
           </p>
         )}
         <button type="submit" className={codeSent ? 'secondary' : 'primary'} disabled={request.isPending || props.email.trim() === ''}>
