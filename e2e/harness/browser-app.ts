@@ -21,8 +21,13 @@ export interface LaunchOptions {
 }
 
 export interface BrowserApp {
-  page: Page
+  readonly page: Page
   core: AppCore
+  /** Closes the window as closing to the tray does: the core (sync, notifications) keeps running. */
+  closeWindow(): Promise<void>
+  showWindow(): Promise<void>
+  /** Resolves once a window the core asked for (a notification click) is open. */
+  windowSettled(): Promise<void>
   /** Everything main answered or sent to the renderer, as JSON text, to prove no secret crossed. */
   ipcTraffic: string[]
   logs: string[]
@@ -38,6 +43,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   const ipcTraffic: string[] = []
   const logger = createLogger((_level, line) => logs.push(line))
   let page: Page | null = null
+  let opening: Promise<Page> | null = null
   const core: AppCore = createAppCore({
     dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
@@ -53,30 +59,56 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     updater: options.updater ?? null,
     notifier: options.notifier ?? null,
     badge: options.badge ?? null,
-    window: { show: () => void page?.bringToFront().catch(() => undefined) },
+    // A notification click shows the window: the one that is open, or a new one if it was closed to the tray.
+    window: {
+      show: () => {
+        opening = page ? page.bringToFront().then(() => page as Page) : openWindow()
+        opening.catch(() => undefined)
+      }
+    },
     builtInUpdateFeed: options.updater ? 'https://updates.example.com/desktop' : null,
     trustedOrigins: [options.rendererOrigin]
   })
   const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })
-  page = await context.newPage()
-  await page.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {
-    const result = await core.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload)
-    const text = JSON.stringify(result)
-    ipcTraffic.push(text)
-    return text
-  })
-  await page.addInitScript({ content: options.bridgeScript })
+  const openWindow = async (): Promise<Page> => {
+    const opened = await context.newPage()
+    await opened.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {
+      const result = await core.dispatch(channel, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, payload)
+      const text = JSON.stringify(result)
+      ipcTraffic.push(text)
+      return text
+    })
+    await opened.addInitScript({ content: options.bridgeScript })
+    page = opened
+    await opened.goto(`${options.rendererOrigin}/index.html`)
+    return opened
+  }
   const unsubscribe = core.subscribe((channel, payload) => {
     const text = JSON.stringify(payload)
     ipcTraffic.push(text)
-    page.evaluate(([c, p]) => window.__omnivmsDeliver(c, p), [channel, text] as const).catch(() => undefined)
+    page?.evaluate(([c, p]) => window.__omnivmsDeliver(c, p), [channel, text] as const).catch(() => undefined)
   })
-  await page.goto(`${options.rendererOrigin}/index.html`)
+  await openWindow()
   return {
-    page,
+    get page() {
+      if (!page) throw new Error('the window is closed (to the tray); showWindow() opens it')
+      return page
+    },
     core,
     ipcTraffic,
     logs,
+    async closeWindow() {
+      const closing = page
+      page = null
+      await closing?.close()
+    },
+    async showWindow() {
+      if (page) await page.bringToFront()
+      else await openWindow()
+    },
+    async windowSettled() {
+      await opening
+    },
     async close() {
       unsubscribe()
       core.dispose()

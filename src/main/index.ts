@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell } from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
@@ -22,7 +22,7 @@ import { attachContextMenu, installApplicationMenu } from './electron/menus'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
 import { createSettingsStore } from './electron/settings-store'
 import { createElectronUpdater } from './electron/updater'
-import { createElectronBadge, createElectronNotifier } from './electron/desktop-integration'
+import { createElectronBadge, createElectronNotifier, createElectronTray, electronLoginItem } from './electron/desktop-integration'
 import { applyWebContentsPolicy, denyAllPermissions } from './electron/web-contents-policy'
 
 const PRODUCT_NAME = 'OmniValVMS Desktop'
@@ -53,6 +53,8 @@ function main(dev: DevOverrides): void {
   const fileLog = createFileLog(app.getPath('logs'), { echoToConsole: !app.isPackaged })
   const logger = createLogger(fileLog.sink)
   let core: AppCore | null = null
+  /** Quitting for real (tray → Quit, the app menu, an update): the window may close. */
+  let quitting = false
   let mainWindow: BrowserWindow | null = null
 
   // Logged, never fatal while a window is open; a window-less process must not keep the single-instance lock.
@@ -93,6 +95,15 @@ function main(dev: DevOverrides): void {
       }
     })
     window.on('unresponsive', () => logger.warn('the window is not responding'))
+    // Closing the window keeps the app (and its sync and notifications) running in the tray.
+    window.on('close', (event) => {
+      if (quitting || !appCore.closesToTray(process.platform)) return
+      event.preventDefault()
+      window.hide()
+      if (appCore.takeTrayHint() && Notification.isSupported()) {
+        new Notification({ title: 'OmniValVMS Desktop is still running', body: 'It keeps your orders in sync and tells you about new ones. Quit from the tray icon.' }).show()
+      }
+    })
     window.on('closed', () => {
       mainWindow = null
     })
@@ -153,6 +164,18 @@ function main(dev: DevOverrides): void {
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
           notifier: createElectronNotifier(),
           badge: createElectronBadge(),
+          tray: createElectronTray({
+            open: () => {
+              if (!mainWindow && core) openMainWindow(core, store)
+              focusMainWindow()
+            },
+            pause: (minutes) => core?.pauseNotifications(minutes),
+            quit: () => {
+              quitting = true
+              app.quit()
+            }
+          }),
+          loginItem: electronLoginItem,
           window: {
             show: () => {
               if (!mainWindow && core) openMainWindow(core, store)
@@ -205,6 +228,10 @@ function main(dev: DevOverrides): void {
         logger.error('start-up failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
         fatal(`Something went wrong while starting. Details are in the log file:\n${fileLog.tail.folder}`)
       })
+
+    app.on('before-quit', () => {
+      quitting = true
+    })
 
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit()

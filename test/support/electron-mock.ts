@@ -93,7 +93,8 @@ export function electronMock(captured: ElectronCapture) {
       quit: vi.fn(),
       exit: (code: number) => void captured.exits.push(code),
       setBadgeCount: vi.fn(() => true),
-      setAsDefaultProtocolClient: vi.fn(() => true)
+      setAsDefaultProtocolClient: vi.fn(() => true),
+      setLoginItemSettings: vi.fn()
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -127,6 +128,12 @@ export function electronMock(captured: ElectronCapture) {
       encryptStringAsync: async (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
       decryptStringAsync: async (data: Buffer) => ({ result: Buffer.from(Buffer.from(data).map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false })
     },
+    Tray: class {
+      on() {}
+      setToolTip() {}
+      setContextMenu() {}
+    },
+    nativeImage: { createFromDataURL: () => ({}) },
     Notification: Object.assign(
       class {
         on() {}

@@ -1,6 +1,7 @@
 import { eventChannel, ipcEvents, type EventPayload, type IpcEventName } from '../../shared/ipc/contract'
 import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
 import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
+import type { OrderRef } from '../../shared/ipc/order-schemas'
 import { DiagnosticsService } from './diagnostics/diagnostics-service'
 import { DraftStore } from './drafts/draft-store'
 import { createIpcDispatcher, type IpcDispatch } from './ipc/dispatcher'
@@ -24,7 +25,9 @@ import {
   type UpdaterPort,
   type Notifier,
   type BadgePort,
-  type WindowPort
+  type WindowPort,
+  type TrayPort,
+  type LoginItemPort
 } from './ports'
 import { SyncService } from './sync/sync-service'
 import { LinkHandler } from './links/link-handler'
@@ -46,7 +49,6 @@ function makePrivateFolder(folder: string): void {
   if (process.platform !== 'win32') chmodSync(folder, PRIVATE_DIR_MODE)
 }
 import { PickedFiles } from './uploads/picked-files'
-import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads/preflight'
 import { ReportUploads } from './uploads/report-upload'
 
 export interface AppCoreDeps {
@@ -76,6 +78,8 @@ export interface AppCoreDeps {
   defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
   notifier?: Notifier | null
   badge?: BadgePort | null
+  tray?: TrayPort | null
+  loginItem?: LoginItemPort | null
   window?: WindowPort | null
 }
 
@@ -97,6 +101,12 @@ export interface AppCore {
   syncNow(): Promise<void>
   /** An omnivms:// link from the OS (second instance, open-url, or the command line at start). */
   openDeepLink(url: string): Promise<void>
+  /** "Pause notifications for 1 hour" (minutes > 0) or resume them (0), from the tray. */
+  pauseNotifications(minutes: number): void
+  /** Closing the window keeps the app in the tray (a setting; by default on Windows and Linux). */
+  closesToTray(platform: NodeJS.Platform): boolean
+  /** The first close to the tray says so once; true the first time. */
+  takeTrayHint(): boolean
   ready: Promise<void>
   dispose(): void
 }
@@ -115,6 +125,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   let sync: SyncService | null = null
   let links: LinkHandler | null = null
   let windowNotice: string | null = deps.store.problem()
+  let orderToOpen: OrderRef | null = null
+  /** Shows an order: in the open window now, or in the one opening for it. */
+  const openOrder = (ref: OrderRef) => {
+    orderToOpen = ref
+    emit('openOrder', ref)
+  }
   let syncingFor: string | null = null
   const session: SessionService = new SessionService({
     vault: new TokenVault(join(deps.dataDir, VAULT_FILE), deps.cipher, deps.logger, deps.store),
@@ -149,9 +165,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings,
     notifier: deps.notifier ?? null,
     badge: deps.badge ?? null,
+    tray: deps.tray ?? null,
     window: deps.window ?? null,
     emitChanges: (changes) => emit('inboxChanged', changes),
-    emitOpenOrder: (ref) => emit('openOrder', ref)
+    emitOpenOrder: openOrder
   })
   links = new LinkHandler({
     logger: deps.logger,
@@ -162,7 +179,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       const found = find(await (sync as SyncService).current()) ?? find(await (sync as SyncService).syncNow())
       return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
     },
-    openOrder: (ref) => emit('openOrder', ref),
+    openOrder,
     openResetPassword: (email, code) => emit('openResetPassword', { email, code }),
     // Kept for a window that is still loading, and sent to one that is open.
     notice: (text) => {
@@ -172,7 +189,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   })
   if (syncingFor) sync.start()
   const picked = new PickedFiles()
-  const maxUploadBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+  // The upload limit is a setting (UCDP's 15 MB by default); development and tests may fix it.
+  const maxUploadBytes = () => deps.maxUploadBytes ?? Math.round(settings.get().uploads.maxFileMb * 1024 * 1024)
   const uploads = new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
   const updates = new UpdateService({
     updater: deps.updater ?? null,
@@ -189,7 +207,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   updates.start()
   const stopWatchingSettings = settings.onChange((next, previous) => {
     if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) updates.start()
+    if (next.window.openAtLogin !== previous.window.openAtLogin) deps.loginItem?.setOpenAtLogin(next.window.openAtLogin)
+    if (next.notifications.pausedUntil !== previous.notifications.pausedUntil) sync?.updateBadge()
   })
+  deps.loginItem?.setOpenAtLogin(settings.get().window.openAtLogin)
   const diagnostics = new DiagnosticsService({
     appInfo: deps.appInfo,
     session: () => session.state,
@@ -224,6 +245,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       const notice = windowNotice
       windowNotice = null
       return notice
+    },
+    takeOrderToOpen: () => {
+      const ref = orderToOpen
+      orderToOpen = null
+      return ref
     }
   })
   const dispatch = createIpcDispatcher(handlers, {
@@ -245,6 +271,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       await sync?.syncNow().catch(() => undefined)
     },
     openDeepLink: (url) => links?.open(url) ?? Promise.resolve(),
+    pauseNotifications(minutes) {
+      settings.update({ notifications: { pausedUntil: minutes > 0 ? new Date(clock.now() + minutes * 60_000).toISOString() : null } })
+    },
+    closesToTray: (platform) => settings.get().window.closeToTray ?? platform !== 'darwin',
+    takeTrayHint() {
+      if (settings.get().window.trayHintShown) return false
+      settings.update({ window: { trayHintShown: true } })
+      return true
+    },
     menuCommand: (command) => emit('menuCommand', command),
     exportDiagnostics: () => diagnostics.exportToFile(),
     setWindowNotice(text) {

@@ -81,6 +81,16 @@ export interface BadgePort {
   setCount(count: number): void
 }
 
+/** The tray icon (menu bar on macOS): what waits, and whether notifications are paused. */
+export interface TrayPort {
+  update(state: { awaiting: number; revisions: number; paused: boolean }): void
+}
+
+/** Whether the app starts when the user logs in to the computer. */
+export interface LoginItemPort {
+  setOpenAtLogin(open: boolean): void
+}
+
 /** The app window as the core may ask for it: shown and focused (opened again if it was closed to the tray). */
 export interface WindowPort {
   show(): void

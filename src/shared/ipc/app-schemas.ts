@@ -26,6 +26,15 @@ export const AppSettingsSchema = z.object({
   sync: z
     .object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max).default(SYNC_INTERVAL_SECONDS.default) })
     .default({ intervalSeconds: SYNC_INTERVAL_SECONDS.default }),
+  window: z
+    .object({
+      /** null: the OS's default (on for Windows and Linux, off for macOS, whose apps live in the Dock). */
+      closeToTray: z.boolean().nullable().default(null),
+      trayHintShown: z.boolean().default(false),
+      openAtLogin: z.boolean().default(false)
+    })
+    .default({ closeToTray: null, trayHintShown: false, openAtLogin: false }),
+  uploads: z.object({ maxFileMb: z.number().min(1).max(4096).default(15) }).default({ maxFileMb: 15 }),
   updates: z
     .object({
       channel: UpdateChannelSchema.default('stable'),
@@ -45,7 +54,9 @@ export const AppSettingsPatchSchema = z.object({
     })
     .partial()
     .optional(),
-  sync: z.object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max) }).partial().optional()
+  sync: z.object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max) }).partial().optional(),
+  window: z.object({ closeToTray: z.boolean(), trayHintShown: z.boolean(), openAtLogin: z.boolean() }).partial().optional(),
+  uploads: z.object({ maxFileMb: z.number().min(1).max(4096) }).partial().optional()
 })
 export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>
 

@@ -87,7 +87,9 @@ export const ipcCalls = {
   openLogsFolder: { input: NoInput, output: NoOutput },
   reportRendererError: { input: RendererErrorSchema, output: NoOutput },
   /** A message for the window that was just (re)opened, e.g. after its renderer crashed; taken once. */
-  takeWindowNotice: { input: NoInput, output: z.string().nullable() }
+  takeWindowNotice: { input: NoInput, output: z.string().nullable() },
+  /** The order a notification or link asked to show, for a window that was opened for it; taken once. */
+  takeOrderToOpen: { input: NoInput, output: OrderRefSchema.nullable() }
 } as const
 
 export const ipcEvents = {

@@ -12,6 +12,7 @@ import { preflight } from '../uploads/preflight'
 import type { ReportUploads } from '../uploads/report-upload'
 import type { IpcHandlers } from './dispatcher'
 import type { AppInfo } from '../../../shared/ipc/app-schemas'
+import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import { VENDOR_ROLE } from '../../../shared/ipc/session-schemas'
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service'
 import type { Logger } from '../ports'
@@ -42,7 +43,7 @@ export function createIpcHandlers(deps: {
   drafts: DraftStore
   dialogs: FileDialogs
   external: ExternalOpener
-  maxUploadBytes: number
+  maxUploadBytes(): number
   settings: SettingsService
   updates: UpdateService
   diagnostics: DiagnosticsService
@@ -50,6 +51,7 @@ export function createIpcHandlers(deps: {
   openLogsFolder(): Promise<void>
   logger: Logger
   takeWindowNotice(): string | null
+  takeOrderToOpen(): OrderRef | null
 }): IpcHandlers {
   const { session, inbox, actions, uploads, picked, drafts, dialogs, external, settings, updates, diagnostics } = deps
   // Every call waits for the saved session to be restored, so the first answer is already right.
@@ -106,7 +108,7 @@ export function createIpcHandlers(deps: {
           { name: 'All files', extensions: ['*'] }
         ]
       })
-      return preflight(await picked.add(paths), deps.maxUploadBytes)
+      return preflight(await picked.add(paths), deps.maxUploadBytes())
     }),
     uploadReport: after(async ({ ref, uploadId, fileIds }) => {
       const result = await uploads.upload(ref, uploadId, fileIds)
@@ -146,6 +148,7 @@ export function createIpcHandlers(deps: {
       deps.logger.error('renderer error', { source, message: redact(message), stack: stack === null ? null : redact(stack) })
       return null
     }),
-    takeWindowNotice: after(async () => deps.takeWindowNotice())
+    takeWindowNotice: after(async () => deps.takeWindowNotice()),
+    takeOrderToOpen: after(async () => deps.takeOrderToOpen())
   }
 }

@@ -20,7 +20,9 @@ export class SettingsService {
       ...previous,
       updates: { ...previous.updates, ...patch.updates },
       notifications: { ...previous.notifications, ...patch.notifications, kinds: { ...previous.notifications.kinds, ...patch.notifications?.kinds } },
-      sync: { ...previous.sync, ...patch.sync }
+      sync: { ...previous.sync, ...patch.sync },
+      window: { ...previous.window, ...patch.window },
+      uploads: { ...previous.uploads, ...patch.uploads }
     })
     this.store.set(KEY, next)
     for (const listener of this.listeners) listener(next, previous)

@@ -4,7 +4,7 @@ import { ORDER_STATUS as S } from '../../../shared/order-status'
 import { STATUS_SETS, inSet } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
-import type { BadgePort, Clock, Logger, Notifier, TimerHandle, WindowPort } from '../ports'
+import type { BadgePort, Clock, Logger, Notifier, TimerHandle, TrayPort, WindowPort } from '../ports'
 import type { SettingsService } from '../settings/settings-service'
 import { timerDelay } from '../session/token-timing'
 import { DEADLINE_WARNING_MS, MAX_SEPARATE_NOTIFICATIONS, deadlineWarning, notificationFor, summarize, type OrderNotification } from './order-notifications'
@@ -18,6 +18,7 @@ export interface SyncDeps {
   settings: SettingsService
   notifier: Notifier | null
   badge: BadgePort | null
+  tray: TrayPort | null
   window: WindowPort | null
   emitChanges(changes: InboxChanges): void
   emitOpenOrder(ref: OrderRef): void
@@ -67,7 +68,7 @@ export class SyncService {
     this.meta = null
     this.warned.clear()
     this.deps.inbox.forget()
-    this.deps.badge?.setCount(0)
+    this.updateBadge()
   }
 
   /** One sync; concurrent callers share it. Resolves with the inbox as it now is. */
@@ -184,8 +185,16 @@ export class SyncService {
     if (order) this.deps.emitOpenOrder(order)
   }
 
-  private updateBadge(): void {
-    this.deps.badge?.setCount([...this.orders.values()].filter(needsAttention).length)
+  /** The badge and the tray say what waits for the appraiser. */
+  updateBadge(): void {
+    const orders = [...this.orders.values()]
+    this.deps.badge?.setCount(orders.filter(needsAttention).length)
+    const pausedUntil = this.deps.settings.get().notifications.pausedUntil
+    this.deps.tray?.update({
+      awaiting: orders.filter((o) => inSet('awaiting', o.statusCode)).length,
+      revisions: orders.filter((o) => inSet('revision', o.statusCode)).length,
+      paused: pausedUntil !== null && Date.parse(pausedUntil) > this.deps.clock.now()
+    })
   }
 
   /** Warns once per order, an hour before its response time runs out (now, if that hour has begun). */

@@ -15,9 +15,6 @@ export interface LocalFile {
 
 type Check = PickedFile['checks'][number]
 
-/** UCDP rejects files over 15 MB; clients can be configured differently, so this is a setting. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-
 const PDF_SIGNATURE = Buffer.from('%PDF-')
 // Base64 of "%PDF-": how an embedded PDF starts inside MISMO XML.
 const EMBEDDED_PDF = /<(DOCUMENT|EmbeddedContentXML)\b[^>]*>\s*(JVBERi0[A-Za-z0-9+/=\s]*)<\/\1>/

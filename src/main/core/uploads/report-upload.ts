@@ -35,7 +35,8 @@ export class ReportUploads {
     private readonly auth: () => AuthSession,
     private readonly inbox: InboxService,
     private readonly picked: PickedFiles,
-    private readonly maxBytes: number,
+    /** The per-file limit now (a setting). */
+    private readonly maxBytes: () => number,
     private readonly emit: (progress: UploadProgress) => void,
     private readonly logger: Logger
   ) {}
@@ -69,7 +70,7 @@ export class ReportUploads {
       this.emit({ uploadId, phase, fileName, sentBytes, totalBytes })
     progress('preparing', null, 0)
 
-    const problems = (await preflight(files, this.maxBytes)).flatMap((f) => f.checks.filter((c) => c.level === 'error').map((c) => c.message))
+    const problems = (await preflight(files, this.maxBytes())).flatMap((f) => f.checks.filter((c) => c.level === 'error').map((c) => c.message))
     if (problems.length > 0) throw new AppError('preflight_failed', problems.join(' '))
 
     const auth = this.auth()

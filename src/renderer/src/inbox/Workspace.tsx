@@ -77,14 +77,18 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   // "Refreshing…" only for a refresh the user asked for: background reloads (after an action, every minute) stay quiet.
   const [refreshing, setRefreshing] = useState(false)
   // A notification (or a link) asks for an order: show it.
-  useEffect(
-    () =>
-      api().onOpenOrder((ref) => {
-        setScreen('orders')
-        setSelected(ref)
-      }),
-    []
-  )
+  useEffect(() => {
+    const show = (ref: OrderRef) => {
+      setScreen('orders')
+      setSelected(ref)
+    }
+    // One asked for before this window existed (it was opened for it), then any that come.
+    void unwrap(api().takeOrderToOpen()).then((ref) => ref && show(ref)).catch(() => undefined)
+    return api().onOpenOrder((ref) => {
+      show(ref)
+      void api().takeOrderToOpen()
+    })
+  }, [])
   const refreshAll = () => {
     setRefreshing(true)
     void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY }).finally(() => setRefreshing(false))

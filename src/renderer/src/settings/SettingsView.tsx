@@ -4,8 +4,9 @@ import type { AppSettings } from '../../../shared/ipc/app-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { useUpdateStatus } from './useUpdateStatus'
+import { NotificationSettings, WorkSettings } from './DesktopSettings'
+import { SETTINGS_KEY } from './settings-keys'
 
-export const SETTINGS_KEY = ['settings'] as const
 const APP_INFO_KEY = ['app-info'] as const
 
 /** The Settings screen (Ctrl/Cmd+, or the account area). Sections follow the ui notes; issue by issue more arrive. */
@@ -29,7 +30,13 @@ export function SettingsView({ onClose, focusAbout }: { onClose(): void; focusAb
       </header>
       {settings.isPending && <p role="status">Loading settings…</p>}
       {settings.isError && <ErrorState message={messageOf(settings.error)} onRetry={() => void settings.refetch()} />}
-      {settings.data && <UpdatesSection settings={settings.data} />}
+      {settings.data && (
+        <>
+          <NotificationSettings settings={settings.data} />
+          <WorkSettings settings={settings.data} />
+          <UpdatesSection settings={settings.data} />
+        </>
+      )}
       <HelpSection aboutRef={aboutRef} />
     </section>
   )

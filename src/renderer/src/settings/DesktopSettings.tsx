@@ -1,0 +1,134 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { NOTIFICATION_KINDS, SYNC_INTERVAL_SECONDS, type AppSettings, type AppSettingsPatch, type NotificationKind } from '../../../shared/ipc/app-schemas'
+import { api, messageOf, unwrap } from '../lib/bridge'
+import { SETTINGS_KEY } from './settings-keys'
+
+const KIND_LABELS: Record<NotificationKind, string> = {
+  newAssignment: 'New assignments',
+  revisionRequested: 'Revisions and reconsiderations of value',
+  counterOfferAnswered: "The client's answer to a counter-offer",
+  cancelled: 'Orders cancelled',
+  onHold: 'Orders put on hold',
+  reassigned: 'Orders taken away for reassignment',
+  deadlineSoon: 'One hour left to respond'
+}
+
+const INTERVALS = [30, 60, 120, 300, 600, SYNC_INTERVAL_SECONDS.max]
+const intervalLabel = (seconds: number) => (seconds < 60 ? `${seconds} seconds` : seconds === 60 ? '1 minute' : `${seconds / 60} minutes`)
+
+/** The settings with a change applied, as main will store them (shown at once; main's answer confirms it). */
+function withPatch(settings: AppSettings, patch: AppSettingsPatch): AppSettings {
+  return {
+    ...settings,
+    notifications: { ...settings.notifications, ...patch.notifications, kinds: { ...settings.notifications.kinds, ...patch.notifications?.kinds } },
+    sync: { ...settings.sync, ...patch.sync },
+    window: { ...settings.window, ...patch.window },
+    uploads: { ...settings.uploads, ...patch.uploads },
+    updates: { ...settings.updates, ...patch.updates }
+  }
+}
+
+function useSave() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: AppSettingsPatch) => unwrap(api().updateSettings(patch)),
+    onMutate: (patch) => {
+      const before = queryClient.getQueryData<AppSettings>(SETTINGS_KEY)
+      if (before) queryClient.setQueryData(SETTINGS_KEY, withPatch(before, patch))
+      return { before }
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.before) queryClient.setQueryData(SETTINGS_KEY, context.before)
+    },
+    onSuccess: (next) => queryClient.setQueryData(SETTINGS_KEY, next)
+  })
+}
+
+/** Which notifications, and a pause. */
+export function NotificationSettings({ settings }: { settings: AppSettings }) {
+  const save = useSave()
+  const pausedUntil = settings.notifications.pausedUntil
+  const [now] = useState(() => Date.now())
+  const paused = pausedUntil !== null && Date.parse(pausedUntil) > now
+  return (
+    <section className="settings-section" aria-labelledby="settings-notifications">
+      <h3 id="settings-notifications">Notifications</h3>
+      <fieldset className="field">
+        <legend>Tell me about</legend>
+        {NOTIFICATION_KINDS.map((kind) => (
+          <label key={kind} className="checkbox">
+            <input type="checkbox" checked={settings.notifications.kinds[kind]} onChange={(e) => save.mutate({ notifications: { kinds: { [kind]: e.target.checked } } })} />
+            {KIND_LABELS[kind]}
+          </label>
+        ))}
+      </fieldset>
+      {paused && pausedUntil ? (
+        <div className="inline-row">
+          <span role="status">Paused until {new Date(pausedUntil).toLocaleTimeString()}.</span>
+          <button type="button" onClick={() => save.mutate({ notifications: { pausedUntil: null } })}>
+            Resume notifications
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => save.mutate({ notifications: { pausedUntil: new Date(Date.now() + 60 * 60_000).toISOString() } })}>
+          Pause notifications for 1 hour
+        </button>
+      )}
+      {save.error && <p className="form-error" role="alert">{messageOf(save.error)}</p>}
+    </section>
+  )
+}
+
+/** Window and tray, sync, uploads. */
+export function WorkSettings({ settings }: { settings: AppSettings }) {
+  const save = useSave()
+  const [limit, setLimit] = useState(String(settings.uploads.maxFileMb))
+  const isMac = /Mac/.test(navigator.platform)
+  return (
+    <>
+      <section className="settings-section" aria-labelledby="settings-window">
+        <h3 id="settings-window">Window &amp; tray</h3>
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.window.closeToTray ?? !isMac} onChange={(e) => save.mutate({ window: { closeToTray: e.target.checked } })} />
+          Keep running in the tray when the window is closed
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={settings.window.openAtLogin} onChange={(e) => save.mutate({ window: { openAtLogin: e.target.checked } })} />
+          Open at login
+        </label>
+      </section>
+      <section className="settings-section" aria-labelledby="settings-sync">
+        <h3 id="settings-sync">Sync</h3>
+        <div className="field">
+          <label htmlFor="sync-interval">Check for new and changed orders every</label>
+          <select id="sync-interval" value={settings.sync.intervalSeconds} onChange={(e) => save.mutate({ sync: { intervalSeconds: Number(e.target.value) } })}>
+            {INTERVALS.map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {intervalLabel(seconds)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+      <section className="settings-section" aria-labelledby="settings-uploads">
+        <h3 id="settings-uploads">Uploads</h3>
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault()
+            save.mutate({ uploads: { maxFileMb: Number(limit) } })
+          }}
+        >
+          <label htmlFor="upload-limit">Largest report file (MB)</label>
+          <div className="inline-row">
+            <input id="upload-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
+            <button type="submit">Save</button>
+          </div>
+          <p className="hint">UCDP refuses files over 15 MB; raise this only if your clients accept larger ones.</p>
+        </form>
+      </section>
+      {save.error && <p className="form-error" role="alert">{messageOf(save.error)}</p>}
+    </>
+  )
+}
