@@ -1,4 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { queue, signIn } from './support/actions'
 import { assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
@@ -151,4 +154,28 @@ test('at the smallest window the three panes, Sign out and the order all fit; pa
   expect(scan.violations.map((v) => v.id)).not.toContain('scrollable-region-focusable')
   await page.getByRole('region', { name: 'Payments view' }).focus()
   await expect(page.getByRole('region', { name: 'Payments view' })).toBeFocused()
+})
+
+test('a scheduled inspection can be added to the calendar as an .ics event', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  const order = await assignOrder(sandbox, '41 Calendar Ct')
+  await refresh(page)
+  await openOrder(page, order)
+  await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await page.getByRole('button', { name: 'Schedule inspection' }).click()
+  await page.getByRole('dialog').getByRole('radio').first().check()
+  await page.getByRole('dialog').getByRole('button', { name: 'Schedule inspection' }).click()
+  await expect(statusChip(page)).toHaveText('Inspection Scheduled')
+  const target = join(mkdtempSync(join(tmpdir(), 'omnivms-ics-')), 'inspection.ics')
+  await app.dialogs.answerSave(target)
+  await page.getByRole('button', { name: 'Add to calendar' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Saved to ${target}` })).toBeVisible()
+  // Unfolded: long iCalendar lines continue on the next line after a space.
+  const ics = readFileSync(target, 'utf8').replace(/\r?\n[ \t]/g, '')
+  expect(ics).toContain('BEGIN:VEVENT')
+  expect(ics).toContain('SUMMARY:Inspection — 41 Calendar Ct')
+  expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/)
+  expect(ics).toContain(`Order ${order.orderNumber} for Lakeshore Mortgage`)
+  expect(ics).toMatch(/Borrower: \w+ \w+\\, \(555\)/)
 })

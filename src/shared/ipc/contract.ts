@@ -72,6 +72,8 @@ export const ipcCalls = {
     output: z.object({ savedTo: z.string() }).nullable()
   },
   listPayments: { input: NoInput, output: PaymentsSchema },
+  /** Saves the scheduled inspection as an .ics event where the user picks; null when the save dialog is cancelled. */
+  saveInspectionToCalendar: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },
   saveDraft: { input: z.object({ key: DraftKeySchema, value: DraftValueSchema }), output: NoOutput },
   discardDraft: { input: z.object({ key: DraftKeySchema }), output: NoOutput },

@@ -4,6 +4,8 @@ import { downloadDocument } from '../orders/document-downloads'
 import type { InboxService } from '../orders/inbox-service'
 import type { OrderActions } from '../orders/order-actions'
 import { listPayments } from '../orders/payments'
+import { inspectionEvent } from '../orders/calendar-event'
+import { writeFileAtomic } from '../storage/secure-file'
 import { toAppError } from '../platform/to-app-error'
 import type { ExternalOpener, FileDialogs } from '../ports'
 import type { SessionService } from '../session/session-service'
@@ -121,6 +123,14 @@ export function createIpcHandlers(deps: {
     }),
     downloadDocument: after(({ ref, documentId }) => downloadDocument(session.requireAuth(), dialogs, ref, documentId)),
     listPayments: after(() => listPayments(session.requireAuth())),
+    saveInspectionToCalendar: after(async (ref) => {
+      const order = await inbox.get(ref)
+      const text = inspectionEvent(order)
+      const target = await dialogs.saveFile({ title: 'Add the inspection to your calendar', defaultName: `Inspection ${order.orderNumber}.ics` })
+      if (!target) return null
+      await writeFileAtomic(target, text)
+      return { savedTo: target }
+    }),
     getDraft: after(async ({ key }) => drafts.get(session.requireUser().id, key)),
     saveDraft: after(async ({ key, value }) => {
       drafts.save(session.requireUser().id, key, value)

@@ -9,6 +9,7 @@ import { isClosed } from './inbox-model'
 import { StatusChip } from './StatusChip'
 import { orderQueryKey } from '../order/order-keys'
 import { OrderActionsBar } from '../order/OrderActionsBar'
+import { AddToCalendar } from '../order/AddToCalendar'
 import { DocumentsSection, NegotiationPanel, OpenRevision, OrderPaymentSection, RevisionsSection, SubmissionsSection } from '../order/OrderWorkSections'
 import { useOrderResults } from '../order/useOrderAction'
 
@@ -76,6 +77,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         )}
       </div>
       <OrderActionsBar order={order} results={results} />
+      <AddToCalendar order={order} />
       <OpenRevision order={order} />
       <NegotiationPanel order={order} />
       <dl className="facts">
