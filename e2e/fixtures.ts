@@ -63,6 +63,8 @@ export interface AppFixture {
   /** Closes the window to the tray (the app keeps running), and shows it again. */
   closeWindow(): Promise<void>
   showWindow(): Promise<void>
+  /** Browser project only: the machine loses (false) or regains (true) its network; it lasts across restarts. */
+  setOnline(online: boolean): Promise<void>
 }
 
 /** The menu item with these labels (ignoring the & mnemonics of Windows and Linux). */
@@ -178,6 +180,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           closeWindow: async () => {
             await current.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
           },
+          setOnline: async () => {
+            throw new Error('the Electron project cannot cut the main process off the network; the browser harness simulates it')
+          },
           showWindow: async () => {
             await current.app.evaluate(({ BrowserWindow }) => {
               const window = BrowserWindow.getAllWindows()[0]
@@ -203,7 +208,8 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const updater = createDrivenUpdater()
         const notifier = createRecordingNotifier()
         const badge = createRecordingBadge()
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater, notifier, badge })
+        const network = { online: true }
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater, notifier, badge, network })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         await use({
@@ -237,6 +243,12 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           openDeepLink: (url) => current.core.openDeepLink(url),
           closeWindow: () => current.closeWindow(),
           showWindow: () => current.showWindow(),
+          setOnline: async (online) => {
+            network.online = online
+            // The window hears the change as the browser's online / offline events.
+            await current.page.evaluate((on) => window.dispatchEvent(new Event(on ? 'online' : 'offline')), online).catch(() => undefined)
+            if (online) await current.core.syncNow().catch(() => undefined)
+          },
           dialogs: {
             answerOpen: async (paths) => dialogs.answerOpen(paths),
             answerSave: async (path) => dialogs.answerSave(path)

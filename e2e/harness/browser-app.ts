@@ -18,6 +18,8 @@ export interface LaunchOptions {
   updater?: UpdaterPort
   notifier?: Notifier
   badge?: BadgePort
+  /** Whether the platform can be reached; shared across restarts (a laptop without a signal stays so). */
+  network?: { online: boolean }
 }
 
 export interface BrowserApp {
@@ -48,7 +50,8 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
     cipher: createKeychainCipher({ key: options.keychainKey }),
-    fetch: (input, init) => fetch(input, init),
+    // Without a network, a request fails as it does on a real machine: the connection can't be made.
+    fetch: (input, init) => (options.network?.online === false ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
     logger,
     sandbox: { url: async () => options.sandboxUrl },
     external: { open: async () => undefined },

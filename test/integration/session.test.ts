@@ -115,21 +115,23 @@ describe('token refresh', () => {
     const data = sandbox.sandbox.data
     // The refresh cannot reach the platform: the connection is refused.
     await control.fault({ method: 'POST', path: '/api/auth/refresh-token', mode: 'status', status: 503 })
-    const result = await app.call('listOrders')
-    expect(result).toMatchObject({ ok: false, error: { code: 'offline' } })
+    // The inbox still shows: the last copy, marked as offline since it was fetched.
+    const result = await app.ok('listOrders')
+    expect(result.offlineSince).toEqual(expect.any(String))
+    expect(result.orders).toHaveLength(72)
     expect((await control.requests()).requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'GET /api/me 401',
       'POST /api/auth/refresh-token 503'
     ])
     // A real network failure: the server is gone.
     await sandbox.close()
-    const offline = await app.call('listOrders')
-    expect(offline).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect((await app.ok('listOrders')).offlineSince).toEqual(expect.any(String))
     expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'offline' })
     // Back online on the same address: the next read refreshes and succeeds.
     sandbox = await startSandboxServer({ port: Number(port), initialData: data, accessTokenTtlMs: 60_000 })
     const inbox = await app.ok('listOrders')
     expect(inbox.orders).toHaveLength(72)
+    expect(inbox.offlineSince).toBeNull()
     expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'online' })
   })
 
@@ -139,7 +141,7 @@ describe('token refresh', () => {
     const port = Number(new URL(sandbox.url).port)
     const data = sandbox.sandbox.data
     await sandbox.close()
-    expect(await app.call('listOrders')).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect((await app.ok('listOrders')).offlineSince).toEqual(expect.any(String))
     expect(await app.ok('getSessionState')).toMatchObject({ connectivity: 'offline' })
     sandbox = await startSandboxServer({ port, initialData: data, accessTokenTtlMs: 60_000 })
     control = sandboxControl(sandbox.url)

@@ -21,6 +21,8 @@ export function createFaultyCipher(key?: Buffer) {
     isEncryptionAvailable: inner.isEncryptionAvailable,
     decrypt: inner.decrypt,
     async encrypt(plaintext) {
+      // The faults target the session vault; the offline cache's data key (not JSON) passes through.
+      if (!plaintext.startsWith('{')) return inner.encrypt(plaintext)
       const n = ++calls
       if (failAt.has(n)) throw new Error('The keychain refused the request')
       const hold = holdAt.get(n)

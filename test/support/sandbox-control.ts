@@ -32,6 +32,7 @@ export function sandboxControl(url: string) {
     reset: () => json<unknown>('/reset', { method: 'POST' }),
     clearFaults: () => json<null>('/faults', { method: 'DELETE' }),
     issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued'),
+    hold: (orderId: string, reason: string) => json<unknown>(`/orders/${orderId}/hold`, { method: 'POST', body: JSON.stringify({ reason }) }),
     advanceClock: (advanceMs: number) => json<{ now: string }>('/clock', { method: 'POST', body: JSON.stringify({ advanceMs }) }),
     setTokenTtl: (seconds: number) => json<unknown>('/tokens/ttl', { method: 'POST', body: JSON.stringify({ seconds }) })
   }

@@ -18,7 +18,7 @@ export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: tr
 
 export function tempProfile(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'omnivms-test-'))
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }) }
 }
 
 export interface TestCore {

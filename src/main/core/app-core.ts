@@ -31,6 +31,9 @@ import {
 } from './ports'
 import { SyncService } from './sync/sync-service'
 import { LinkHandler } from './links/link-handler'
+import { OfflineStore } from './offline/offline-store'
+import { PendingSender } from './offline/pending-sender'
+import { EncryptedFiles } from './storage/encrypted-files'
 import { VENDOR_ROLE } from '../../shared/ipc/session-schemas'
 import { SessionService } from './session/session-service'
 import { SettingsService } from './settings/settings-service'
@@ -123,6 +126,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const journal = new RequestJournal()
   const settings = new SettingsService(deps.store)
   let sync: SyncService | null = null
+  let offlineRef: OfflineStore | null = null
+  const offlineStore = () => offlineRef
+  const offlineFailed = (error: unknown) => deps.logger.warn('the offline copy could not be opened or removed', { error: error instanceof Error ? error.message : 'unknown' })
   let links: LinkHandler | null = null
   let windowNotice: string | null = deps.store.problem()
   let orderToOpen: OrderRef | null = null
@@ -142,6 +148,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     journal,
     onStateChanged: (state) => {
       emit('sessionChanged', state)
+      // The offline copy is this user's, kept only with a session kept on disk; signing out (or an
+      // unreadable vault) removes it. A session that merely ended keeps it for the same user's sign-in.
+      if (state.status === 'signedIn') offlineStore()?.open(state.user.id, state.persistence !== 'memory').catch(offlineFailed)
+      else if (state.reason !== 'session_ended') offlineStore()?.close().catch(offlineFailed)
       // Sync runs for a signed-in appraiser; another account starts afresh.
       const user = state.status === 'signedIn' && state.user.role === VENDOR_ROLE ? state.user.id : null
       if (user !== syncingFor) {
@@ -157,7 +167,25 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const ready = session.restore()
   const auth = () => session.requireAuth()
   const inbox = new InboxService(auth, deps.logger)
+  const offline = new OfflineStore(new EncryptedFiles(join(deps.dataDir, 'offline'), deps.cipher, deps.logger))
+  offlineRef = offline
+  const current = session.state
+  if (current.status === 'signedIn') offline.open(current.user.id, current.persistence !== 'memory').catch(offlineFailed)
+  const actions = new OrderActions(auth, inbox, deps.logger)
+  const pendingSender = new PendingSender({
+    offline,
+    inbox,
+    actions,
+    applied: (order) => sync?.applyLocal(order),
+    notice: (text) => {
+      windowNotice = text
+      emit('appNotice', text)
+    },
+    logger: deps.logger
+  })
   sync = new SyncService({
+    offline,
+    sendPending: () => pendingSender.send(),
     inbox,
     signedIn: () => session.state.status === 'signedIn',
     clock,
@@ -228,7 +256,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     inbox,
     sync,
-    actions: new OrderActions(auth, inbox, deps.logger),
+    offline,
+    clock,
+    actions,
     uploads,
     picked,
     drafts: new DraftStore(deps.store),

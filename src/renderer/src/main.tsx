@@ -7,10 +7,12 @@ import { reportErrorsToMain } from './app/error-reporting'
 import { shouldRetry } from './lib/bridge'
 import './styles.css'
 
+// Main owns the network and answers offline itself (the saved copy, a queued field action), so the
+// window never pauses a call because the browser thinks it is offline.
 const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true },
-    mutations: { retry: false }
+    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true, networkMode: 'always' },
+    mutations: { retry: false, networkMode: 'always' }
   }
 })
 

@@ -58,6 +58,8 @@ export const ipcCalls = {
   /** The renderer saw the network come back (only it gets the 'online' event). */
   networkRestored: { input: NoInput, output: NoOutput },
   performOrderAction: { input: z.object({ ref: OrderRefSchema, action: OrderActionSchema }), output: OrderActionResultSchema },
+  /** Withdraws a field action still waiting to be sent. */
+  cancelPendingAction: { input: z.object({ id: z.string().regex(/^p-[a-f0-9]{12}$/) }), output: NoOutput },
   listInspectionSlots: { input: OrderRefSchema, output: z.array(InspectionSlotSchema) },
   /** Opens the native file picker in main; the renderer only ever sees ids, names and check results. */
   pickReportFiles: { input: NoInput, output: z.array(PickedFileSchema) },

@@ -102,7 +102,11 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
       files: z.array(z.object({ name: z.string(), size: z.number(), contentType: z.string() }))
     })
   ),
-  documents: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sharedAt: z.string() }))
+  documents: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sharedAt: z.string() })),
+  /** Field actions done offline, waiting to be sent. */
+  pendingActions: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), queuedAt: z.string() })).default([]),
+  /** Set when this is the copy kept for working offline: when it was saved. */
+  savedAt: z.string().nullable().default(null)
 })
 export type OrderDetail = z.infer<typeof OrderDetailSchema>
 
@@ -114,7 +118,9 @@ export const InboxSchema = z.object({
   clients: z.array(ClientSummarySchema),
   /** Clients whose orders could not be loaded this time; the rest are still shown. */
   failures: z.array(z.object({ clientId: id, clientName: z.string(), message: z.string() })),
-  fetchedAt: z.string()
+  fetchedAt: z.string(),
+  /** Set while the platform can't be reached: the orders are the copy saved then. */
+  offlineSince: z.string().nullable().default(null)
 })
 export type Inbox = z.infer<typeof InboxSchema>
 
@@ -123,7 +129,8 @@ export const InboxChangesSchema = z.object({
   added: z.array(OrderSummarySchema),
   changed: z.array(OrderSummarySchema),
   removed: z.array(OrderRefSchema),
-  fetchedAt: z.string()
+  fetchedAt: z.string(),
+  offlineSince: z.string().nullable().default(null)
 })
 export type InboxChanges = z.infer<typeof InboxChangesSchema>
 
@@ -132,7 +139,9 @@ export { OrderActionSchema, type OrderAction } from '../workflow/vendor-actions'
 export const OrderActionResultSchema = z.object({
   order: OrderDetailSchema,
   /** True when the outcome was unclear (dropped response, expired token) and was confirmed from the order's history. */
-  confirmedFromHistory: z.boolean()
+  confirmedFromHistory: z.boolean(),
+  /** Done offline: waiting to be sent when the network returns. */
+  queued: z.boolean().default(false)
 })
 
 export const InspectionSlotSchema = z.object({ id: z.string(), start: z.string(), end: z.string() })

@@ -107,6 +107,8 @@ interface ActionSpec {
   fields: (ctx: RuleContext) => z.ZodObject
   /** What the history records when it is done. */
   history: string
+  /** Done at the property: may be queued while offline and sent when the network returns. */
+  field?: boolean
 }
 
 /**
@@ -134,9 +136,9 @@ export const VENDOR_ACTIONS = {
   },
   decline: { label: 'Decline', to: S.OrderDeclined, from: STATUS_SETS.awaiting, fields: declineFields, history: 'Order declined' },
   startWork: { label: 'Start work', to: S.InProgress, from: [S.OrderAccepted], fields: noFields, history: 'Work started' },
-  scheduleInspection: { label: 'Schedule inspection', to: S.InspectionScheduled, from: STATUS_SETS.working, fields: inspectionFields, history: 'Inspection scheduled' },
-  rescheduleInspection: { label: 'Reschedule', to: S.InspectionScheduled, from: [S.InspectionScheduled], fields: inspectionFields, history: 'Inspection rescheduled' },
-  completeInspection: { label: 'Mark inspection complete', to: S.InspectionCompleted, from: [S.InspectionScheduled], fields: completionFields, history: 'Inspection completed' },
+  scheduleInspection: { label: 'Schedule inspection', to: S.InspectionScheduled, from: STATUS_SETS.working, fields: inspectionFields, history: 'Inspection scheduled', field: true },
+  rescheduleInspection: { label: 'Reschedule', to: S.InspectionScheduled, from: [S.InspectionScheduled], fields: inspectionFields, history: 'Inspection rescheduled', field: true },
+  completeInspection: { label: 'Mark inspection complete', to: S.InspectionCompleted, from: [S.InspectionScheduled], fields: completionFields, history: 'Inspection completed', field: true },
   cancel: {
     label: 'Cancel order',
     to: S.Cancelled,
@@ -153,6 +155,11 @@ export const UPLOAD_REPORT = { label: 'Upload report', to: S.ReportSubmitted, fr
 export type VendorActionId = StatusActionId | 'uploadReport'
 
 const STATUS_ACTION_IDS = Object.keys(VENDOR_ACTIONS) as StatusActionId[]
+
+/** Actions done at the property, which may wait offline to be sent. */
+export function isFieldAction(id: StatusActionId): boolean {
+  return (VENDOR_ACTIONS[id] as ActionSpec).field === true
+}
 
 export function actionLabel(id: VendorActionId): string {
   return id === 'uploadReport' ? UPLOAD_REPORT.label : VENDOR_ACTIONS[id].label

@@ -7,7 +7,7 @@ import { listPayments } from '../orders/payments'
 import { inspectionEvent } from '../orders/calendar-event'
 import { writeFileAtomic } from '../storage/secure-file'
 import { toAppError } from '../platform/to-app-error'
-import type { ExternalOpener, FileDialogs } from '../ports'
+import type { Clock, ExternalOpener, FileDialogs } from '../ports'
 import type { SessionService } from '../session/session-service'
 import type { PickedFiles } from '../uploads/picked-files'
 import { preflight } from '../uploads/preflight'
@@ -22,6 +22,9 @@ import { redact } from '../logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { UpdateService } from '../updates/update-service'
 import type { SyncService } from '../sync/sync-service'
+import type { OfflineStore } from '../offline/offline-store'
+import { actionLabel, isFieldAction } from '../../../shared/order-workflow'
+import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 
@@ -39,6 +42,8 @@ export function createIpcHandlers(deps: {
   session: SessionService
   inbox: InboxService
   sync: SyncService
+  offline: OfflineStore
+  clock: Clock
   actions: OrderActions
   uploads: ReportUploads
   picked: PickedFiles
@@ -55,7 +60,14 @@ export function createIpcHandlers(deps: {
   takeWindowNotice(): string | null
   takeOrderToOpen(): OrderRef | null
 }): IpcHandlers {
-  const { session, inbox, actions, uploads, picked, drafts, dialogs, external, settings, updates, diagnostics } = deps
+  const { session, inbox, actions, uploads, picked, drafts, dialogs, external, settings, updates, diagnostics, offline } = deps
+  const now = () => new Date(deps.clock.now()).toISOString()
+  const isOffline = (error: unknown) => error instanceof AppError && error.code === 'offline'
+  /** The order with the field actions waiting to be sent for it. */
+  const withPending = (order: OrderDetail): OrderDetail => ({
+    ...order,
+    pendingActions: offline.pendingFor(order).map((p) => ({ id: p.id, type: p.action.type, label: actionLabel(p.action.type), queuedAt: p.queuedAt }))
+  })
   // Every call waits for the saved session to be restored, so the first answer is already right.
   const after =
     <I, O>(fn: (input: I) => Promise<O>) =>
@@ -76,9 +88,25 @@ export function createIpcHandlers(deps: {
     }),
     listOrders: after(async () => {
       if (session.requireUser().role !== VENDOR_ROLE) throw new AppError('forbidden', 'The inbox is for appraisers (vendor accounts).')
-      return deps.sync.syncNow()
+      try {
+        return await deps.sync.syncNow()
+      } catch (error) {
+        const kept = isOffline(error) ? deps.sync.offlineSnapshot() : null
+        if (kept) return kept
+        throw error
+      }
     }),
-    getOrder: after((ref) => inbox.get(ref)),
+    getOrder: after(async (ref) => {
+      try {
+        const order = await inbox.get(ref)
+        void offline.saveOrder(order, now()).catch(() => undefined)
+        return withPending(order)
+      } catch (error) {
+        const kept = isOffline(error) ? await offline.loadOrder(ref) : null
+        if (kept) return withPending(kept)
+        throw error
+      }
+    }),
     openExternal: after(async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid_input', 'Only web and e-mail links can be opened.')
       await external.open(url)
@@ -90,9 +118,21 @@ export function createIpcHandlers(deps: {
       return null
     }),
     performOrderAction: after(async ({ ref, action }) => {
-      const result = await actions.perform(ref, action)
-      deps.sync.applyLocal(result.order)
-      return result
+      try {
+        const result = await actions.perform(ref, action)
+        deps.sync.applyLocal(result.order)
+        return { ...result, order: withPending(result.order), queued: false }
+      } catch (error) {
+        // At the property without a signal: a field action waits, and is sent when the network returns.
+        const kept = isOffline(error) && isFieldAction(action.type) ? await offline.loadOrder(ref) : null
+        if (!kept) throw error
+        await offline.enqueue(ref, action, now())
+        return { order: withPending(kept), confirmedFromHistory: false, queued: true }
+      }
+    }),
+    cancelPendingAction: after(async ({ id }) => {
+      if (!(await offline.remove(id))) throw new AppError('not_found', 'That action was already sent or cancelled.')
+      return null
     }),
     listInspectionSlots: after(async (ref) => {
       try {

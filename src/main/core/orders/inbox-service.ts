@@ -57,7 +57,7 @@ export class InboxService {
     if (me.clients.length > 0 && failures.length === me.clients.length) {
       throw toAppError((settled[0] as PromiseRejectedResult).reason)
     }
-    return { orders, clients: me.clients, failures, fetchedAt: new Date().toISOString() }
+    return { orders, clients: me.clients, failures, fetchedAt: new Date().toISOString(), offlineSince: null }
   }
 
   async get(ref: OrderRef): Promise<OrderDetail> {

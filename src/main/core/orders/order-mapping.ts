@@ -93,6 +93,8 @@ export function toOrderDetail(order: PlatformOrderDetail, clientName: string, ex
         files: s.files.map((f) => ({ name: f.name, size: f.size, contentType: f.contentType }))
       }))
       .sort((a, b) => b.version - a.version),
-    documents: extras.documents
+    documents: extras.documents,
+    pendingActions: [],
+    savedAt: null
   }
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { BadgePort, Clock, Logger, Notifier, TimerHandle, TrayPort, WindowPort } from '../ports'
 import type { SettingsService } from '../settings/settings-service'
+import type { OfflineStore } from '../offline/offline-store'
 import { timerDelay } from '../session/token-timing'
 import { DEADLINE_WARNING_MS, MAX_SEPARATE_NOTIFICATIONS, deadlineWarning, notificationFor, summarize, type OrderNotification } from './order-notifications'
 
@@ -22,6 +23,10 @@ export interface SyncDeps {
   window: WindowPort | null
   emitChanges(changes: InboxChanges): void
   emitOpenOrder(ref: OrderRef): void
+  /** The copy kept for working offline (null for a memory-only session). */
+  offline: OfflineStore | null
+  /** Back online (or started with actions waiting): send the field actions queued offline. */
+  sendPending(): Promise<void>
 }
 
 const MAX_BACKOFF_MS = 15 * 60_000
@@ -47,6 +52,8 @@ export class SyncService {
   private inFlight: Promise<Inbox> | null = null
   private failuresInARow = 0
   private running = false
+  /** While the platform can't be reached: when the orders shown were saved. */
+  private offlineSince: string | null = null
   private readonly stopClicks: () => void
 
   constructor(private readonly deps: SyncDeps) {
@@ -66,6 +73,7 @@ export class SyncService {
     this.cancelTimers()
     this.orders.clear()
     this.meta = null
+    this.offlineSince = null
     this.warned.clear()
     this.deps.inbox.forget()
     this.updateBadge()
@@ -108,7 +116,7 @@ export class SyncService {
     }
     const known = this.orders.has(key)
     this.orders.set(key, summary)
-    this.deps.emitChanges({ added: known ? [] : [summary], changed: known ? [summary] : [], removed: [], fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString() })
+    this.deps.emitChanges({ added: known ? [] : [summary], changed: known ? [summary] : [], removed: [], fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(), offlineSince: this.offlineSince })
     this.updateBadge()
   }
 
@@ -117,8 +125,34 @@ export class SyncService {
     this.stopClicks()
   }
 
+  /** The inbox while the platform can't be reached (the copy saved before), or null when there is none. */
+  offlineSnapshot(): Inbox | null {
+    return this.offlineSince ? this.snapshot() : null
+  }
+
   private snapshot(): Inbox {
-    return { orders: [...this.orders.values()], clients: this.meta?.clients ?? [], failures: this.meta?.failures ?? [], fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString() }
+    return {
+      orders: [...this.orders.values()],
+      clients: this.meta?.clients ?? [],
+      failures: this.meta?.failures ?? [],
+      fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(),
+      offlineSince: this.offlineSince
+    }
+  }
+
+  /** The platform can't be reached: keep showing what was last known (this run's, or the copy kept on disk). */
+  private async goOffline(): Promise<void> {
+    if (this.offlineSince) return
+    if (this.meta === null) {
+      const kept = await this.deps.offline?.loadInbox()
+      if (!kept) return
+      this.orders = new Map(kept.inbox.orders.map((o) => [keyOf(o), o]))
+      this.meta = { clients: kept.inbox.clients, failures: [], fetchedAt: kept.inbox.fetchedAt }
+      this.offlineSince = kept.savedAt
+    } else this.offlineSince = this.meta.fetchedAt
+    this.deps.logger.warn('the platform cannot be reached; showing the orders saved before', { since: this.offlineSince })
+    this.deps.emitChanges({ added: [], changed: [], removed: [], fetchedAt: this.meta.fetchedAt, offlineSince: this.offlineSince })
+    this.updateBadge()
   }
 
   private async performSync(): Promise<Inbox> {
@@ -128,14 +162,17 @@ export class SyncService {
       inbox = await this.deps.inbox.list()
     } catch (error) {
       this.failuresInARow++
+      if (error instanceof AppError && error.code === 'offline') await this.goOffline()
       if (this.running) this.scheduleNext(error)
       throw error
     }
     this.failuresInARow = 0
+    const wasOffline = this.offlineSince !== null
+    this.offlineSince = null
     const first = this.meta === null
     const before = this.orders
     const after = new Map(inbox.orders.map((o) => [keyOf(o), o]))
-    const changes: InboxChanges = { added: [], changed: [], removed: [], fetchedAt: inbox.fetchedAt }
+    const changes: InboxChanges = { added: [], changed: [], removed: [], fetchedAt: inbox.fetchedAt, offlineSince: null }
     const notes: OrderNotification[] = []
     const now = this.deps.clock.now()
     for (const [key, order] of after) {
@@ -150,7 +187,9 @@ export class SyncService {
     this.orders = after
     const metaChanged = JSON.stringify(this.meta?.clients) !== JSON.stringify(inbox.clients) || JSON.stringify(this.meta?.failures) !== JSON.stringify(inbox.failures)
     this.meta = { clients: inbox.clients, failures: inbox.failures, fetchedAt: inbox.fetchedAt }
-    if (!first && (changes.added.length + changes.changed.length + changes.removed.length > 0 || metaChanged)) this.deps.emitChanges(changes)
+    if (!first && (changes.added.length + changes.changed.length + changes.removed.length > 0 || metaChanged || wasOffline)) this.deps.emitChanges(changes)
+    void this.deps.offline?.saveInbox(this.snapshot(), inbox.fetchedAt).catch(() => undefined)
+    if (wasOffline || (this.deps.offline?.allPending().length ?? 0) > 0) void this.deps.sendPending().catch(() => undefined)
     this.notify(notes)
     this.updateBadge()
     this.scheduleDeadlineWarnings(first)

@@ -44,8 +44,9 @@ function useSecondsUntil(iso: string | null): number | null {
   return iso ? Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000)) : null
 }
 
-function ConnectionState({ session }: { session: SignedIn }) {
+function ConnectionState({ session, offlineSince }: { session: SignedIn; offlineSince: string | null }) {
   const seconds = useSecondsUntil(session.connectivity === 'slowed' ? session.retryAt : null)
+  if (offlineSince) return <span className="offline">○ Offline — showing data from {new Date(offlineSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
   switch (session.connectivity) {
     case 'online':
       return <span className="online">● Online</span>
@@ -56,14 +57,14 @@ function ConnectionState({ session }: { session: SignedIn }) {
   }
 }
 
-export function StatusBar({ session, fetchedAt }: { session: SignedIn; fetchedAt: string | null }) {
+export function StatusBar({ session, fetchedAt, offlineSince }: { session: SignedIn; fetchedAt: string | null; offlineSince: string | null }) {
   return (
     <footer className="statusbar">
       <span>
         Environment: <strong>{session.environment.label}</strong>
       </span>
       <span role="status" aria-live="polite">
-        <ConnectionState session={session} />
+        <ConnectionState session={session} offlineSince={offlineSince} />
       </span>
       <span>{PERSISTENCE_TEXT[session.persistence]}</span>
       {session.notice && (

@@ -10,6 +10,7 @@ import { StatusChip } from './StatusChip'
 import { orderQueryKey } from '../order/order-keys'
 import { OrderActionsBar } from '../order/OrderActionsBar'
 import { AddToCalendar } from '../order/AddToCalendar'
+import { PendingActions } from '../order/PendingActions'
 import { DocumentsSection, NegotiationPanel, OpenRevision, OrderPaymentSection, RevisionsSection, SubmissionsSection } from '../order/OrderWorkSections'
 import { useOrderResults } from '../order/useOrderAction'
 
@@ -77,6 +78,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         )}
       </div>
       <OrderActionsBar order={order} results={results} />
+      <PendingActions order={order} />
       <AddToCalendar order={order} />
       <OpenRevision order={order} />
       <NegotiationPanel order={order} />

@@ -180,6 +180,11 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                     {refreshing ? 'Refreshing…' : 'Refresh'}
                   </button>
                 </div>
+                {inbox.data?.offlineSince && (
+                  <p className="banner banner-warn" role="status">
+                    Offline — showing data from {new Date(inbox.data.offlineSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. The app reconnects by itself; inspection updates you make are sent then.
+                  </p>
+                )}
                 {inbox.isError && inbox.data && (
                   <div className="banner banner-warn" role="alert">
                     <p>Couldn't refresh your orders: {messageOf(inbox.error)} The list shows what was loaded before.</p>
@@ -239,7 +244,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
             </>
           )}
         </div>
-        <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} />
+        <StatusBar session={session} fetchedAt={inbox.data?.fetchedAt ?? null} offlineSince={inbox.data?.offlineSince ?? null} />
       </div>
     </WorkspaceActive.Provider>
   )

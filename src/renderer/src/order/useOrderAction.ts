@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { api, BridgeError, unwrap } from '../lib/bridge'
 import { formatDateTime } from '../lib/format'
+import { actionLabel } from '../../../shared/order-workflow'
 import { INBOX_KEY, PAYMENTS_KEY, orderQueryKey } from './order-keys'
 
 export interface Notice {
@@ -57,7 +58,12 @@ export function useOrderAction(ref: OrderRef, results: ReturnType<typeof useOrde
   return useMutation({
     mutationFn: (action: OrderAction) => unwrap(api().performOrderAction({ ref, action })),
     onMutate: () => results.setNotice(null),
-    onSuccess: (result, action) => results.applied(result.order, DONE[action.type](result.order), result.confirmedFromHistory),
+    onSuccess: (result, action) =>
+      results.applied(
+        result.order,
+        result.queued ? `No connection: “${actionLabel(action.type)}” is saved and will be sent when the network returns.` : DONE[action.type](result.order),
+        result.confirmedFromHistory
+      ),
     onError: (error) => {
       // Errors about the order itself go to the banner; input errors stay next to the form.
       results.failed(error)

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { NOTIFICATION_KINDS, SYNC_INTERVAL_SECONDS, type AppSettings, type AppSettingsPatch, type NotificationKind } from '../../../shared/ipc/app-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { SETTINGS_KEY } from './settings-keys'
@@ -29,20 +29,53 @@ function withPatch(settings: AppSettings, patch: AppSettingsPatch): AppSettings 
   }
 }
 
+/**
+ * Saves a change. It shows at once — set before the call, in the same event as the click, so a
+ * controlled checkbox never flips back while main answers — and is undone if main refuses it.
+ */
 function useSave() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (patch: AppSettingsPatch) => unwrap(api().updateSettings(patch)),
-    onMutate: (patch) => {
-      const before = queryClient.getQueryData<AppSettings>(SETTINGS_KEY)
-      if (before) queryClient.setQueryData(SETTINGS_KEY, withPatch(before, patch))
-      return { before }
-    },
-    onError: (_error, _patch, context) => {
-      if (context?.before) queryClient.setQueryData(SETTINGS_KEY, context.before)
+  const mutation = useMutation({
+    mutationFn: (change: { patch: AppSettingsPatch; before: AppSettings | undefined }) => unwrap(api().updateSettings(change.patch)),
+    onError: (_error, { before }) => {
+      if (before) queryClient.setQueryData(SETTINGS_KEY, before)
     },
     onSuccess: (next) => queryClient.setQueryData(SETTINGS_KEY, next)
   })
+  return {
+    error: mutation.error,
+    mutate(patch: AppSettingsPatch) {
+      const before = queryClient.getQueryData<AppSettings>(SETTINGS_KEY)
+      if (before) queryClient.setQueryData(SETTINGS_KEY, withPatch(before, patch))
+      mutation.mutate({ patch, before })
+    }
+  }
+}
+
+/**
+ * A setting's checkbox. It keeps what was clicked in its own state, set inside the click, so the box
+ * never flips back for a moment while the saved settings catch up (the query notifies a tick later).
+ */
+function SettingCheckbox({ checked, onChange, children }: { checked: boolean; onChange(checked: boolean): void; children: ReactNode }) {
+  const [value, setValue] = useState(checked)
+  const [saved, setSaved] = useState(checked)
+  if (saved !== checked) {
+    setSaved(checked)
+    setValue(checked)
+  }
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={value}
+        onChange={(e) => {
+          setValue(e.target.checked)
+          onChange(e.target.checked)
+        }}
+      />
+      {children}
+    </label>
+  )
 }
 
 /** Which notifications, and a pause. */
@@ -57,10 +90,9 @@ export function NotificationSettings({ settings }: { settings: AppSettings }) {
       <fieldset className="field">
         <legend>Tell me about</legend>
         {NOTIFICATION_KINDS.map((kind) => (
-          <label key={kind} className="checkbox">
-            <input type="checkbox" checked={settings.notifications.kinds[kind]} onChange={(e) => save.mutate({ notifications: { kinds: { [kind]: e.target.checked } } })} />
+          <SettingCheckbox key={kind} checked={settings.notifications.kinds[kind]} onChange={(on) => save.mutate({ notifications: { kinds: { [kind]: on } } })}>
             {KIND_LABELS[kind]}
-          </label>
+          </SettingCheckbox>
         ))}
       </fieldset>
       {paused && pausedUntil ? (
@@ -89,14 +121,12 @@ export function WorkSettings({ settings }: { settings: AppSettings }) {
     <>
       <section className="settings-section" aria-labelledby="settings-window">
         <h3 id="settings-window">Window &amp; tray</h3>
-        <label className="checkbox">
-          <input type="checkbox" checked={settings.window.closeToTray ?? !isMac} onChange={(e) => save.mutate({ window: { closeToTray: e.target.checked } })} />
+        <SettingCheckbox checked={settings.window.closeToTray ?? !isMac} onChange={(on) => save.mutate({ window: { closeToTray: on } })}>
           Keep running in the tray when the window is closed
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={settings.window.openAtLogin} onChange={(e) => save.mutate({ window: { openAtLogin: e.target.checked } })} />
+        </SettingCheckbox>
+        <SettingCheckbox checked={settings.window.openAtLogin} onChange={(on) => save.mutate({ window: { openAtLogin: on } })}>
           Open at login
-        </label>
+        </SettingCheckbox>
       </section>
       <section className="settings-section" aria-labelledby="settings-sync">
         <h3 id="settings-sync">Sync</h3>

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { OrderRef } from '../../src/shared/ipc/order-schemas'
+import { ORDER_STATUS } from '../../src/shared/order-status'
+import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
+import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
+import { createKeychainCipher } from '../support/keychain-cipher'
+import { sandboxControl } from '../support/sandbox-control'
+import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+
+/**
+ * Working without a network: the inbox and the orders viewed stay readable (encrypted on disk, across
+ * a restart), a field action waits and is sent exactly once when the network returns.
+ */
+const vendor = DEMO_ACCOUNTS.vendor
+const signInInput = { environment: { kind: 'sandbox' as const }, email: vendor.email, password: vendor.password, keepSignedIn: true }
+let sandbox: RunningSandbox
+let profile: ReturnType<typeof tempProfile>
+let cipherKey: Buffer
+const cores: TestCore[] = []
+const start = () => {
+  const t = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher: createKeychainCipher({ key: cipherKey }) })
+  cores.push(t)
+  return t
+}
+const offlineDir = () => join(profile.dir, 'offline')
+
+/** A new order of the demo appraiser's with its inspection scheduled. */
+async function scheduledOrder(): Promise<OrderRef & { borrowerName: string }> {
+  const created = (await (await fetch(`${sandbox.url}/__sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; clientId: string; loanId: string }
+  const order = sandbox.sandbox.findOrderById(created.id)
+  order.status = ORDER_STATUS.InspectionScheduled
+  order.respondBy = null
+  order.inspection = { scheduledAt: new Date(Date.now() - 3_600_000).toISOString(), completedAt: null }
+  return { clientId: created.clientId, loanId: created.loanId, orderId: created.id, borrowerName: order.borrowerName }
+}
+const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId, loanId, orderId })
+
+/** The platform goes away; `back()` brings it back on the same address with the same data. */
+async function goOffline() {
+  const port = Number(new URL(sandbox.url).port)
+  const data = sandbox.sandbox.data
+  await sandbox.close()
+  return async () => {
+    sandbox = await startSandboxServer({ port, initialData: data, accessTokenTtlMs: 3_600_000 })
+  }
+}
+
+beforeEach(async () => {
+  sandbox = await startSandboxServer({ accessTokenTtlMs: 3_600_000 })
+  profile = tempProfile()
+  cipherKey = createKeychainCipher().key
+})
+afterEach(async () => {
+  for (const t of cores.splice(0)) t.core.dispose()
+  await sandbox.close()
+  profile.remove()
+})
+
+describe('working offline', () => {
+  it('after a restart without a network, the inbox and the orders viewed show, marked with when they were saved', async () => {
+    const order = await scheduledOrder()
+    const first = start()
+    await first.ok('signIn', signInInput)
+    const online = await first.ok('listOrders')
+    expect(online.offlineSince).toBeNull()
+    const viewed = await first.ok('getOrder', refOf(order))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    first.core.dispose()
+
+    const back = await goOffline()
+    const second = start()
+    const inbox = await second.ok('listOrders')
+    expect(inbox.offlineSince).toEqual(expect.any(String))
+    expect(inbox.orders.map((o) => o.orderId).sort()).toEqual(online.orders.map((o) => o.orderId).sort())
+    const kept = await second.ok('getOrder', refOf(order))
+    expect(kept).toMatchObject({ orderId: order.orderId, borrowerName: viewed.borrowerName, savedAt: expect.any(String) })
+    // An order never opened has no copy: it says offline, it doesn't pretend.
+    const other = inbox.orders.find((o) => o.orderId !== order.orderId)
+    expect(await second.call('getOrder', refOf(other ?? order))).toMatchObject({ ok: false, error: { code: 'offline' } })
+
+    await back()
+    await second.ok('networkRestored')
+    await vi.waitFor(async () => expect((await second.ok('listOrders')).offlineSince).toBeNull())
+  })
+
+  it('the copy on disk is encrypted: no borrower name, address or e-mail in any file', async () => {
+    const order = await scheduledOrder()
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('listOrders')
+    const detail = await app.ok('getOrder', refOf(order))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    for (const name of readdirSync(offlineDir())) {
+      const text = readFileSync(join(offlineDir(), name), 'utf8')
+      for (const secret of [order.borrowerName, detail.address.line1, vendor.email]) expect(text, name).not.toContain(secret)
+    }
+    // Signing out removes it.
+    await app.ok('signOut')
+    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+  })
+
+  it('“Mark inspection complete” without a network waits, survives a restart, and is sent once when the network returns', async () => {
+    const order = await scheduledOrder()
+    const first = start()
+    await first.ok('signIn', signInInput)
+    await first.ok('getOrder', refOf(order))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    const back = await goOffline()
+    const result = await first.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt: new Date(Date.now() - 60_000).toISOString() } })
+    expect(result.queued).toBe(true)
+    expect(result.order.pendingActions).toMatchObject([{ type: 'completeInspection', label: 'Mark inspection complete' }])
+    // An action that isn't field work (accept, decline…) is refused offline, never queued.
+    expect(await first.call('performOrderAction', { ref: refOf(order), action: { type: 'startWork' } })).toMatchObject({ ok: false, error: { code: 'offline' } })
+    first.core.dispose()
+
+    const second = start()
+    expect((await second.ok('getOrder', refOf(order))).pendingActions).toHaveLength(1)
+    await back()
+    await second.ok('networkRestored')
+    await vi.waitFor(async () => expect((await second.ok('getOrder', refOf(order))).statusCode).toBe(ORDER_STATUS.InspectionCompleted))
+    const detail = await second.ok('getOrder', refOf(order))
+    expect(detail.pendingActions).toEqual([])
+    expect(detail.history.filter((h) => h.statusCode === ORDER_STATUS.InspectionCompleted)).toHaveLength(1)
+    // Another sync sends nothing more.
+    await second.ok('networkRestored')
+    await second.ok('listOrders')
+    const posts = (await sandboxControl(sandbox.url).requests()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/status'))
+    expect(posts).toHaveLength(1)
+  })
+
+  it('a queued action the order no longer allows is dropped, and the appraiser is told why', async () => {
+    const order = await scheduledOrder()
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('getOrder', refOf(order))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    const back = await goOffline()
+    await app.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt: new Date(Date.now() - 60_000).toISOString() } })
+    await back()
+    await sandboxControl(sandbox.url).hold(order.orderId, 'Borrower asked to wait')
+    await app.ok('networkRestored')
+    await vi.waitFor(() => expect(app.events.filter((e) => e.channel.endsWith('appNotice')).map((e) => e.payload)).toEqual([expect.stringMatching(/“Mark inspection complete” for .+ was not sent: the order is now On Hold/)]))
+    expect((await app.ok('getOrder', refOf(order))).pendingActions).toEqual([])
+  })
+
+  it('a memory-only session keeps nothing on disk', async () => {
+    const app = start()
+    await app.ok('signIn', { ...signInInput, keepSignedIn: false })
+    const order = await scheduledOrder()
+    await app.ok('listOrders')
+    await app.ok('getOrder', refOf(order))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(false)
+    expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(false)
+  })
+})
