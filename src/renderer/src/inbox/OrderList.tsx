@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { addressLine, describeDue, formatMoney } from '../lib/format'
 import { isClosed, orderKey } from './inbox-model'
@@ -10,7 +10,7 @@ import { ORDER_STATUS } from '../../../shared/order-status'
 const ROW_HEIGHT = 68
 
 /** The order list: virtualized, so ten thousand orders scroll and filter as fast as ten. */
-export function OrderList(props: {
+export const OrderList = memo(function OrderList(props: {
   orders: readonly OrderSummary[]
   selectedKey: string | null
   onSelect(order: OrderSummary): void
@@ -116,4 +116,4 @@ export function OrderList(props: {
       </div>
     </div>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { SettingsView } from '../settings/SettingsView'
@@ -9,7 +9,7 @@ import { STATUS_GROUPS } from '../../../shared/order-workflow'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { AccountBar, StatusBar } from './AccountBar'
-import { applyInboxChanges, DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, visibleOrders, type InboxView, type SortKey } from './inbox-model'
+import { applyInboxChanges, DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, queueOrders, searchOrders, type InboxView, type SortKey } from './inbox-model'
 import { OrderDetailPane } from './OrderDetailPane'
 import { INBOX_KEY, WORKSPACE_KEY, orderQueryKey } from '../order/order-keys'
 import { PaymentsView } from '../payments/PaymentsView'
@@ -51,7 +51,9 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
 
   const orders = inbox.data?.orders
   const index = useMemo(() => indexOrders(orders ?? []), [orders])
-  const shown = useMemo(() => visibleOrders(index, { ...view, search }), [index, view, search])
+  const { group, clientId, sort } = view
+  const queued = useMemo(() => queueOrders(index, { group, clientId, sort }), [index, group, clientId, sort])
+  const shown = useMemo(() => searchOrders(queued, search), [queued, search])
   const counts = useMemo(() => (orders ? groupCounts(orders, view.clientId) : null), [orders, view.clientId])
   const perClient = useMemo(() => (orders ? clientCounts(orders, view.group) : null), [orders, view.group])
 
@@ -116,7 +118,15 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
     }
   }, active)
 
-  const select = (o: OrderSummary) => setSelected({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId })
+  // Stable, so the (memoized) list does not re-render for a keystroke until its search result is ready.
+  const select = useCallback((o: OrderSummary) => setSelected({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId }), [])
+  const openFromList = useCallback(
+    (o: OrderSummary) => {
+      select(o)
+      detailRef.current?.focus()
+    },
+    [select]
+  )
   const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
 
   return (
@@ -230,10 +240,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                       orders={shown}
                       selectedKey={selected ? orderKey(selected) : null}
                       onSelect={select}
-                      onOpen={(o) => {
-                        select(o)
-                        detailRef.current?.focus()
-                      }}
+                      onOpen={openFromList}
                     />
                   </>
                 )}

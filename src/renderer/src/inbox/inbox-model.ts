@@ -28,6 +28,8 @@ export interface IndexedOrder {
   text: string
   due: number
   assigned: number
+  closed: boolean
+  respondBy: number
 }
 
 export function indexOrders(orders: readonly OrderSummary[]): IndexedOrder[] {
@@ -35,33 +37,39 @@ export function indexOrders(orders: readonly OrderSummary[]): IndexedOrder[] {
     order,
     text: searchTextOf(order),
     due: Date.parse(order.dueDate),
-    assigned: Date.parse(order.assignedAt)
+    assigned: Date.parse(order.assignedAt),
+    closed: isClosed(order.statusCode),
+    respondBy: order.respondBy ? Date.parse(order.respondBy) : Number.POSITIVE_INFINITY
   }))
 }
 
 const comparators: Record<SortKey, (a: IndexedOrder, b: IndexedOrder) => number> = {
   // Open work first, soonest due first; closed orders after, most recent first.
   due: (a, b) => {
-    const ca = isClosed(a.order.statusCode)
-    const cb = isClosed(b.order.statusCode)
-    if (ca !== cb) return ca ? 1 : -1
-    return ca ? b.due - a.due : a.due - b.due
+    if (a.closed !== b.closed) return a.closed ? 1 : -1
+    return a.closed ? b.due - a.due : a.due - b.due
   },
   assigned: (a, b) => b.assigned - a.assigned,
   fee: (a, b) => b.order.fee.amount - a.order.fee.amount
 }
 
-export function visibleOrders(index: readonly IndexedOrder[], view: InboxView): OrderSummary[] {
-  const terms = view.search.trim().toLowerCase().split(/\s+/).filter(Boolean)
+/** The queue's orders in the view's order — sorted once per queue and sort, not per keystroke. */
+export function queueOrders(index: readonly IndexedOrder[], view: Pick<InboxView, 'group' | 'clientId' | 'sort'>): IndexedOrder[] {
   return index
-    .filter(
-      (item) =>
-        isInGroup(view.group, item.order.statusCode) &&
-        (view.clientId === null || item.order.clientId === view.clientId) &&
-        terms.every((t) => item.text.includes(t))
-    )
+    .filter((item) => isInGroup(view.group, item.order.statusCode) && (view.clientId === null || item.order.clientId === view.clientId))
     .sort(view.group === 'awaiting' && view.sort === 'due' ? byResponseDeadline : comparators[view.sort])
-    .map((item) => item.order)
+}
+
+/** The sorted queue narrowed by the search (every term found), keeping its order. */
+export function searchOrders(sorted: readonly IndexedOrder[], search: string): OrderSummary[] {
+  const terms = search.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  const found: OrderSummary[] = []
+  for (const item of sorted) if (terms.every((t) => item.text.includes(t))) found.push(item.order)
+  return found
+}
+
+export function visibleOrders(index: readonly IndexedOrder[], view: InboxView): OrderSummary[] {
+  return searchOrders(queueOrders(index, view), view.search)
 }
 
 /** Live counts per queue, within the selected client. */
@@ -91,7 +99,5 @@ export function applyInboxChanges(inbox: Inbox, changes: InboxChanges): Inbox {
 
 /** Awaiting answers sort by their response deadline, the soonest first. */
 export function byResponseDeadline(a: IndexedOrder, b: IndexedOrder): number {
-  const da = a.order.respondBy ? Date.parse(a.order.respondBy) : Number.POSITIVE_INFINITY
-  const db = b.order.respondBy ? Date.parse(b.order.respondBy) : Number.POSITIVE_INFINITY
-  return da - db || a.due - b.due
+  return a.respondBy - b.respondBy || a.due - b.due
 }
