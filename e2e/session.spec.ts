@@ -123,3 +123,17 @@ test('the renderer never holds a token', async ({ app, sandbox }) => {
   }, sandbox.url)
   expect(direct).toBe('blocked')
 })
+
+test('Settings → Sign-in: “Keep me signed in on this computer” off means signing in again after a restart', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const section = page.getByRole('region', { name: 'Sign-in' })
+  const keep = section.getByLabel('Keep me signed in on this computer')
+  await expect(keep).toBeChecked()
+  await keep.click()
+  await expect(keep).not.toBeChecked()
+  await expect(section.getByRole('status')).toHaveText("Your sign-in is kept in memory only: you'll sign in again the next time the app opens.")
+  const again = await app.restart()
+  await expect(again.getByRole('heading', { name: 'Sign in to OmniValVMS' })).toBeVisible()
+})

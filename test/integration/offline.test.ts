@@ -156,4 +156,24 @@ describe('working offline', () => {
     expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(false)
     expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(false)
   })
+
+  it('Settings → Sign-in: turning “keep me signed in” off forgets the session and the offline copy on disk; on again keeps both', async () => {
+    const vault = join(profile.dir, 'session.json')
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('listOrders')
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    expect(existsSync(vault)).toBe(true)
+
+    expect(await app.ok('setKeepSignedIn', { keep: false })).toMatchObject({ status: 'signedIn', persistence: 'memory' })
+    expect(existsSync(vault)).toBe(false)
+    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+    // Still signed in for now; a restart asks again.
+    expect((await app.ok('listOrders')).orders.length).toBeGreaterThan(0)
+
+    expect(await app.ok('setKeepSignedIn', { keep: true })).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
+    expect(existsSync(vault)).toBe(true)
+    app.core.dispose()
+    expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
+  })
 })

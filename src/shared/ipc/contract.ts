@@ -46,6 +46,8 @@ export const ipcCalls = {
     output: StorageProtectionSchema
   },
   signIn: { input: SignInInputSchema, output: SessionStateSchema },
+  /** Settings → Sign-in: keep the open session across restarts (the keychain), or in memory only. */
+  setKeepSignedIn: { input: z.object({ keep: z.boolean() }), output: SessionStateSchema },
   signOut: { input: NoInput, output: SessionStateSchema },
   requestPasswordReset: {
     input: PasswordResetRequestInputSchema,

@@ -79,6 +79,7 @@ export function createIpcHandlers(deps: {
     getSessionState: after(async () => session.state),
     getStorageProtection: after(() => session.protection()),
     setWeakStorageChoice: after(({ choice }) => session.setWeakStorageChoice(choice)),
+    setKeepSignedIn: after(({ keep }) => session.setKeepSignedIn(keep)),
     signIn: after((input) => session.signIn(input)),
     signOut: after(() => session.signOut()),
     requestPasswordReset: after(({ environment, email }) => session.requestPasswordReset(environment, email)),

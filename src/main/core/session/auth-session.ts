@@ -60,6 +60,11 @@ export class AuthSession {
     this.scheduleProactiveRefresh()
   }
 
+  /** The tokens in use now: for saving the session when the user asks to stay signed in. */
+  currentTokens(): TokenSet {
+    return this.tokens
+  }
+
   get baseUrl(): string {
     return this.client.baseUrl
   }

@@ -44,6 +44,7 @@ interface ActiveSession {
   vaultTicket: number
 }
 
+export const NO_KEYCHAIN_NOTICE = "This computer has no keychain to keep your session safely, so you'll stay signed in only while the app is open."
 export const MEMORY_ONLY_NOTICE = "Your system keychain couldn't save the session, so you'll stay signed in only while the app is open."
 
 
@@ -125,6 +126,31 @@ export class SessionService {
       this.emit()
     }
     return this.protection()
+  }
+
+  /**
+   * Settings → Sign-in: stop keeping the open session on disk (it lives in memory until the app
+   * closes), or start keeping it — in the keychain, or with weak protection if the user chose that
+   * where there is no keychain. Where it can't be kept, it stays in memory and says why.
+   */
+  async setKeepSignedIn(keep: boolean): Promise<SessionState> {
+    const a = this.active
+    if (!a) throw new AppError('not_signed_in', 'Sign in first.')
+    if (!keep) {
+      a.persistence = 'memory'
+      a.notice = null
+      await this.deps.vault.clear()
+    } else if (a.persistence === 'memory') {
+      const persistence = await this.choosePersistence(true)
+      if (this.active !== a) return this.state
+      a.persistence = persistence
+      a.notice = persistence === 'memory' ? NO_KEYCHAIN_NOTICE : null
+      // The clear that made it memory-only closed the old ticket: this is a new life on disk.
+      a.vaultTicket = this.deps.vault.begin()
+      await this.persist(a.auth.currentTokens())
+    }
+    this.emit()
+    return this.state
   }
 
   async signIn(input: SignInInput): Promise<SessionState> {

@@ -153,7 +153,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
           />
           {screen === 'settings' ? (
             <div className="wide-pane" role="region" aria-label="Settings view" tabIndex={0}>
-              <SettingsView focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
+              <SettingsView session={session} focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
             </div>
           ) : screen === 'payments' ? (
             // Scrollable, so reachable by keyboard too (axe: scrollable-region-focusable).

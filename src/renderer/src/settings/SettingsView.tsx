@@ -5,12 +5,16 @@ import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { useUpdateStatus } from './useUpdateStatus'
 import { NotificationSettings, WorkSettings } from './DesktopSettings'
+import { SignInSettings } from './SignInSettings'
+import type { SessionState } from '../../../shared/ipc/session-schemas'
+
+type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 import { SETTINGS_KEY } from './settings-keys'
 
 const APP_INFO_KEY = ['app-info'] as const
 
 /** The Settings screen (Ctrl/Cmd+, or the account area). Sections follow the ui notes; issue by issue more arrive. */
-export function SettingsView({ onClose, focusAbout }: { onClose(): void; focusAbout?: boolean }) {
+export function SettingsView({ session, onClose, focusAbout }: { session: SignedIn; onClose(): void; focusAbout?: boolean }) {
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => unwrap(api().getSettings()) })
   const headingRef = useRef<HTMLHeadingElement>(null)
   const aboutRef = useRef<HTMLElement>(null)
@@ -34,6 +38,7 @@ export function SettingsView({ onClose, focusAbout }: { onClose(): void; focusAb
         <>
           <NotificationSettings settings={settings.data} />
           <WorkSettings settings={settings.data} />
+          <SignInSettings session={session} />
           <UpdatesSection settings={settings.data} />
         </>
       )}

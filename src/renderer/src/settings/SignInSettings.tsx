@@ -1,0 +1,34 @@
+import { useMutation } from '@tanstack/react-query'
+import type { SessionState } from '../../../shared/ipc/session-schemas'
+import { api, messageOf, unwrap } from '../lib/bridge'
+
+type SignedIn = Extract<SessionState, { status: 'signedIn' }>
+
+const KEPT: Record<SignedIn['persistence'], string> = {
+  encrypted: 'Your sign-in is kept in the system keychain: the app opens signed in.',
+  weak: 'Your sign-in is kept on disk with weak protection (this computer has no keychain), as you chose.',
+  memory: "Your sign-in is kept in memory only: you'll sign in again the next time the app opens."
+}
+
+/** Settings → Sign-in: where the session is kept (keychain, memory only, or weak where there is no keychain). */
+export function SignInSettings({ session }: { session: SignedIn }) {
+  const save = useMutation({ mutationFn: (keep: boolean) => unwrap(api().setKeepSignedIn({ keep })) })
+  const kept = session.persistence !== 'memory'
+  return (
+    <section className="settings-section" aria-labelledby="settings-sign-in">
+      <h3 id="settings-sign-in">Sign-in</h3>
+      <label className="checkbox">
+        <input type="checkbox" checked={kept} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} />
+        Keep me signed in on this computer
+      </label>
+      <p className="muted small" role="status">
+        {session.notice ?? KEPT[session.persistence]}
+      </p>
+      {save.error && (
+        <p className="form-error" role="alert">
+          {messageOf(save.error)}
+        </p>
+      )}
+    </section>
+  )
+}
