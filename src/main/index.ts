@@ -76,11 +76,13 @@ function main(dev: DevOverrides): void {
   const openExternal = (url: string) => shell.openExternal(url)
   const sandbox = createEmbeddedSandbox(join(app.getPath('userData'), 'sandbox'), dev.sandboxUrl ?? undefined)
   const crashGuard = new CrashGuard(systemClock)
+  const badge = createElectronBadge()
 
   function openMainWindow(appCore: AppCore, store: Parameters<typeof createMainWindow>[0]['store']): void {
     const url = devServerUrl ?? `${APP_ORIGIN}/index.html`
     const window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), url, isPackaged: app.isPackaged, store })
     mainWindow = window
+    badge.attach(window)
     forwardEvents(appCore, window.webContents)
     attachContextMenu(window.webContents)
     window.webContents.on('render-process-gone', (_event, details) => {
@@ -163,7 +165,7 @@ function main(dev: DevOverrides): void {
           builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
           notifier: createElectronNotifier(),
-          badge: createElectronBadge(),
+          badge,
           tray: createElectronTray({
             open: () => {
               if (!mainWindow && core) openMainWindow(core, store)

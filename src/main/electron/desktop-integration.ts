@@ -1,5 +1,6 @@
-import { app, Menu, nativeImage, Notification, Tray } from 'electron'
+import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron'
 import type { BadgePort, LoginItemPort, Notifier, TrayPort } from '../core/ports'
+import { BADGE_ICONS_PNG_BASE64 } from './badge-icons'
 import { TRAY_ICON_PNG_BASE64 } from './tray-icon'
 
 /** OS notifications through Electron; kept referenced until clicked or closed, so their click arrives. */
@@ -25,11 +26,28 @@ export function createElectronNotifier(): Notifier {
   }
 }
 
-/** The dock badge on macOS and the launcher count on Linux (Unity); Windows has no count badge. */
-export function createElectronBadge(): BadgePort {
+/**
+ * The dock badge on macOS, the launcher count on Linux (Unity, where supported), and on Windows the
+ * taskbar overlay (1–9, 9+) on the window — put back on whenever a window opens.
+ */
+export function createElectronBadge(): BadgePort & { attach(window: BrowserWindow): void } {
+  let count = 0
+  let window: BrowserWindow | null = null
+  const overlay = () => {
+    if (process.platform !== 'win32' || !window || window.isDestroyed()) return
+    const png = count > 0 ? BADGE_ICONS_PNG_BASE64[count > 9 ? '9+' : String(count)] : undefined
+    const text = count === 1 ? '1 order waits for you' : `${count} orders wait for you`
+    window.setOverlayIcon(png ? nativeImage.createFromDataURL(`data:image/png;base64,${png}`) : null, count > 0 ? text : '')
+  }
   return {
-    setCount(count) {
-      app.setBadgeCount(count)
+    setCount(next) {
+      count = next
+      app.setBadgeCount(next)
+      overlay()
+    },
+    attach(next) {
+      window = next
+      overlay()
     }
   }
 }
