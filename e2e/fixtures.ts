@@ -31,6 +31,8 @@ export interface SandboxFixture {
   vendor: Credentials
   otherVendor: Credentials
   control: ReturnType<typeof sandboxControl>
+  /** Stops the platform (connections refused) or starts it again on the same address with the same data. */
+  setReachable(reachable: boolean): Promise<void>
 }
 
 export interface AppFixture {
@@ -63,7 +65,7 @@ export interface AppFixture {
   /** Closes the window to the tray (the app keeps running), and shows it again. */
   closeWindow(): Promise<void>
   showWindow(): Promise<void>
-  /** Browser project only: the machine loses (false) or regains (true) its network; it lasts across restarts. */
+  /** The app loses (false) or regains (true) its network to the platform; it lasts across restarts. */
   setOnline(online: boolean): Promise<void>
 }
 
@@ -100,15 +102,27 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
   ],
 
   sandbox: async ({}, use) => {
-    const running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000 })
+    let running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000 })
+    let stopped = false
+    const issuedBefore: string[] = []
     await use({
       url: running.url,
-      issuedTokens: () => running.sandbox.issuedTokens(),
+      issuedTokens: () => [...issuedBefore, ...running.sandbox.issuedTokens()],
+      setReachable: async (reachable) => {
+        if (reachable === !stopped) return
+        if (!reachable) {
+          issuedBefore.push(...running.sandbox.issuedTokens())
+          await running.close()
+        } else {
+          running = await startSandboxServer({ port: Number(new URL(running.url).port), initialData: running.sandbox.data, accessTokenTtlMs: 5 * 60_000 })
+        }
+        stopped = !reachable
+      },
       vendor: { email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password },
       otherVendor: { email: DEMO_ACCOUNTS.otherVendor.email, password: DEMO_ACCOUNTS.otherVendor.password },
       control: sandboxControl(running.url)
     })
-    await running.close()
+    if (!stopped) await running.close()
   },
 
   app: async ({ appKind, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
@@ -180,8 +194,11 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           closeWindow: async () => {
             await current.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
           },
-          setOnline: async () => {
-            throw new Error('the Electron project cannot cut the main process off the network; the browser harness simulates it')
+          // The real app's network can't be cut from outside: the platform stops answering instead
+          // (connections refused), which the app meets exactly as a lost network.
+          setOnline: async (online) => {
+            await sandbox.setReachable(online)
+            if (online) await current.app.evaluate(({ powerMonitor }) => void powerMonitor.emit('resume'))
           },
           showWindow: async () => {
             await current.app.evaluate(({ BrowserWindow }) => {

@@ -3,7 +3,6 @@ import { signIn } from './support/actions'
 import { assignOrder, openOrder, refresh, statusChip } from './support/orders'
 
 test.beforeEach(async ({ app, sandbox }) => {
-  test.skip(app.kind === 'electron', 'going offline is simulated by the browser harness cutting the core off the network; Electron has no such switch for the main process')
   await signIn(app.page, sandbox.vendor)
   await expect(app.page.getByText('72 orders')).toBeVisible()
 })
