@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { queue, signIn } from './support/actions'
-import { assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
+import { acceptAndSchedule, assignOrder, clientSays, detail, openOrder, refresh, statusChip, writeFiles } from './support/orders'
 import { samplePdf } from '../src/sandbox/sample-files'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { FIELD_MESSAGES } from '../src/shared/order-workflow'
@@ -78,12 +78,7 @@ test('a reconsideration of value is its own cycle, recorded as the borrower’s'
   // Walk it to Report Accepted through the platform's own steps.
   await refresh(page)
   await openOrder(page, order)
-  await page.getByRole('button', { name: 'Accept', exact: true }).click()
-  await expect(statusChip(page)).toHaveText('Order Accepted')
-  await page.getByRole('button', { name: 'Schedule inspection' }).click()
-  await page.getByRole('dialog').getByRole('radio').first().check()
-  await page.getByRole('dialog').getByRole('button', { name: 'Schedule inspection' }).click()
-  await expect(statusChip(page)).toHaveText('Inspection Scheduled')
+  await acceptAndSchedule(page)
   await page.getByRole('button', { name: 'Mark inspection complete' }).click()
   await page.getByRole('dialog').getByLabel('The inspection has taken place').check()
   await page.getByRole('dialog').getByRole('button', { name: 'Mark complete' }).click()
@@ -162,11 +157,7 @@ test('a scheduled inspection can be added to the calendar as an .ics event', asy
   const order = await assignOrder(sandbox, '41 Calendar Ct')
   await refresh(page)
   await openOrder(page, order)
-  await page.getByRole('button', { name: 'Accept', exact: true }).click()
-  await page.getByRole('button', { name: 'Schedule inspection' }).click()
-  await page.getByRole('dialog').getByRole('radio').first().check()
-  await page.getByRole('dialog').getByRole('button', { name: 'Schedule inspection' }).click()
-  await expect(statusChip(page)).toHaveText('Inspection Scheduled')
+  await acceptAndSchedule(page)
   const target = join(mkdtempSync(join(tmpdir(), 'omnivms-ics-')), 'inspection.ics')
   await app.dialogs.answerSave(target)
   await page.getByRole('button', { name: 'Add to calendar' }).click()

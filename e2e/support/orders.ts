@@ -36,6 +36,16 @@ export async function openOrder(page: Page, order: CreatedOrder): Promise<void> 
   await expect(page.getByRole('heading', { level: 2, name: order.street })).toBeVisible()
 }
 
+/** From the open order's Order Assigned: accept it and schedule the inspection in the first slot offered. */
+export async function acceptAndSchedule(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(statusChip(page)).toHaveText('Order Accepted')
+  await page.getByRole('button', { name: 'Schedule inspection' }).click()
+  await page.getByRole('dialog').getByRole('radio').first().check()
+  await page.getByRole('dialog').getByRole('button', { name: 'Schedule inspection' }).click()
+  await expect(statusChip(page)).toHaveText('Inspection Scheduled')
+}
+
 export const detail = (page: Page) => page.locator('.detail')
 export const statusChip = (page: Page) => page.locator('.detail-header .chip')
 
