@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
@@ -175,5 +175,22 @@ describe('working offline', () => {
     expect(existsSync(vault)).toBe(true)
     app.core.dispose()
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
+  })
+
+  it('an unchanged sync does not rewrite the offline copy; a change does', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('listOrders')
+    const inboxFile = join(offlineDir(), 'inbox.json')
+    await vi.waitFor(() => expect(existsSync(inboxFile)).toBe(true))
+    const written = () => readFileSync(inboxFile, 'utf8')
+    const before = written()
+    await app.core.syncNow()
+    await app.core.syncNow()
+    expect(written()).toBe(before)
+    await scheduledOrder()
+    await app.core.syncNow()
+    await vi.waitFor(() => expect(written()).not.toBe(before))
+    expect(statSync(inboxFile).mode & 0o777).toBe(0o600)
   })
 })

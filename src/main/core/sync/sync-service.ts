@@ -30,6 +30,7 @@ export interface SyncDeps {
 }
 
 const MAX_BACKOFF_MS = 15 * 60_000
+const OFFLINE_COPY_REFRESH_MS = 10 * 60_000
 export const keyOf = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 /** The orders that wait for the appraiser: the badge count. */
@@ -54,6 +55,7 @@ export class SyncService {
   private running = false
   /** While the platform can't be reached: when the orders shown were saved. */
   private offlineSince: string | null = null
+  private copySavedAt = Number.NEGATIVE_INFINITY
   private readonly stopClicks: () => void
 
   constructor(private readonly deps: SyncDeps) {
@@ -187,8 +189,14 @@ export class SyncService {
     this.orders = after
     const metaChanged = JSON.stringify(this.meta?.clients) !== JSON.stringify(inbox.clients) || JSON.stringify(this.meta?.failures) !== JSON.stringify(inbox.failures)
     this.meta = { clients: inbox.clients, failures: inbox.failures, fetchedAt: inbox.fetchedAt }
-    if (!first && (changes.added.length + changes.changed.length + changes.removed.length > 0 || metaChanged || wasOffline)) this.deps.emitChanges(changes)
-    void this.deps.offline?.saveInbox(this.snapshot(), inbox.fetchedAt).catch(() => undefined)
+    const changed = changes.added.length + changes.changed.length + changes.removed.length > 0 || metaChanged
+    if (!first && (changed || wasOffline)) this.deps.emitChanges(changes)
+    // The offline copy is rewritten when something changed, else refreshed now and then (its time is
+    // what "Offline — showing data from" says) — not re-encrypted on every unchanged poll.
+    if (first || changed || now - this.copySavedAt >= OFFLINE_COPY_REFRESH_MS) {
+      this.copySavedAt = now
+      void this.deps.offline?.saveInbox(this.snapshot(), inbox.fetchedAt).catch(() => undefined)
+    }
     if (wasOffline || (this.deps.offline?.allPending().length ?? 0) > 0) void this.deps.sendPending().catch(() => undefined)
     this.notify(notes)
     this.updateBadge()
