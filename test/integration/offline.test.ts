@@ -187,6 +187,8 @@ describe('working offline', () => {
     const before = written()
     await app.core.syncNow()
     await app.core.syncNow()
+    // The copy is written in the background: give a rewrite time to land before saying there was none.
+    await new Promise((resolve) => setTimeout(resolve, 300))
     expect(written()).toBe(before)
     await scheduledOrder()
     await app.core.syncNow()
