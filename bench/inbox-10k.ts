@@ -109,7 +109,7 @@ try {
   }).filter((v) => v !== null)`)) as number[]
 
   // The first inbox the window received, then a sync with nothing new, then one with one order changed.
-  const inboxAnswer = Math.max(...app.ipcTraffic.filter((t) => t.includes('"orders":[')).map((t) => Buffer.byteLength(t)))
+  const inboxAnswer = Math.max(...app.ipcTraffic.filter((t) => t.includes('"orders":{"clients":')).map((t) => Buffer.byteLength(t)))
   const beforeUnchanged = inboxEventBytes()
   await app.core.syncNow()
   const unchanged = inboxEventBytes() - beforeUnchanged
@@ -124,7 +124,7 @@ try {
   console.log(`  sign-in click → first rows rendered: ${firstRender} ms end to end in the harness`)
   console.log(`    of which the renderer (inbox data received → first rows painted): ${renderOnly.toFixed(0)} ms`)
   console.log('    the rest is sign-in, the core fetching every page of 3 clients (see bench:startup) and the')
-  console.log("    harness's Playwright binding carrying ~5 MB of JSON over CDP, a cost Electron's IPC does not have")
+  console.log("    harness's Playwright binding carrying ~2 MB of JSON over CDP, a cost Electron's IPC does not have")
   console.log(`  search, per keystroke ("${query}", ${query.length} keys): ${stats(keystrokes)}`)
   console.log(`  switching queue (click → list updated, in the page, ${queueSwitch.length} switches): ${stats(queueSwitch)}`)
   console.log(`  first inbox sent to the window: ${(inboxAnswer / 1e6).toFixed(2)} MB (${Math.round(inboxAnswer / ORDERS)} bytes per order)`)

@@ -5,7 +5,8 @@ import { createAppCore, type AppCore } from '../../src/main/core/app-core'
 import { createLogger } from '../../src/main/core/logger'
 import type { Clock, SecretCipher } from '../../src/main/core/ports'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
-import { callChannel, type CallInput, type CallOutput, type IpcCallName } from '../../src/shared/ipc/contract'
+import { callChannel, type CallInput, type IpcCallName } from '../../src/shared/ipc/contract'
+import { decodeOutput, type DecodedOutput } from '../../src/shared/ipc/wire-decoders'
 import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
 import { createScriptedDialogs } from './scripted-dialogs'
@@ -26,8 +27,8 @@ export interface TestCore {
   dialogs: ReturnType<typeof createScriptedDialogs>
   logs: string[]
   events: { channel: string; payload: unknown }[]
-  call<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<Result<CallOutput<N>>>
-  ok<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<CallOutput<N>>
+  call<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<Result<DecodedOutput<N>>>
+  ok<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<DecodedOutput<N>>
 }
 
 /** The real main-process logic with Node ports: conf store in `profileDir`, a stand-in keychain. */
@@ -65,11 +66,15 @@ export function startTestCore(options: {
     clock: options.clock
   })
   core.subscribe((channel, payload) => events.push({ channel, payload }))
-  const call = ((name: IpcCallName, input?: unknown) => core.dispatch(callChannel(name), TRUSTED_SENDER, input)) as TestCore['call']
+  // As the window's bridge does: main's answer, turned back from its compact IPC form where it has one.
+  const call = (async (name: IpcCallName, input?: unknown) => {
+    const result = await core.dispatch(callChannel(name), TRUSTED_SENDER, input)
+    return result.ok ? { ok: true, value: decodeOutput(name, result.value) } : result
+  }) as TestCore['call']
   const ok = (async (name: IpcCallName, input?: unknown) => {
     const result = await core.dispatch(callChannel(name), TRUSTED_SENDER, input)
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
-    return result.value
+    return decodeOutput(name, result.value)
   }) as TestCore['ok']
   return { core, dialogs, logs, events, call, ok }
 }

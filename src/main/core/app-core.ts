@@ -32,6 +32,7 @@ import {
 import { SyncService } from './sync/sync-service'
 import { LinkHandler } from './links/link-handler'
 import { OfflineStore } from './offline/offline-store'
+import { encodeInboxChanges } from '../../shared/ipc/order-list-wire'
 import { PendingSender } from './offline/pending-sender'
 import { EncryptedFiles } from './storage/encrypted-files'
 import { VENDOR_ROLE } from '../../shared/ipc/session-schemas'
@@ -195,7 +196,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     badge: deps.badge ?? null,
     tray: deps.tray ?? null,
     window: deps.window ?? null,
-    emitChanges: (changes) => emit('inboxChanged', changes),
+    emitChanges: (changes) => emit('inboxChanged', encodeInboxChanges(changes)),
     emitOpenOrder: openOrder
   })
   links = new LinkHandler({

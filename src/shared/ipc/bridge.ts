@@ -5,11 +5,10 @@ import {
   callChannel,
   eventChannel,
   type CallInput,
-  type CallOutput,
-  type EventPayload,
   type IpcCallName,
   type IpcEventName
 } from './contract'
+import { decodeEvent, decodeOutput, type DecodedEvent, type DecodedOutput } from './wire-decoders'
 
 /** How the bridge reaches the main process: ipcRenderer in Electron, a Playwright binding in tests. */
 export interface BridgeTransport {
@@ -19,12 +18,12 @@ export interface BridgeTransport {
 
 type CallFunctions = {
   [N in IpcCallName]: undefined extends CallInput<N>
-    ? () => Promise<Result<CallOutput<N>>>
-    : (input: CallInput<N>) => Promise<Result<CallOutput<N>>>
+    ? () => Promise<Result<DecodedOutput<N>>>
+    : (input: CallInput<N>) => Promise<Result<DecodedOutput<N>>>
 }
 
 type EventSubscriptions = {
-  [N in IpcEventName as `on${Capitalize<N>}`]: (listener: (payload: EventPayload<N>) => void) => () => void
+  [N in IpcEventName as `on${Capitalize<N>}`]: (listener: (payload: DecodedEvent<N>) => void) => () => void
 }
 
 /** The API the renderer sees as `window.omnivms`: one function per call, one subscription per event. */
@@ -40,13 +39,16 @@ export function createBridge(transport: BridgeTransport): OmniVmsApi {
   const api: Record<string, unknown> = {}
   for (const name of IPC_CALL_NAMES) {
     const channel = callChannel(name)
-    api[name] = (input?: unknown) => transport.invoke(channel, input)
+    api[name] = async (input?: unknown) => {
+      const result = (await transport.invoke(channel, input)) as Result<unknown>
+      return result.ok ? { ok: true, value: decodeOutput(name, result.value) } : result
+    }
   }
   for (const name of IPC_EVENT_NAMES) {
     const channel = eventChannel(name)
     api[`on${capitalize(name)}`] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function')
-      return transport.subscribe(channel, listener)
+      return transport.subscribe(channel, (payload) => listener(decodeEvent(name, payload)))
     }
   }
   return Object.freeze(api) as OmniVmsApi

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { InboxChangesWireSchema, InboxWireSchema } from './order-list-wire'
 import { PathIdSchema } from './id-schema'
 import {
   PasswordResetInputSchema,
@@ -10,8 +11,6 @@ import {
 import {
   DraftKeySchema,
   DraftValueSchema,
-  InboxSchema,
-  InboxChangesSchema,
   InspectionSlotSchema,
   OrderActionResultSchema,
   OrderActionSchema,
@@ -54,7 +53,7 @@ export const ipcCalls = {
     output: z.object({ message: z.string() })
   },
   resetPassword: { input: PasswordResetInputSchema, output: NoOutput },
-  listOrders: { input: NoInput, output: InboxSchema },
+  listOrders: { input: NoInput, output: InboxWireSchema },
   getOrder: { input: OrderRefSchema, output: OrderDetailSchema },
   openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput },
   /** The renderer saw the network come back (only it gets the 'online' event). */
@@ -104,7 +103,7 @@ export const ipcEvents = {
   updateStatusChanged: UpdateStatusSchema,
   menuCommand: MenuCommandSchema,
   /** Only what changed since the last sync; an unchanged sync sends nothing. */
-  inboxChanged: InboxChangesSchema,
+  inboxChanged: InboxChangesWireSchema,
   /** Show this order (a notification or a link was clicked). */
   openOrder: OrderRefSchema,
   /** A password-reset link was opened: show the reset form, filled in. */

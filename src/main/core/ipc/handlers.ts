@@ -25,6 +25,7 @@ import type { SyncService } from '../sync/sync-service'
 import type { OfflineStore } from '../offline/offline-store'
 import { actionLabel, isFieldAction } from '../../../shared/order-workflow'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
+import { encodeInbox } from '../../../shared/ipc/order-list-wire'
 
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 
@@ -90,10 +91,10 @@ export function createIpcHandlers(deps: {
     listOrders: after(async () => {
       if (session.requireUser().role !== VENDOR_ROLE) throw new AppError('forbidden', 'The inbox is for appraisers (vendor accounts).')
       try {
-        return await deps.sync.syncNow()
+        return encodeInbox(await deps.sync.syncNow())
       } catch (error) {
         const kept = isOffline(error) ? deps.sync.offlineSnapshot() : null
-        if (kept) return kept
+        if (kept) return encodeInbox(kept)
         throw error
       }
     }),
