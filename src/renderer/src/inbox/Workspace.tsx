@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { SettingsView } from '../settings/SettingsView'
@@ -47,7 +47,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const [focusSearchSoon, setFocusSearchSoon] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const detailRef = useRef<HTMLDivElement>(null)
-  const search = useDeferredValue(view.search)
+  const search = view.search
 
   const orders = inbox.data?.orders
   const index = useMemo(() => indexOrders(orders ?? []), [orders])
