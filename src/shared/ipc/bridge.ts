@@ -33,7 +33,8 @@ const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name
 
 /**
  * Builds the renderer API from the contract. Main validates every input and output, so the
- * bridge only forwards; results arrive as `Result` envelopes.
+ * bridge only forwards — turning the inbox's compact IPC form back into orders (wire-decoders.ts);
+ * results arrive as `Result` envelopes.
  */
 export function createBridge(transport: BridgeTransport): OmniVmsApi {
   const api: Record<string, unknown> = {}
