@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
@@ -194,5 +194,17 @@ describe('working offline', () => {
     await app.core.syncNow()
     await vi.waitFor(() => expect(written()).not.toBe(before))
     expect(statSync(inboxFile).mode & 0o777).toBe(0o600)
+  })
+
+  it('a vault that cannot be read takes the offline copy with it', async () => {
+    const first = start()
+    await first.ok('signIn', signInInput)
+    await first.ok('listOrders')
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    first.core.dispose()
+    writeFileSync(join(profile.dir, 'session.json'), '{"damaged": true')
+    const second = start()
+    expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut' })
+    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
   })
 })
