@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
 import { sandboxControl } from '../test/support/sandbox-control'
+import { takeDown } from '../test/support/sandbox-outage'
 import { launchBrowserApp, type BrowserApp } from './harness/browser-app'
 import { createScriptedDialogs } from '../test/support/scripted-dialogs'
 import { startRendererServer } from './harness/renderer-server'
@@ -103,26 +104,25 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
 
   sandbox: async ({}, use) => {
     let running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000 })
-    let stopped = false
+    let outage: Awaited<ReturnType<typeof takeDown>> | null = null
     const issuedBefore: string[] = []
     await use({
       url: running.url,
       issuedTokens: () => [...issuedBefore, ...running.sandbox.issuedTokens()],
       setReachable: async (reachable) => {
-        if (reachable === !stopped) return
-        if (!reachable) {
+        if (!reachable && !outage) {
           issuedBefore.push(...running.sandbox.issuedTokens())
-          await running.close()
-        } else {
-          running = await startSandboxServer({ port: Number(new URL(running.url).port), initialData: running.sandbox.data, accessTokenTtlMs: 5 * 60_000 })
+          outage = await takeDown(running, { accessTokenTtlMs: 5 * 60_000 })
+        } else if (reachable && outage) {
+          running = await outage.back()
+          outage = null
         }
-        stopped = !reachable
       },
       vendor: { email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password },
       otherVendor: { email: DEMO_ACCOUNTS.otherVendor.email, password: DEMO_ACCOUNTS.otherVendor.password },
       control: sandboxControl(running.url)
     })
-    if (!stopped) await running.close()
+    if (!outage) await running.close()
   },
 
   app: async ({ appKind, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {

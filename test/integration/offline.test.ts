@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
+import { takeDown } from '../support/sandbox-outage'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 
 /**
@@ -39,11 +40,9 @@ const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId
 
 /** The platform goes away; `back()` brings it back on the same address with the same data. */
 async function goOffline() {
-  const port = Number(new URL(sandbox.url).port)
-  const data = sandbox.sandbox.data
-  await sandbox.close()
+  const outage = await takeDown(sandbox)
   return async () => {
-    sandbox = await startSandboxServer({ port, initialData: data, accessTokenTtlMs: 3_600_000 })
+    sandbox = await outage.back()
   }
 }
 
@@ -206,5 +205,27 @@ describe('working offline', () => {
     const second = start()
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut' })
     await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+  })
+
+  it('a queued action already applied elsewhere (the client portal, another device) is not sent again', async () => {
+    const order = await scheduledOrder()
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('getOrder', refOf(order))
+    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    const back = await goOffline()
+    const completedAt = new Date(Date.now() - 60_000).toISOString()
+    expect((await app.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt } })).queued).toBe(true)
+    await back()
+    // Meanwhile the appraiser marked it complete from somewhere else.
+    const vendorUser = sandbox.sandbox.data.users.find((u) => u.email === vendor.email)
+    if (!vendorUser) throw new Error('the demo appraiser is missing from the sandbox')
+    sandbox.sandbox.work.updateStatus(vendorUser, sandbox.sandbox.findOrderById(order.orderId), { status: ORDER_STATUS.InspectionCompleted, completedAt })
+    await sandboxControl(sandbox.url).clearRequests()
+    await app.ok('networkRestored')
+    await vi.waitFor(async () => expect((await app.ok('getOrder', refOf(order))).pendingActions).toEqual([]))
+    const posts = (await sandboxControl(sandbox.url).requests()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/status'))
+    expect(posts).toEqual([])
+    expect(app.events.filter((e) => e.channel.endsWith('appNotice'))).toEqual([])
   })
 })

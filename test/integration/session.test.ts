@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
+import { takeDown } from '../support/sandbox-outage'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 
 const vendor = DEMO_ACCOUNTS.vendor
@@ -111,9 +112,7 @@ describe('token refresh', () => {
     await app.ok('signIn', signInInput)
     await control.expireTokens()
     await control.clearRequests()
-    const port = new URL(sandbox.url).port
-    const data = sandbox.sandbox.data
-    // The refresh cannot reach the platform: the connection is refused.
+    // The refresh fails: the platform answers 503.
     await control.fault({ method: 'POST', path: '/api/auth/refresh-token', mode: 'status', status: 503 })
     // The inbox still shows: the last copy, marked as offline since it was fetched.
     const result = await app.ok('listOrders')
@@ -124,11 +123,11 @@ describe('token refresh', () => {
       'POST /api/auth/refresh-token 503'
     ])
     // A real network failure: the server is gone.
-    await sandbox.close()
+    const outage = await takeDown(sandbox, { accessTokenTtlMs: 60_000 })
     expect((await app.ok('listOrders')).offlineSince).toEqual(expect.any(String))
     expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'offline' })
     // Back online on the same address: the next read refreshes and succeeds.
-    sandbox = await startSandboxServer({ port: Number(port), initialData: data, accessTokenTtlMs: 60_000 })
+    sandbox = await outage.back()
     const inbox = await app.ok('listOrders')
     expect(inbox.orders).toHaveLength(72)
     expect(inbox.offlineSince).toBeNull()
@@ -138,12 +137,10 @@ describe('token refresh', () => {
   it('when the network comes back, an offline session renews at once and says online', async () => {
     const app = start()
     await app.ok('signIn', signInInput)
-    const port = Number(new URL(sandbox.url).port)
-    const data = sandbox.sandbox.data
-    await sandbox.close()
+    const outage = await takeDown(sandbox, { accessTokenTtlMs: 60_000 })
     expect((await app.ok('listOrders')).offlineSince).toEqual(expect.any(String))
     expect(await app.ok('getSessionState')).toMatchObject({ connectivity: 'offline' })
-    sandbox = await startSandboxServer({ port, initialData: data, accessTokenTtlMs: 60_000 })
+    sandbox = await outage.back()
     control = sandboxControl(sandbox.url)
     await app.ok('networkRestored')
     expect(await app.ok('getSessionState')).toMatchObject({ status: 'signedIn', connectivity: 'online' })

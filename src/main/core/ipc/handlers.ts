@@ -128,7 +128,7 @@ export function createIpcHandlers(deps: {
         // At the property without a signal: a field action waits, and is sent when the network returns.
         const kept = isOffline(error) && isFieldAction(action.type) ? await offline.loadOrder(ref) : null
         if (!kept) throw error
-        await offline.enqueue(ref, action, now())
+        await offline.enqueue(ref, action, now(), kept.history.map((h) => h.id))
         return { order: withPending(kept), confirmedFromHistory: false, queued: true }
       }
     }),

@@ -8,7 +8,14 @@ const orderKey = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 const CachedInboxSchema = z.object({ userId: z.string(), savedAt: z.string(), inbox: InboxSchema })
 const CachedOrdersSchema = z.object({ userId: z.string(), orders: z.array(z.object({ savedAt: z.string(), order: OrderDetailSchema })) })
-export const PendingActionSchema = z.object({ id: z.string(), ref: OrderRefSchema, action: OrderActionSchema, queuedAt: z.string() })
+export const PendingActionSchema = z.object({
+  id: z.string(),
+  ref: OrderRefSchema,
+  action: OrderActionSchema,
+  queuedAt: z.string(),
+  /** The order's history as the appraiser last saw it: a record not among these may be this action, applied. */
+  seenHistoryIds: z.array(z.string())
+})
 export type PendingAction = z.infer<typeof PendingActionSchema>
 const PendingSchema = z.object({ userId: z.string(), items: z.array(PendingActionSchema) })
 
@@ -94,10 +101,10 @@ export class OfflineStore {
     return [...this.pending]
   }
 
-  async enqueue(ref: OrderRef, action: OrderAction, queuedAt: string): Promise<PendingAction> {
+  async enqueue(ref: OrderRef, action: OrderAction, queuedAt: string, seenHistoryIds: string[]): Promise<PendingAction> {
     // A newer field action of the same kind replaces the one still waiting.
     this.pending = this.pending.filter((p) => !(orderKey(p.ref) === orderKey(ref) && p.action.type === action.type))
-    const item = { id: `p-${randomBytes(6).toString('hex')}`, ref, action, queuedAt }
+    const item = { id: `p-${randomBytes(6).toString('hex')}`, ref, action, queuedAt, seenHistoryIds }
     this.pending.push(item)
     await this.savePending()
     return item

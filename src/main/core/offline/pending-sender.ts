@@ -1,6 +1,6 @@
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { statusName } from '../../../shared/order-status'
-import { VENDOR_ACTIONS, actionLabel, availableActions } from '../../../shared/order-workflow'
+import { actionLabel, availableActions, isAppliedRecord } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { OrderActions } from '../orders/order-actions'
@@ -47,7 +47,8 @@ export class PendingSender {
         this.deps.notice(`“${label}” was not sent: ${error instanceof Error ? error.message : 'the order could not be read.'}`)
         continue
       }
-      const done = order.history.some((h) => h.statusCode === VENDOR_ACTIONS[type].to && h.actorRole === 'Vendor' && h.at >= pending.queuedAt)
+      const seen = new Set(pending.seenHistoryIds)
+      const done = order.history.some((h) => !seen.has(h.id) && isAppliedRecord(type, { status: h.statusCode, actorRole: h.actorRole }))
       if (done) {
         logger.info('a queued action was already applied; not sending it', { action: type })
         await offline.remove(pending.id)

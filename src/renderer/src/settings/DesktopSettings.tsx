@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
+import { SettingCheckbox } from './SettingCheckbox'
 import { NOTIFICATION_KINDS, SYNC_INTERVAL_SECONDS, type AppSettings, type AppSettingsPatch, type NotificationKind } from '../../../shared/ipc/app-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { SETTINGS_KEY } from './settings-keys'
@@ -50,32 +51,6 @@ function useSave() {
       mutation.mutate({ patch, before })
     }
   }
-}
-
-/**
- * A setting's checkbox. It keeps what was clicked in its own state, set inside the click, so the box
- * never flips back for a moment while the saved settings catch up (the query notifies a tick later).
- */
-function SettingCheckbox({ checked, onChange, children }: { checked: boolean; onChange(checked: boolean): void; children: ReactNode }) {
-  const [value, setValue] = useState(checked)
-  const [saved, setSaved] = useState(checked)
-  if (saved !== checked) {
-    setSaved(checked)
-    setValue(checked)
-  }
-  return (
-    <label className="checkbox">
-      <input
-        type="checkbox"
-        checked={value}
-        onChange={(e) => {
-          setValue(e.target.checked)
-          onChange(e.target.checked)
-        }}
-      />
-      {children}
-    </label>
-  )
 }
 
 /** Which notifications, and a pause. */

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { SettingCheckbox } from './SettingCheckbox'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 
@@ -17,10 +18,10 @@ export function SignInSettings({ session }: { session: SignedIn }) {
   return (
     <section className="settings-section" aria-labelledby="settings-sign-in">
       <h3 id="settings-sign-in">Sign-in</h3>
-      <label className="checkbox">
-        <input type="checkbox" checked={kept} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} />
+      {/* While saving it shows the choice; if main refuses, it goes back to what is kept. */}
+      <SettingCheckbox checked={save.isPending ? save.variables : kept} onChange={(keep) => save.mutate(keep)}>
         Keep me signed in on this computer
-      </label>
+      </SettingCheckbox>
       <p className="muted small" role="status">
         {session.notice ?? KEPT[session.persistence]}
       </p>
