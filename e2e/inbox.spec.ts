@@ -90,22 +90,35 @@ test("never shows another vendor's orders", async ({ app }) => {
   await expect(page.getByRole('navigation', { name: 'Queues' })).not.toContainText('Harbor Home Lending')
 })
 
-test('a client that fails to load is named, the others still show, and Try again recovers', async ({ app, sandbox }) => {
+test('a client whose list fails keeps its orders as last known, marked with their time, and Try again recovers', async ({ app, sandbox }) => {
   const { page } = app
+  await expect(page.getByText('72 orders')).toBeVisible()
   await sandbox.control.fault({ method: 'GET', path: '/api/clients/cl-redwood/orders', status: 500, count: 1 })
-  await page.reload()
-  await expect(page.getByRole('alert')).toContainText("Couldn't load orders from Redwood Federal Credit Union")
-  await expect(page.getByText('48 orders')).toBeVisible()
+  await app.syncNow()
+  await expect(page.getByRole('alert')).toContainText(/^Redwood Federal Credit Union: couldn't refresh — showing orders from \d{1,2}:\d{2}\s?[AP]M/)
+  await expect(page.getByText('72 orders')).toBeVisible()
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByText('72 orders')).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
+test('a client that never loaded is named with why, and the others still show', async ({ app, sandbox }) => {
+  const { page } = app
+  // Signed out, the session's copy is gone: the next sign-in knows nothing of Redwood's orders.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await sandbox.control.fault({ method: 'GET', path: '/api/clients/cl-redwood/orders', status: 500, count: 1 })
+  await signIn(page, sandbox.vendor)
+  await expect(page.getByRole('alert')).toContainText("Redwood Federal Credit Union: couldn't load its orders — OmniValVMS had a problem (error 500)")
+  await expect(page.getByText('48 orders')).toBeVisible()
+})
+
 test('when no client can be loaded, the list shows an error with Try again', async ({ app, sandbox }) => {
   const { page } = app
-  await sandbox.control.fault({ method: 'GET', path: '/api/clients/*/orders', status: 503, count: 9 })
-  await page.reload()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await sandbox.control.fault({ method: 'GET', path: '/api/clients/*/orders', status: 503, count: 1000 })
+  await signIn(page, sandbox.vendor)
   await expect(page.getByRole('alert')).toContainText('OmniValVMS had a problem (error 503)')
+  await sandbox.control.clearFaults()
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByText('72 orders')).toBeVisible()
 })

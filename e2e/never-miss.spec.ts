@@ -41,7 +41,7 @@ test('what the appraiser does in the app is never notified, and an unchanged syn
 test('more than three changes at once make one summary', async ({ app, sandbox }) => {
   for (const street of ['1 A St', '2 B St', '3 C St', '4 D St']) await assignOrder(sandbox, street)
   await app.syncNow()
-  expect(await app.notifications()).toEqual([{ title: '4 order updates', body: '4 new orders' }])
+  expect(await app.notifications()).toEqual([{ title: '4 new orders', body: '1 A St, 2 B St, 3 C St and 1 more' }])
 })
 
 test('an assignment counts down to its deadline, warns in the last hour, and is reassigned when it passes', async ({ app, sandbox }) => {

@@ -115,7 +115,9 @@ export const PlatformHistoryEntrySchema = z.object({
   previousStatus: z.number().int().nullish(),
   actor: z.object({ name: z.string(), role: z.string() }),
   channel: z.string().nullish(),
-  reason: z.string().nullish()
+  reason: z.string().nullish(),
+  /** ASSUMED: what the change set (the inputs a vendor action carried, e.g. the appointment time). */
+  changes: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullish()
 })
 export type PlatformHistoryEntry = z.infer<typeof PlatformHistoryEntrySchema>
 

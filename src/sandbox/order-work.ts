@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { DECLINE_REASONS, VENDOR_ACTIONS, actionForRequest, canTransition, findTransition, firstProblem, inSet } from '../shared/order-workflow'
+import { DECLINE_REASONS, VENDOR_ACTIONS, actionForRequest, canTransition, findTransition, firstProblem, inSet, recordedChanges, type RecordedChanges } from '../shared/order-workflow'
 import { ORDER_STATUS as S, statusName, type OrderStatusCode } from '../shared/order-status'
 import type { StatusUpdateRequest, Submission } from '../platform/schemas'
 import type { SandboxHistoryRecord, SandboxOrder, SandboxSubmission, SandboxUser } from './model'
@@ -95,7 +95,7 @@ export class OrderWork {
     }
     // Answered: the response deadline no longer applies.
     if (from === S.OrderAssigned) order.respondBy = null
-    this.transition(order, to, history, { name: user.name, role: 'Vendor' }, 'Desktop app', reason)
+    this.transition(order, to, history, { name: user.name, role: 'Vendor' }, 'Desktop app', reason, recordedChanges(id, fields))
     // A declined order goes straight back for reassignment (documented: 2 → 16).
     if (to === S.OrderDeclined) this.transition(order, S.OrderUnassigned, transitionHistory(S.OrderDeclined, S.OrderUnassigned), SYSTEM, 'Platform', null)
   }
@@ -300,15 +300,15 @@ export class OrderWork {
     return { name: this.clientName(order), role: 'Client User' }
   }
 
-  private transition(order: SandboxOrder, to: number, action: string, actor: { name: string; role: string }, channel: string, reason: string | null): void {
+  private transition(order: SandboxOrder, to: number, action: string, actor: { name: string; role: string }, channel: string, reason: string | null, changes: RecordedChanges | null = null): void {
     const from = order.status
     order.status = to
     order.updatedAt = new Date(this.sandbox.now()).toISOString()
-    this.record(order, to, from, action, actor, channel, reason)
+    this.record(order, to, from, action, actor, channel, reason, changes)
     this.sandbox.changed()
   }
 
-  private record(order: SandboxOrder, status: number, previousStatus: number, action: string, actor: { name: string; role: string }, channel: string, reason: string | null): void {
+  private record(order: SandboxOrder, status: number, previousStatus: number, action: string, actor: { name: string; role: string }, channel: string, reason: string | null, changes: RecordedChanges | null = null): void {
     const entry: SandboxHistoryRecord = {
       id: id('h'),
       orderId: order.id,
@@ -319,6 +319,7 @@ export class OrderWork {
       actor,
       channel,
       reason,
+      changes,
       vendorVisible: true
     }
     this.data.history.push(entry)

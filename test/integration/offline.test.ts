@@ -8,6 +8,7 @@ import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/serve
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
+import { sessionFolders } from '../support/profile-files'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 
 /**
@@ -25,7 +26,8 @@ const start = () => {
   cores.push(t)
   return t
 }
-const offlineDir = () => join(profile.dir, 'offline')
+/** The signed-in session's own folder (there is one session in these tests). */
+const offlineDir = () => sessionFolders(profile.dir)[0] ?? join(profile.dir, 'sessions', 'none-yet')
 
 /** A new order of the demo appraiser's with its inspection scheduled. */
 async function scheduledOrder(): Promise<OrderRef & { borrowerName: string }> {
@@ -97,8 +99,9 @@ describe('working offline', () => {
       for (const secret of [order.borrowerName, detail.address.line1, vendor.email]) expect(text, name).not.toContain(secret)
     }
     // Signing out removes it.
+    const folder = offlineDir()
     await app.ok('signOut')
-    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+    expect(existsSync(folder)).toBe(false)
   })
 
   it('“Mark inspection complete” without a network waits, survives a restart, and is sent once when the network returns', async () => {

@@ -10,12 +10,15 @@ import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { sandboxControl } from '../support/sandbox-control'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { createKeychainCipher } from '../support/keychain-cipher'
+import { profileText, sessionFolders } from '../support/profile-files'
 
 const vendor = DEMO_ACCOUNTS.vendor
 let sandbox: RunningSandbox
 let control: ReturnType<typeof sandboxControl>
 let profile: ReturnType<typeof tempProfile>
 let app: TestCore
+let keychain: ReturnType<typeof createKeychainCipher>
 let files: string
 
 const write = (name: string, bytes: Buffer) => {
@@ -48,7 +51,8 @@ beforeEach(async () => {
   control = sandboxControl(sandbox.url)
   profile = tempProfile()
   files = mkdtempSync(join(tmpdir(), 'omnivms-files-'))
-  app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
+  keychain = createKeychainCipher()
+  app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher: keychain })
   await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: true })
 })
 afterEach(async () => {
@@ -366,18 +370,33 @@ describe('documents, payments and drafts', () => {
     expect(payments.items.some((i) => i.status === 'unpaid')).toBe(true)
   })
 
-  it('keeps drafts per user across a restart until discarded', async () => {
-    await app.ok('saveDraft', { key: 'ord-1:decline', value: { message: 'Too far for this week' } })
+  it('keeps a session’s drafts encrypted across a restart and a new sign-in; another account never sees them; signing out removes them', async () => {
+    const draft = { message: 'Call Avery Chen at (555) 234-5678 first' }
+    await app.ok('saveDraft', { key: 'ord-1:decline', value: draft })
     app.core.dispose()
-    app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher: undefined })
+    app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher: keychain })
+    expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toEqual(draft)
+    // Nothing of it in plain text anywhere in the profile (config.json included).
+    expect(profileText(profile.dir)).not.toContain('Avery Chen')
     await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: true })
-    expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toEqual({ message: 'Too far for this week' })
+    expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toEqual(draft)
+    await app.ok('discardDraft', { key: 'ord-1:decline' })
+    expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toBeNull()
+    await app.ok('saveDraft', { key: 'ord-1:decline', value: draft })
     await app.ok('signOut')
     await app.ok('signIn', { environment: { kind: 'sandbox' }, ...DEMO_ACCOUNTS.otherVendor, keepSignedIn: false })
     expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toBeNull()
     await app.ok('signOut')
     await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: true })
-    await app.ok('discardDraft', { key: 'ord-1:decline' })
     expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toBeNull()
+  })
+
+  it('keeps a memory-only session’s drafts in memory: nothing on disk, and gone with the sign-out', async () => {
+    await app.ok('signOut')
+    await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: false })
+    await app.ok('saveDraft', { key: 'ord-1:decline', value: { message: 'Borrower Avery Chen asked to wait' } })
+    expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toEqual({ message: 'Borrower Avery Chen asked to wait' })
+    expect(profileText(profile.dir)).not.toContain('Avery Chen')
+    expect(sessionFolders(profile.dir)).toEqual([])
   })
 })

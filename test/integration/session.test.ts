@@ -264,7 +264,7 @@ describe('the vault', () => {
     const basicTextKey = createKeychainCipher().key
     const weak = () => createKeychainCipher({ backend: 'basic_text', key: basicTextKey })
     const first = start({ cipher: weak() })
-    expect(await first.ok('getStorageProtection')).toEqual({ backend: 'basic_text', level: 'weak', weakStorageChoice: null })
+    expect(await first.ok('getStorageProtection')).toEqual({ backend: 'basic_text', level: 'weak', weakStorageChoice: null, weakOfflineCopyChoice: null })
     expect(await first.ok('signIn', signInInput)).toMatchObject({ persistence: 'memory' })
     expect(hasVault()).toBe(false)
     first.core.dispose()

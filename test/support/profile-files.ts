@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 
 /** Every file and folder below `dir`, with its stat. */
@@ -19,4 +19,10 @@ export function profileText(dir: string): string {
     .filter(({ stat }) => stat.isFile() && stat.size < 5 * 1024 * 1024)
     .map(({ path }) => readFileSync(path, 'latin1'))
     .join('\n')
+}
+
+/** The folders sessions keep their data in, one per account and environment (named by a hash of the two). */
+export function sessionFolders(dir: string): string[] {
+  const root = join(dir, 'sessions')
+  return existsSync(root) ? readdirSync(root).map((name) => join(root, name)) : []
 }

@@ -22,13 +22,15 @@ export function tempProfile(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }) }
 }
 
+type InputArgs<N extends IpcCallName> = [CallInput<N>] extends [undefined] ? [] : undefined extends CallInput<N> ? [CallInput<N>?] : [CallInput<N>]
+
 export interface TestCore {
   core: AppCore
   dialogs: ReturnType<typeof createScriptedDialogs>
   logs: string[]
   events: { channel: string; payload: unknown }[]
-  call<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<Result<DecodedOutput<N>>>
-  ok<N extends IpcCallName>(name: N, ...input: undefined extends CallInput<N> ? [] : [CallInput<N>]): Promise<DecodedOutput<N>>
+  call<N extends IpcCallName>(name: N, ...input: InputArgs<N>): Promise<Result<DecodedOutput<N>>>
+  ok<N extends IpcCallName>(name: N, ...input: InputArgs<N>): Promise<DecodedOutput<N>>
 }
 
 /** The real main-process logic with Node ports: conf store in `profileDir`, a stand-in keychain. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readDevOverrides } from '../../src/main/core/dev-overrides'
-import { buildDiagnosticsReport, scrubPersonalData } from '../../src/main/core/diagnostics/diagnostics-report'
+import { buildDiagnosticsReport } from '../../src/main/core/diagnostics/diagnostics-report'
+import { scrub } from '../../src/main/core/privacy/scrubber'
 import { applicationMenu, type MenuItemSpec } from '../../src/main/core/menu/app-menu'
 import { contextMenuItems } from '../../src/main/core/menu/context-menu'
 import { parsePacResult } from '../../src/main/core/net/system-fetch'
@@ -138,9 +139,16 @@ describe('proxy answers', () => {
 })
 
 describe('diagnostics text', () => {
-  it('keeps the user’s own e-mail and masks every other address, phone numbers and tokens', () => {
-    const text = scrubPersonalData('me jordan@example.com, borrower avery.chen@example.com (555) 234-5678 +1 608 555 0199 Bearer at_abcdefghijkl OV-2026-10061 4100000000', 'Jordan@example.com')
-    expect(text).toBe('me jordan@example.com, borrower [e-mail] [phone] [phone] Bearer [redacted] OV-2026-10061 4100000000')
+  it('masks e-mail addresses in any encoding, phone numbers, codes and tokens, and keeps order and loan numbers', () => {
+    const text = scrub('me jordan@example.com, borrower avery.chen@example.com (555) 234-5678 +1 608 555 0199 Bearer at_abcdefghijkl OV-2026-10061 4100000000')
+    expect(text).toBe('me [e-mail], borrower [e-mail] [phone] [phone] Bearer [redacted] OV-2026-10061 4100000000')
+    const link = scrub('omnivms://reset-password?email=demo.appraiser%40sandbox.omnivms.test&code=482913')
+    expect(link).not.toMatch(/482913|demo\.appraiser|%40/)
+    for (const encoded of ['a.b%2540example.com', 'a.b&#64;example.com', 'a.b&#x40;example.com', 'a.b\\u0040example.com', 'a.b%40example%2ecom']) expect(scrub(`x ${encoded} y`), encoded).toBe('x [e-mail] y')
+    expect(scrub('Your password reset code is 482913.')).not.toContain('482913')
+    expect(scrub('{"code":"482913","resetCode":"99"}')).not.toMatch(/482913|"99"/)
+    expect(scrub('call %28555%29%20234-5678 now')).toBe('call [phone] now')
+    expect(scrub(scrub('a@b.co (555) 234-5678'))).toBe('[e-mail] [phone]')
   })
 
   it('lists versions, session, requests and log lines', () => {
@@ -150,7 +158,7 @@ describe('diagnostics text', () => {
       session: { status: 'signedIn', environment: 'Local sandbox (sandbox)', persistence: 'encrypted', connectivity: 'online' },
       storage: { backend: 'gnome_libsecret', level: 'encrypted' },
       updates: { state: 'idle', version: null, message: null, lastCheckedAt: null },
-      userEmail: 'jordan@example.com',
+      role: 'Vendor',
       logLines: ['2026-11-28T09:59:00.000Z INFO signed in'],
       requests: [{ at: '2026-11-28T09:59:00.000Z', method: 'GET', path: '/api/me', outcome: '200', durationMs: 12, correlationId: 'c-1' }]
     })

@@ -34,10 +34,13 @@ describe('the inbox on the wire', () => {
     }
     const wire = InboxWireSchema.parse(JSON.parse(JSON.stringify(encodeInbox(inbox))))
     expect(decodeInbox(wire)).toEqual(inbox)
-    expect(decodeInboxChanges(encodeInboxChanges({ added: [order(4)], changed: [], removed: [{ clientId: 'cl-a', loanId: 'ln-1', orderId: 'ord-1' }], fetchedAt: inbox.fetchedAt, offlineSince: null }))).toEqual({
+    const failures = [{ clientId: 'cl-a', clientName: 'Lakeshore Mortgage', message: 'OmniValVMS had a problem (error 503).', showingSince: '2026-11-28T11:00:00.000Z' }]
+    expect(decodeInboxChanges(encodeInboxChanges({ added: [order(4)], changed: [], removed: [{ clientId: 'cl-a', loanId: 'ln-1', orderId: 'ord-1' }], clients: inbox.clients, failures, fetchedAt: inbox.fetchedAt, offlineSince: null }))).toEqual({
       added: [order(4)],
       changed: [],
       removed: [{ clientId: 'cl-a', loanId: 'ln-1', orderId: 'ord-1' }],
+      clients: inbox.clients,
+      failures,
       fetchedAt: inbox.fetchedAt,
       offlineSince: null
     })

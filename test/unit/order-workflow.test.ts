@@ -89,9 +89,15 @@ describe('the action table', () => {
     expect(actionForRequest(11, 3)).toBeNull()
   })
 
-  it('counts a write as applied only by the vendor\'s own record of that transition', () => {
-    expect(isAppliedRecord('accept', { status: 3, actorRole: 'Vendor' })).toBe(true)
-    expect(isAppliedRecord('accept', { status: 3, actorRole: 'Client User' })).toBe(false)
-    expect(isAppliedRecord('cancel', { status: 3, actorRole: 'Vendor' })).toBe(false)
+  it('counts a write as applied only by the vendor\'s own record of that transition, with the same inputs', () => {
+    expect(isAppliedRecord({ type: 'accept' }, { status: 3, actorRole: 'Vendor' })).toBe(true)
+    expect(isAppliedRecord({ type: 'accept' }, { status: 3, actorRole: 'Client User' })).toBe(false)
+    expect(isAppliedRecord({ type: 'cancel', reason: 'Too far' }, { status: 3, actorRole: 'Vendor', changes: { reason: 'Too far' } })).toBe(false)
+    const reschedule = { type: 'rescheduleInspection', inspectionAt: '2026-12-02T15:00:00.000Z', slotId: null } as const
+    // An earlier schedule for 2 PM is not a reschedule to 3 PM; the same instant in another form is.
+    expect(isAppliedRecord(reschedule, { status: 14, actorRole: 'Vendor', changes: { inspectionAt: '2026-12-02T14:00:00.000Z' } })).toBe(false)
+    expect(isAppliedRecord(reschedule, { status: 14, actorRole: 'Vendor', changes: { inspectionAt: '2026-12-02T10:00:00-05:00' } })).toBe(true)
+    // A record that does not say what it set proves nothing.
+    expect(isAppliedRecord(reschedule, { status: 14, actorRole: 'Vendor', changes: null })).toBe(false)
   })
 })

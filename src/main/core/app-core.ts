@@ -1,59 +1,29 @@
-import { eventChannel, ipcEvents, type EventPayload, type IpcEventName } from '../../shared/ipc/contract'
+/** Wires the main process's logic from its ports; runs unchanged in Electron and in plain Node. No policy lives here. */
+import { chmodSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
+import { eventChannel, ipcEvents, type EventPayload, type IpcEventName } from '../../shared/ipc/contract'
 import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
-import type { OrderRef } from '../../shared/ipc/order-schemas'
 import { DiagnosticsService } from './diagnostics/diagnostics-service'
-import { DraftStore } from './drafts/draft-store'
 import { createIpcDispatcher, type IpcDispatch } from './ipc/dispatcher'
 import { createIpcHandlers } from './ipc/handlers'
 import { createSenderPolicy } from './ipc/sender-policy'
-import { InboxService } from './orders/inbox-service'
-import { OrderActions } from './orders/order-actions'
-import { RequestJournal } from './platform/request-journal'
-import {
-  systemClock,
-  type Clock,
-  type ExternalOpener,
-  type FileDialogs,
-  type FolderOpener,
-  type HttpFetch,
-  type KeyValueStore,
-  type Logger,
-  type LogTail,
-  type SandboxProvider,
-  type SecretCipher,
-  type UpdaterPort,
-  type Notifier,
-  type BadgePort,
-  type WindowPort,
-  type TrayPort,
-  type LoginItemPort
-} from './ports'
-import { SyncService } from './sync/sync-service'
 import { LinkHandler } from './links/link-handler'
-import { OfflineStore } from './offline/offline-store'
-import { encodeInboxChanges } from '../../shared/ipc/order-list-wire'
-import { PendingSender } from './offline/pending-sender'
-import { EncryptedFiles } from './storage/encrypted-files'
-import { VENDOR_ROLE } from '../../shared/ipc/session-schemas'
+import { PlatformClient } from './platform/platform-client'
+import { RequestJournal } from './platform/request-journal'
+import { systemClock, type BadgePort, type Clock, type ExternalOpener, type FileDialogs, type FolderOpener, type HttpFetch, type KeyValueStore, type Logger, type LoginItemPort, type LogTail, type Notifier, type SandboxProvider, type SecretCipher, type TrayPort, type UpdaterPort, type WindowPort } from './ports'
+import { PasswordRecovery } from './session/password-recovery'
 import { SessionService } from './session/session-service'
+import { createSessionServices } from './session/session-services'
+import { DesktopPreferences } from './settings/desktop-preferences'
 import { SettingsService } from './settings/settings-service'
 import { Preferences } from './storage/preferences'
+import { PRIVATE_DIR_MODE } from './storage/secure-file'
 import { TokenVault } from './storage/token-vault'
 import { UpdateService } from './updates/update-service'
-import { join } from 'node:path'
-import { chmodSync, mkdirSync } from 'node:fs'
-import { PRIVATE_DIR_MODE } from './storage/secure-file'
+import { WindowMailbox } from './window/window-mailbox'
 
 export const VAULT_FILE = 'session.json'
-
-/** The app's folder is the user's alone (0700) on macOS and Linux. */
-function makePrivateFolder(folder: string): void {
-  mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
-  if (process.platform !== 'win32') chmodSync(folder, PRIVATE_DIR_MODE)
-}
-import { PickedFiles } from './uploads/picked-files'
-import { ReportUploads } from './uploads/report-upload'
 
 export interface AppCoreDeps {
   /** The app's own folder in the user's profile (Electron's userData): the session vault lives here. */
@@ -103,19 +73,21 @@ export interface AppCore {
   setWindowNotice(text: string): void
   /** One sync with the platform now; resolves when it is done. */
   syncNow(): Promise<void>
-  /** An omnivms:// link from the OS (second instance, open-url, or the command line at start). */
+  /** An omnivms:// link from the OS (second instance, open-url, or the command line at start). Never rejects. */
   openDeepLink(url: string): Promise<void>
-  /** "Pause notifications for 1 hour" (minutes > 0) or resume them (0), from the tray. */
   pauseNotifications(minutes: number): void
-  /** Closing the window keeps the app in the tray (a setting; by default on Windows and Linux). */
   closesToTray(platform: NodeJS.Platform): boolean
-  /** The first close to the tray says so once; true the first time. */
   takeTrayHint(): boolean
   ready: Promise<void>
   dispose(): void
 }
 
-/** The main process's logic, wired from ports. Runs unchanged in Electron and in plain Node. */
+/** The app's folder is the user's alone (0700) on macOS and Linux. */
+function makePrivateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
+  if (process.platform !== 'win32') chmodSync(folder, PRIVATE_DIR_MODE)
+}
+
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const clock = deps.clock ?? systemClock
   makePrivateFolder(deps.dataDir)
@@ -124,103 +96,51 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     const parsed = ipcEvents[name].parse(payload)
     for (const listener of listeners) listener(eventChannel(name), parsed)
   }
+  const mailbox = new WindowMailbox(emit, deps.store.problem())
   const journal = new RequestJournal()
   const settings = new SettingsService(deps.store)
-  let sync: SyncService | null = null
-  let offlineRef: OfflineStore | null = null
-  const offlineStore = () => offlineRef
-  const offlineFailed = (error: unknown) => deps.logger.warn('the offline copy could not be opened or removed', { error: error instanceof Error ? error.message : 'unknown' })
-  let links: LinkHandler | null = null
-  let windowNotice: string | null = deps.store.problem()
-  let orderToOpen: OrderRef | null = null
-  /** Shows an order: in the open window now, or in the one opening for it. */
-  const openOrder = (ref: OrderRef) => {
-    orderToOpen = ref
-    emit('openOrder', ref)
-  }
-  let syncingFor: string | null = null
+  const desktop = new DesktopPreferences(settings, clock)
+  const preferences = new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox')
+  const client = (baseUrl: string, timeoutMs?: number) => new PlatformClient(baseUrl, { fetch: deps.fetch, logger: deps.logger, journal, timeoutMs })
+  // The upload limit is a setting (UCDP's 15 MB by default); development and tests may fix it.
+  const maxUploadBytes = () => deps.maxUploadBytes ?? Math.round(settings.get().uploads.maxFileMb * 1024 * 1024)
+  const links: LinkHandler = new LinkHandler({
+    logger: deps.logger,
+    window: deps.window ?? null,
+    signedIn: () => session.activeServices()?.sync != null,
+    findOrder: async (orderNumber) => {
+      const sync = session.activeServices()?.sync
+      if (!sync) return null
+      const find = (inbox: Awaited<ReturnType<typeof sync.current>>) => inbox.orders.find((o) => o.orderNumber.toLowerCase() === orderNumber.toLowerCase())
+      const found = find(await sync.current()) ?? find(await sync.syncNow())
+      return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
+    },
+    openOrder: (ref) => mailbox.openOrder(ref),
+    openResetPassword: (email, code) => emit('openResetPassword', { email, code }),
+    notice: (text) => mailbox.tell(text)
+  })
   const session: SessionService = new SessionService({
     vault: new TokenVault(join(deps.dataDir, VAULT_FILE), deps.cipher, deps.logger, deps.store),
-    preferences: new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox'),
-    fetch: deps.fetch,
+    preferences,
     clock,
     logger: deps.logger,
     sandbox: deps.sandbox,
-    journal,
-    onStateChanged: (state) => {
-      emit('sessionChanged', state)
-      // The offline copy is this user's, kept only with a session kept on disk; signing out (or an
-      // unreadable vault) removes it. A session that merely ended keeps it for the same user's sign-in.
-      if (state.status === 'signedIn') offlineStore()?.open(state.user.id, state.persistence !== 'memory').catch(offlineFailed)
-      else if (state.reason !== 'session_ended') offlineStore()?.close().catch(offlineFailed)
-      // Sync runs for a signed-in appraiser; another account starts afresh.
-      const user = state.status === 'signedIn' && state.user.role === VENDOR_ROLE ? state.user.id : null
-      if (user !== syncingFor) {
-        sync?.stop()
-        syncingFor = user
-        if (user) {
-          sync?.start()
-          void links?.signedIn()
-        }
-      }
-    }
+    cipher: deps.cipher,
+    dataDir: deps.dataDir,
+    client,
+    createServices: (scope, auth, user, files) =>
+      createSessionServices(
+        { clock, logger: deps.logger, settings, notifier: deps.notifier ?? null, badge: deps.badge ?? null, tray: deps.tray ?? null, window: deps.window ?? null, emit, openOrder: (ref) => mailbox.openOrder(ref), notice: (text) => mailbox.tell(text), maxUploadBytes, legacyStore: deps.store },
+        scope,
+        auth,
+        user,
+        files
+      ),
+    onStateChanged: (state) => emit('sessionChanged', state),
+    onSignedIn: () => void links.signedIn(),
+    notice: (text) => mailbox.tell(text)
   })
   const ready = session.restore()
-  const auth = () => session.requireAuth()
-  const inbox = new InboxService(auth, deps.logger)
-  const offline = new OfflineStore(new EncryptedFiles(join(deps.dataDir, 'offline'), deps.cipher, deps.logger))
-  offlineRef = offline
-  const current = session.state
-  if (current.status === 'signedIn') offline.open(current.user.id, current.persistence !== 'memory').catch(offlineFailed)
-  const actions = new OrderActions(auth, inbox, deps.logger)
-  const pendingSender = new PendingSender({
-    offline,
-    inbox,
-    actions,
-    applied: (order) => sync?.applyLocal(order),
-    notice: (text) => {
-      windowNotice = text
-      emit('appNotice', text)
-    },
-    logger: deps.logger
-  })
-  sync = new SyncService({
-    offline,
-    sendPending: () => pendingSender.send(),
-    inbox,
-    signedIn: () => session.state.status === 'signedIn',
-    clock,
-    logger: deps.logger,
-    settings,
-    notifier: deps.notifier ?? null,
-    badge: deps.badge ?? null,
-    tray: deps.tray ?? null,
-    window: deps.window ?? null,
-    emitChanges: (changes) => emit('inboxChanged', encodeInboxChanges(changes)),
-    emitOpenOrder: openOrder
-  })
-  links = new LinkHandler({
-    logger: deps.logger,
-    window: deps.window ?? null,
-    signedIn: () => syncingFor !== null,
-    findOrder: async (orderNumber) => {
-      const find = (inbox: { orders: { orderNumber: string; clientId: string; loanId: string; orderId: string }[] }) => inbox.orders.find((o) => o.orderNumber.toLowerCase() === orderNumber.toLowerCase())
-      const found = find(await (sync as SyncService).current()) ?? find(await (sync as SyncService).syncNow())
-      return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
-    },
-    openOrder,
-    openResetPassword: (email, code) => emit('openResetPassword', { email, code }),
-    // Kept for a window that is still loading, and sent to one that is open.
-    notice: (text) => {
-      windowNotice = text
-      emit('appNotice', text)
-    }
-  })
-  if (syncingFor) sync.start()
-  const picked = new PickedFiles()
-  // The upload limit is a setting (UCDP's 15 MB by default); development and tests may fix it.
-  const maxUploadBytes = () => deps.maxUploadBytes ?? Math.round(settings.get().uploads.maxFileMb * 1024 * 1024)
-  const uploads = new ReportUploads(auth, inbox, picked, maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
   const updates = new UpdateService({
     updater: deps.updater ?? null,
     feed: () => {
@@ -228,7 +148,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       const url = feedUrl ?? deps.builtInUpdateFeed ?? null
       return url ? { url, channel } : null
     },
-    busy: () => uploads.busy,
+    busy: () => session.activeServices()?.uploads.busy ?? false,
     clock,
     logger: deps.logger,
     onStatus: (status) => emit('updateStatusChanged', status)
@@ -237,56 +157,28 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const stopWatchingSettings = settings.onChange((next, previous) => {
     if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) updates.start()
     if (next.window.openAtLogin !== previous.window.openAtLogin) deps.loginItem?.setOpenAtLogin(next.window.openAtLogin)
-    if (next.notifications.pausedUntil !== previous.notifications.pausedUntil) sync?.updateBadge()
+    if (next.notifications.pausedUntil !== previous.notifications.pausedUntil) session.activeServices()?.sync?.updateBadge()
   })
   deps.loginItem?.setOpenAtLogin(settings.get().window.openAtLogin)
-  const diagnostics = new DiagnosticsService({
-    appInfo: deps.appInfo,
-    session: () => session.state,
-    protection: () => session.protection(),
-    updates: () => updates.current,
-    journal,
-    logTail: deps.logTail,
-    dialogs: deps.dialogs,
-    clock,
-    logger: deps.logger
-  })
-
+  const diagnostics = new DiagnosticsService({ appInfo: deps.appInfo, session: () => session.state, protection: () => session.protection(), updates: () => updates.current, journal, logTail: deps.logTail, dialogs: deps.dialogs, clock, logger: deps.logger })
   const handlers = createIpcHandlers({
     ready,
     session,
-    inbox,
-    sync,
-    offline,
-    clock,
-    actions,
-    uploads,
-    picked,
-    drafts: new DraftStore(deps.store),
+    recovery: new PasswordRecovery({ sandbox: deps.sandbox, preferences, client }),
     dialogs: deps.dialogs,
-    external: deps.external,
+    clock,
     maxUploadBytes,
+    external: deps.external,
     settings,
     updates,
     diagnostics,
     appInfo: deps.appInfo,
+    mailbox,
     openLogsFolder: () => deps.folders.openFolder(deps.logTail.folder),
-    logger: deps.logger,
-    takeWindowNotice: () => {
-      const notice = windowNotice
-      windowNotice = null
-      return notice
-    },
-    takeOrderToOpen: () => {
-      const ref = orderToOpen
-      orderToOpen = null
-      return ref
-    }
-  })
-  const dispatch = createIpcDispatcher(handlers, {
-    isTrustedSender: createSenderPolicy(deps.trustedOrigins),
     logger: deps.logger
   })
+  const dispatch = createIpcDispatcher(handlers, { isTrustedSender: createSenderPolicy(deps.trustedOrigins), logger: deps.logger })
+  const syncNow = async () => void (await session.activeServices()?.sync?.syncNow().catch(() => undefined))
   return {
     dispatch,
     subscribe(listener) {
@@ -296,31 +188,20 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     async wake() {
       updates.wake()
       await session.wake()
-      if (syncingFor) await sync?.syncNow().catch(() => undefined)
+      await syncNow()
     },
-    async syncNow() {
-      await sync?.syncNow().catch(() => undefined)
-    },
-    openDeepLink: (url) => links?.open(url) ?? Promise.resolve(),
-    pauseNotifications(minutes) {
-      settings.update({ notifications: { pausedUntil: minutes > 0 ? new Date(clock.now() + minutes * 60_000).toISOString() : null } })
-    },
-    closesToTray: (platform) => settings.get().window.closeToTray ?? platform !== 'darwin',
-    takeTrayHint() {
-      if (settings.get().window.trayHintShown) return false
-      settings.update({ window: { trayHintShown: true } })
-      return true
-    },
+    syncNow,
+    openDeepLink: (url) => links.open(url),
+    pauseNotifications: (minutes) => desktop.pauseNotifications(minutes),
+    closesToTray: (platform) => desktop.closesToTray(platform),
+    takeTrayHint: () => desktop.takeTrayHint(),
     menuCommand: (command) => emit('menuCommand', command),
     exportDiagnostics: () => diagnostics.exportToFile(),
-    setWindowNotice(text) {
-      windowNotice = text
-    },
+    setWindowNotice: (text) => mailbox.keepForNextWindow(text),
     ready,
     dispose() {
       listeners.clear()
       stopWatchingSettings()
-      sync?.dispose()
       updates.dispose()
       session.dispose()
     }

@@ -42,6 +42,11 @@ export interface Logger {
 /** Where the local sandbox platform is: started inside the app, or one given by the environment. */
 export interface SandboxProvider {
   url(): Promise<string>
+  /**
+   * What the sandbox environment is called in session keys when its address is not stable (the
+   * embedded one gets a new port every launch); by default the origin of its URL.
+   */
+  keyOrigin?: string
 }
 
 /** The native open and save dialogs (main process only; the renderer never names a path). */

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron'
-import { isSafeExternalUrl } from '../core/ipc/handlers'
+import { isSafeExternalUrl } from '../core/links/external-links'
 import { originOf } from '../core/ipc/sender-policy'
 
 /**

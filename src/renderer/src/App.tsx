@@ -1,9 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+/** The window's top level: the sign-in flow or the signed-in session's workspace, each session with its own data. */
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { VENDOR_ROLE, type SessionState } from '../../shared/ipc/session-schemas'
 import { NotForThisRole } from './app/NotForThisRole'
 import { useSessionState } from './session/useSessionState'
 import { api } from './lib/bridge'
+import { createQueryClient } from './lib/query-client'
 import { SignInFlow } from './signin/SignInFlow'
 import { Workspace } from './inbox/Workspace'
 import { WORKSPACE_KEY } from './order/order-keys'
@@ -11,35 +13,35 @@ import { WindowNotice } from './app/WindowNotice'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 
+/** Whose workspace it is: an account on one environment. Another one never sees this one's data. */
+const sessionIdentity = (s: SignedIn) => `${s.environment.kind}|${s.environment.url}|${s.user.id}`
+
 /**
- * Signed in: the workspace. Signed out: the sign-in flow. When a session ends on its own
- * (refresh refused), the workspace stays mounted behind the sign-in screen, so signing in
- * again as the same person returns to exactly what they had on screen, typed text included.
+ * Signed in: the workspace. Signed out: the sign-in flow. Each session's workspace keeps its data
+ * in a query client of its own, dropped when another account or environment signs in or the user
+ * signs out. When a session ends on its own (refresh refused), the workspace stays mounted behind
+ * the sign-in screen, so signing in again as the same person returns to exactly what they had on
+ * screen, typed text included.
  */
 export function App() {
   const { state, error } = useSessionState()
-  const queryClient = useQueryClient()
   const [workspace, setWorkspace] = useState<SignedIn | null>(null)
-  const shownUserId = useRef<string | null>(null)
 
   // The workspace follows the session, except that it outlives a session that ended on its own.
   if (state?.status === 'signedIn' && workspace !== state) setWorkspace(state)
   if (state?.status === 'signedOut' && state.reason !== 'session_ended' && workspace !== null) setWorkspace(null)
 
+  const identity = workspace ? sessionIdentity(workspace) : null
+  const sessionQueries = useMemo(() => (identity ? createQueryClient() : null), [identity])
+  useEffect(() => () => sessionQueries?.clear(), [sessionQueries])
+
+  // Back after a forced sign-in as the same person: reload whatever failed meanwhile.
+  const wasSignedIn = useRef(false)
   useEffect(() => {
-    if (!state) return
-    const previous = shownUserId.current
-    if (state.status === 'signedIn') {
-      if (previous !== null && previous !== state.user.id) queryClient.removeQueries({ queryKey: WORKSPACE_KEY })
-      // Back after a forced sign-in as the same person: reload whatever failed meanwhile.
-      else if (previous !== null) void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY })
-      shownUserId.current = state.user.id
-    } else if (state.reason !== 'session_ended' && previous !== null) {
-      // Signed out on purpose, or the saved session was unusable: drop the old workspace's data.
-      shownUserId.current = null
-      queryClient.removeQueries({ queryKey: WORKSPACE_KEY })
-    }
-  }, [state, queryClient])
+    const signedIn = state?.status === 'signedIn'
+    if (signedIn && !wasSignedIn.current) void sessionQueries?.invalidateQueries({ queryKey: WORKSPACE_KEY })
+    wasSignedIn.current = signedIn
+  }, [state, sessionQueries])
 
   useEffect(() => {
     const onOnline = () => void api().networkRestored()
@@ -55,10 +57,12 @@ export function App() {
   return (
     <>
       <WindowNotice />
-      {workspace && (
-        <div className="workspace-host" hidden={!signedIn} inert={!signedIn}>
-          <Workspace key={workspace.user.id} session={signedIn ? state : workspace} active={signedIn} />
-        </div>
+      {workspace && sessionQueries && (
+        <QueryClientProvider client={sessionQueries}>
+          <div className="workspace-host" hidden={!signedIn} inert={!signedIn}>
+            <Workspace key={identity} session={signedIn ? state : workspace} active={signedIn} />
+          </div>
+        </QueryClientProvider>
       )}
       {state.status === 'signedOut' && <SignInFlow state={state} />}
     </>

@@ -1,20 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ErrorBoundary } from './app/ErrorBoundary'
 import { reportErrorsToMain } from './app/error-reporting'
-import { shouldRetry } from './lib/bridge'
+import { createQueryClient } from './lib/query-client'
 import './styles.css'
 
-// Main owns the network and answers offline itself (the saved copy, a queued field action), so the
-// window never pauses a call because the browser thinks it is offline.
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true, networkMode: 'always' },
-    mutations: { retry: false, networkMode: 'always' }
-  }
-})
+const queryClient = createQueryClient()
 
 reportErrorsToMain()
 

@@ -17,9 +17,11 @@ export interface BridgeTransport {
 }
 
 type CallFunctions = {
-  [N in IpcCallName]: undefined extends CallInput<N>
+  [N in IpcCallName]: [CallInput<N>] extends [undefined]
     ? () => Promise<Result<DecodedOutput<N>>>
-    : (input: CallInput<N>) => Promise<Result<DecodedOutput<N>>>
+    : undefined extends CallInput<N>
+      ? (input?: CallInput<N>) => Promise<Result<DecodedOutput<N>>>
+      : (input: CallInput<N>) => Promise<Result<DecodedOutput<N>>>
 }
 
 type EventSubscriptions = {

@@ -40,8 +40,9 @@ const NoOutput = z.null()
 export const ipcCalls = {
   getSessionState: { input: NoInput, output: SessionStateSchema },
   getStorageProtection: { input: NoInput, output: StorageProtectionSchema },
+  /** Where only weak storage exists: the user's answer for the sign-in, or for the offline copy of orders. */
   setWeakStorageChoice: {
-    input: z.object({ choice: z.enum(['memory', 'weak']) }),
+    input: z.object({ choice: z.enum(['memory', 'weak']), subject: z.enum(['signIn', 'offlineCopy']).default('signIn') }),
     output: StorageProtectionSchema
   },
   signIn: { input: SignInInputSchema, output: SessionStateSchema },
@@ -53,7 +54,8 @@ export const ipcCalls = {
     output: z.object({ message: z.string() })
   },
   resetPassword: { input: PasswordResetInputSchema, output: NoOutput },
-  listOrders: { input: NoInput, output: InboxWireSchema },
+  /** The inbox after a sync now; `cached`: as last synced (a window opening while main keeps it in step). */
+  listOrders: { input: z.object({ cached: z.boolean() }).optional(), output: InboxWireSchema },
   getOrder: { input: OrderRefSchema, output: OrderDetailSchema },
   openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput },
   /** The renderer saw the network come back (only it gets the 'online' event). */

@@ -52,7 +52,9 @@ export const HistoryEntrySchema = z.object({
   actorName: z.string(),
   actorRole: z.string(),
   channel: z.string().nullable(),
-  reason: z.string().nullable()
+  reason: z.string().nullable(),
+  /** What the change set, as the platform recorded it (e.g. the appointment time). */
+  changes: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable().default(null)
 })
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 
@@ -113,11 +115,21 @@ export type OrderDetail = z.infer<typeof OrderDetailSchema>
 export const ClientSummarySchema = z.object({ id, name: z.string() })
 export type ClientSummary = z.infer<typeof ClientSummarySchema>
 
+/** A client whose orders could not be refreshed: its orders as last known stay, marked with when that was. */
+export const ClientFailureSchema = z.object({
+  clientId: id,
+  clientName: z.string(),
+  message: z.string(),
+  /** When the orders shown for this client were last read; null when they never were. */
+  showingSince: z.string().nullable().default(null)
+})
+export type ClientFailure = z.infer<typeof ClientFailureSchema>
+
 export const InboxSchema = z.object({
   orders: z.array(OrderSummarySchema),
   clients: z.array(ClientSummarySchema),
-  /** Clients whose orders could not be loaded this time; the rest are still shown. */
-  failures: z.array(z.object({ clientId: id, clientName: z.string(), message: z.string() })),
+  /** Clients whose orders could not be refreshed this time; the rest are current. */
+  failures: z.array(ClientFailureSchema),
   fetchedAt: z.string(),
   /** Set while the platform can't be reached: the orders are the copy saved then. */
   offlineSince: z.string().nullable().default(null)
@@ -129,6 +141,9 @@ export const InboxChangesSchema = z.object({
   added: z.array(OrderSummarySchema),
   changed: z.array(OrderSummarySchema),
   removed: z.array(OrderRefSchema),
+  /** The clients and the ones that failed, as of this sync (short lists, sent whole). */
+  clients: z.array(ClientSummarySchema),
+  failures: z.array(ClientFailureSchema),
   fetchedAt: z.string(),
   offlineSince: z.string().nullable().default(null)
 })

@@ -58,6 +58,8 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
     persistence: PersistenceSchema,
     connectivity: ConnectivitySchema,
     retryAt: z.string().nullable(),
+    /** Where this session's personal data (the offline copy of orders, drafts) is kept: encrypted on disk, or in memory only. */
+    personalData: z.enum(['disk', 'memory']),
     /** Something the user should know about this session, e.g. it fell back to memory only. */
     notice: z.string().nullable()
   })
@@ -68,8 +70,10 @@ export const StorageProtectionSchema = z.object({
   /** The backend the OS offers (e.g. keychain, dpapi, gnome_libsecret, kwallet6, basic_text). */
   backend: z.string(),
   level: z.enum(['encrypted', 'weak', 'unavailable']),
-  /** The user's answer when only weak storage is available; null until asked. */
-  weakStorageChoice: z.enum(['memory', 'weak']).nullable()
+  /** The user's answer for the sign-in when only weak storage is available; null until asked. */
+  weakStorageChoice: z.enum(['memory', 'weak']).nullable(),
+  /** The user's answer for the offline copy of orders (borrower data) when only weak storage is available. */
+  weakOfflineCopyChoice: z.enum(['memory', 'weak']).nullable()
 })
 export type StorageProtection = z.infer<typeof StorageProtectionSchema>
 

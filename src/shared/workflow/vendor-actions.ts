@@ -109,6 +109,11 @@ interface ActionSpec {
   history: string
   /** Done at the property: may be queued while offline and sent when the network returns. */
   field?: boolean
+  /**
+   * The inputs its history record carries (as `changes`): what tells this change from another of
+   * the same kind — a reschedule to 3 PM is not one to 2 PM.
+   */
+  recorded: readonly string[]
 }
 
 /**
@@ -117,14 +122,15 @@ interface ActionSpec {
  * checks and the "already applied" test of reconciled writes all come from here.
  */
 export const VENDOR_ACTIONS = {
-  accept: { label: 'Accept', to: S.OrderAccepted, from: [S.OrderAssigned], fields: noFields, history: 'Order accepted' },
+  accept: { label: 'Accept', to: S.OrderAccepted, from: [S.OrderAssigned], fields: noFields, history: 'Order accepted', recorded: [] },
   acceptCounterOffer: {
     label: "Accept the client's terms",
     to: S.OrderAccepted,
     from: [S.AcceptedWithConditions],
     when: (n) => n === 'client_countered',
     fields: noFields,
-    history: "Vendor accepted the client's terms"
+    history: "Vendor accepted the client's terms",
+    recorded: []
   },
   counterOffer: {
     label: 'Counter-offer',
@@ -132,20 +138,22 @@ export const VENDOR_ACTIONS = {
     from: [S.OrderAssigned, S.AcceptedWithConditions],
     when: (n) => n === null || n === 'client_countered',
     fields: counterOfferFields,
-    history: 'Accepted with conditions'
+    history: 'Accepted with conditions',
+    recorded: ['requestType', 'proposedFee', 'proposedDueDate']
   },
-  decline: { label: 'Decline', to: S.OrderDeclined, from: STATUS_SETS.awaiting, fields: declineFields, history: 'Order declined' },
-  startWork: { label: 'Start work', to: S.InProgress, from: [S.OrderAccepted], fields: noFields, history: 'Work started' },
-  scheduleInspection: { label: 'Schedule inspection', to: S.InspectionScheduled, from: STATUS_SETS.working, fields: inspectionFields, history: 'Inspection scheduled', field: true },
-  rescheduleInspection: { label: 'Reschedule', to: S.InspectionScheduled, from: [S.InspectionScheduled], fields: inspectionFields, history: 'Inspection rescheduled', field: true },
-  completeInspection: { label: 'Mark inspection complete', to: S.InspectionCompleted, from: [S.InspectionScheduled], fields: completionFields, history: 'Inspection completed', field: true },
+  decline: { label: 'Decline', to: S.OrderDeclined, from: STATUS_SETS.awaiting, fields: declineFields, history: 'Order declined', recorded: ['reason'] },
+  startWork: { label: 'Start work', to: S.InProgress, from: [S.OrderAccepted], fields: noFields, history: 'Work started', recorded: [] },
+  scheduleInspection: { label: 'Schedule inspection', to: S.InspectionScheduled, from: STATUS_SETS.working, fields: inspectionFields, history: 'Inspection scheduled', field: true, recorded: ['inspectionAt'] },
+  rescheduleInspection: { label: 'Reschedule', to: S.InspectionScheduled, from: [S.InspectionScheduled], fields: inspectionFields, history: 'Inspection rescheduled', field: true, recorded: ['inspectionAt'] },
+  completeInspection: { label: 'Mark inspection complete', to: S.InspectionCompleted, from: [S.InspectionScheduled], fields: completionFields, history: 'Inspection completed', field: true, recorded: ['completedAt'] },
   cancel: {
     label: 'Cancel order',
     to: S.Cancelled,
     // Every active state but the ones answered by Decline, and On Hold.
     from: [...STATUS_SETS.active.filter((c) => !inSet('awaiting', c) && c !== S.OrderUnassigned), S.OnHold],
     fields: cancelFields,
-    history: 'Order cancelled by vendor'
+    history: 'Order cancelled by vendor',
+    recorded: ['reason']
   }
 } as const satisfies Record<string, ActionSpec>
 
@@ -208,9 +216,34 @@ export const OrderActionSchema = z.discriminatedUnion(
   STATUS_ACTION_IDS.map((id) => actionFields(id, {}).extend({ type: z.literal(id) })) as unknown as [z.ZodObject, ...z.ZodObject[]]
 ) as unknown as z.ZodType<OrderAction>
 
-/** A history record is "this write applied" when it is the action's transition, made by the vendor. */
-export function isAppliedRecord(id: StatusActionId, record: { status?: number | null; actorRole: string }): boolean {
-  return record.status === VENDOR_ACTIONS[id].to && record.actorRole === 'Vendor'
+/** What a history record says was set by the change (the action's recorded inputs). */
+export type RecordedChanges = Record<string, string | number | null>
+
+/** The inputs of an action its history record carries, as the platform records them (times as ISO instants). */
+export function recordedChanges(id: StatusActionId, fields: object): RecordedChanges {
+  const values = fields as Record<string, unknown>
+  const changes: RecordedChanges = {}
+  for (const name of (VENDOR_ACTIONS[id] as ActionSpec).recorded) changes[name] = normalizeRecorded(values[name])
+  return changes
+}
+
+function normalizeRecorded(value: unknown): string | number | null {
+  if (typeof value === 'number') return value
+  if (typeof value !== 'string') return null
+  const text = value.trim()
+  // Instants compare as instants, whatever their zone or precision.
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(Date.parse(text)).toISOString()
+  return text
+}
+
+/**
+ * A history record is "this write applied" when it is the action's transition, made by the vendor,
+ * with the same recorded inputs: an earlier schedule for 2 PM is not a reschedule to 3 PM.
+ */
+export function isAppliedRecord(action: OrderAction, record: { status?: number | null; actorRole: string; changes?: RecordedChanges | null }): boolean {
+  if (record.status !== VENDOR_ACTIONS[action.type].to || record.actorRole !== 'Vendor') return false
+  const wanted = recordedChanges(action.type, action)
+  return Object.entries(wanted).every(([name, value]) => record.changes !== null && record.changes !== undefined && normalizeRecorded(record.changes[name]) === value)
 }
 
 type StatusRequestOf<K extends StatusActionId> = { status: (typeof VENDOR_ACTIONS)[K]['to'] } & FieldsOf<K>

@@ -1,5 +1,5 @@
 import type { AppInfo, UpdateStatus } from '../../../shared/ipc/app-schemas'
-import { redact } from '../logger'
+import { scrub } from '../privacy/scrubber'
 import type { JournalEntry } from '../platform/request-journal'
 
 export interface DiagnosticsInput {
@@ -8,22 +8,10 @@ export interface DiagnosticsInput {
   session: { status: string; environment: string | null; persistence: string | null; connectivity: string | null }
   storage: { backend: string; level: string }
   updates: UpdateStatus
-  /** The signed-in user's own e-mail: the only address kept. */
-  userEmail: string | null
+  /** The signed-in account's role, or null when signed out (no name or e-mail: support has the correlation ids). */
+  role: string | null
   logLines: readonly string[]
   requests: readonly JournalEntry[]
-}
-
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
-// North American and international phone shapes; digits must be grouped, so order and loan numbers stay.
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g
-
-/** The log redaction (tokens), plus e-mail addresses other than the user's own and phone numbers. */
-export function scrubPersonalData(text: string, ownEmail: string | null): string {
-  const own = ownEmail?.toLowerCase() ?? null
-  return redact(text)
-    .replace(EMAIL, (address) => (address.toLowerCase() === own ? address : '[e-mail]'))
-    .replace(PHONE, '[phone]')
 }
 
 /** One plain-text file a user can e-mail to support: what happened, and nothing personal or secret. */
@@ -42,7 +30,7 @@ export function buildDiagnosticsReport(input: DiagnosticsInput): string {
     '',
     '## Session',
     `Status: ${session.status}`,
-    `Signed in as: ${input.userEmail ?? 'nobody'}`,
+    `Signed in: ${input.role ? `yes (${input.role})` : 'no'}`,
     `Environment: ${session.environment ?? 'none'}`,
     `Session storage: ${session.persistence ?? 'none'}`,
     `Connection: ${session.connectivity ?? 'n/a'}`,
@@ -55,5 +43,5 @@ export function buildDiagnosticsReport(input: DiagnosticsInput): string {
     `## Last ${input.logLines.length} log lines`,
     ...input.logLines
   ]
-  return `${scrubPersonalData(lines.join('\n'), input.userEmail)}\n`
+  return `${scrub(lines.join('\n'))}\n`
 }

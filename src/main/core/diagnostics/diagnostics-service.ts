@@ -39,7 +39,7 @@ export class DiagnosticsService {
       },
       storage: { backend: protection.backend, level: protection.level },
       updates: deps.updates(),
-      userEmail: signedIn?.user.email ?? null,
+      role: signedIn?.user.role ?? null,
       logLines: await deps.logTail.lastLines(500),
       requests: deps.journal.recent()
     })

@@ -1,43 +1,81 @@
+/**
+ * Text typed into forms, kept until it is sent or discarded, so a forced sign-in or a restart
+ * loses nothing. It can hold a borrower's name and phone, so it is the session's personal data:
+ * in the session's files (encrypted on disk, or in memory only), removed at sign-out.
+ */
 import { z } from 'zod'
 import { DraftValueSchema } from '../../../shared/ipc/order-schemas'
 import type { KeyValueStore } from '../ports'
+import type { SessionFiles } from '../storage/session-files'
+import { serialQueue } from '../storage/serial'
 
 const StoredDraftsSchema = z.record(z.string(), z.object({ value: DraftValueSchema, savedAt: z.number() }))
+type StoredDrafts = z.infer<typeof StoredDraftsSchema>
 const MAX_DRAFTS = 200
 /** All drafts together; the oldest give way to a new one beyond this. */
 export const MAX_ALL_DRAFTS_BYTES = 1024 * 1024
+const FILE = 'drafts.json'
 
-/**
- * Text typed into forms, kept per user until it is sent or discarded, so a forced sign-in or a
- * restart loses nothing. Not secret, but personal: kept apart per user id.
- */
 export class DraftStore {
-  constructor(private readonly store: KeyValueStore) {}
+  private readonly serial = serialQueue()
 
-  get(userId: string, key: string): z.infer<typeof DraftValueSchema> | null {
-    return this.all()[`${userId}/${key}`]?.value ?? null
+  constructor(
+    private readonly files: SessionFiles,
+    private readonly now: () => number
+  ) {}
+
+  async get(key: string): Promise<z.infer<typeof DraftValueSchema> | null> {
+    return (await this.all())[key]?.value ?? null
   }
 
-  save(userId: string, key: string, value: z.infer<typeof DraftValueSchema>): void {
-    const drafts = this.all()
-    drafts[`${userId}/${key}`] = { value, savedAt: Date.now() }
+  save(key: string, value: z.infer<typeof DraftValueSchema>): Promise<void> {
+    return this.serial(() => this.saveNow(key, value))
+  }
+
+  private async saveNow(key: string, value: z.infer<typeof DraftValueSchema>): Promise<void> {
+    const drafts = await this.all()
+    drafts[key] = { value, savedAt: this.now() }
     const keys = Object.keys(drafts).sort((a, b) => (drafts[b]?.savedAt ?? 0) - (drafts[a]?.savedAt ?? 0))
     for (const old of keys.slice(MAX_DRAFTS)) delete drafts[old]
     for (const old of keys.slice(1).reverse()) {
       if (JSON.stringify(drafts).length <= MAX_ALL_DRAFTS_BYTES) break
       delete drafts[old]
     }
-    this.store.set('drafts', drafts)
+    await this.files.write(FILE, drafts)
   }
 
-  discard(userId: string, key: string): void {
-    const drafts = this.all()
-    delete drafts[`${userId}/${key}`]
-    this.store.set('drafts', drafts)
+  discard(key: string): Promise<void> {
+    return this.serial(async () => {
+      const drafts = await this.all()
+      delete drafts[key]
+      await this.files.write(FILE, drafts)
+    })
   }
 
-  private all(): z.infer<typeof StoredDraftsSchema> {
-    const parsed = StoredDraftsSchema.safeParse(this.store.get('drafts'))
-    return parsed.success ? parsed.data : {}
+  /** Drafts an earlier version kept in config.json for this user: taken over once. */
+  adopt(legacy: StoredDrafts): Promise<void> {
+    if (Object.keys(legacy).length === 0) return Promise.resolve()
+    return this.serial(async () => this.files.write(FILE, { ...legacy, ...(await this.all()) }))
   }
+
+  private async all(): Promise<StoredDrafts> {
+    return { ...((await this.files.read(FILE, StoredDraftsSchema)) ?? {}) }
+  }
+}
+
+const LEGACY_KEY = 'drafts'
+const LegacyDraftsSchema = StoredDraftsSchema
+
+/**
+ * Versions before session scopes kept every account's drafts in plain config.json. The restored
+ * account's are handed over (to be kept as the policy says); the key is removed either way.
+ */
+export function takeLegacyDrafts(store: KeyValueStore, userId: string): StoredDrafts {
+  const raw = store.get(LEGACY_KEY)
+  if (raw === undefined) return {}
+  store.delete(LEGACY_KEY)
+  const parsed = LegacyDraftsSchema.safeParse(raw)
+  if (!parsed.success) return {}
+  const prefix = `${userId}/`
+  return Object.fromEntries(Object.entries(parsed.data).flatMap(([key, draft]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), draft]] : [])))
 }

@@ -1,6 +1,6 @@
 import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import type { Logger, WindowPort } from '../ports'
-import { parseDeepLink, type DeepLink } from './deep-links'
+import { linkShape, parseDeepLink, type DeepLink } from './deep-links'
 
 export interface LinkHandlerDeps {
   logger: Logger
@@ -23,10 +23,19 @@ export class LinkHandler {
 
   constructor(private readonly deps: LinkHandlerDeps) {}
 
+  /** Never rejects: a link is outside input, and whatever it holds ends here. */
   async open(raw: string): Promise<void> {
+    try {
+      await this.handle(raw)
+    } catch (error) {
+      this.deps.logger.warn('a link could not be opened', { link: linkShape(raw), error: error instanceof Error ? error.name : 'unknown' })
+    }
+  }
+
+  private async handle(raw: string): Promise<void> {
     const link = parseDeepLink(raw)
     if (!link) {
-      this.deps.logger.warn('ignored a link the app does not answer to', { link: raw.slice(0, 80) })
+      this.deps.logger.warn('ignored a link the app does not answer to', { link: linkShape(raw) })
       return
     }
     this.deps.window?.show()

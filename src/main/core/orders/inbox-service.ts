@@ -1,76 +1,63 @@
+/** Reads one session's orders across every client the vendor works for, and one order in full. */
 import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
 import type { MeResponse, PlatformOrder, PlatformOrderPage } from '../../../platform/schemas'
-import type { Inbox, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import type { ClientSummary, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { AppError } from '../errors'
 import type { AuthSession } from '../session/auth-session'
 import { toAppError } from '../platform/to-app-error'
 import type { Logger } from '../ports'
 import { toOrderDetail, toOrderSummary } from './order-mapping'
 
-export const MAX_PAGES_PER_CLIENT = 200
+/** Pages read in one sync, all clients together: a platform claiming millions costs at most this. */
+export const MAX_PAGES_PER_SYNC = 120
 export const PAGE_CONCURRENCY = 4
 
-/** Reads the vendor's orders across every client they work for. */
+export type ClientRead = { client: ClientSummary; orders: OrderSummary[] } | { client: ClientSummary; error: AppError }
+
+export interface InboxRead {
+  clients: ClientSummary[]
+  /** One entry per client: its orders, or why they could not be read this time. */
+  results: ClientRead[]
+  fetchedAt: string
+}
+
 export class InboxService {
   /** The pages last read, with their ETags: an unchanged page costs a 304 and no parsing. */
-  private readonly pages = new Map<string, { etag: string; page: PlatformOrderPage; auth: AuthSession }>()
+  private readonly pages = new Map<string, { etag: string; page: PlatformOrderPage }>()
 
   constructor(
-    private readonly auth: () => AuthSession,
-    private readonly logger: Logger
+    private readonly auth: AuthSession,
+    private readonly logger: Logger,
+    private readonly now: () => number
   ) {}
 
-  /** Forgets the pages read (sign-out, another account). */
-  forget(): void {
-    this.pages.clear()
-  }
-
-  private async fetchPage(auth: AuthSession, clientId: string, page: number, pageSize: number): Promise<PlatformOrderPage> {
-    const key = `${clientId}:${page}:${pageSize}`
-    const cached = this.pages.get(key)
-    const held = cached && cached.auth === auth ? cached : undefined
-    const result = await auth.callConditional('listClientOrders', { params: { clientId }, query: { page, pageSize }, ...(held ? { ifNoneMatch: held.etag } : {}) })
-    if (result.notModified) {
-      if (held) return held.page
-      // A 304 for a copy we don't hold: ask again, unconditionally.
-      return auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
-    }
-    if (result.etag) this.pages.set(key, { etag: result.etag, page: result.body, auth })
-    return result.body
-  }
-
-  async list(): Promise<Inbox> {
-    const auth = this.auth()
-    const me = await this.me(auth)
-    // One request per client, in parallel; a failing client does not hide the others.
-    const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(auth, client.id)))
-    const orders = []
-    const failures = []
-    for (const [index, result] of settled.entries()) {
+  /** Every client's orders; a failing client does not hide the others. Throws only when none can be read. */
+  async read(): Promise<InboxRead> {
+    const me = await this.me()
+    const budget = { pages: MAX_PAGES_PER_SYNC }
+    const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(client.id, budget)))
+    const results: ClientRead[] = settled.map((result, index) => {
       const client = me.clients[index] as MeResponse['clients'][number]
-      if (result.status === 'fulfilled') orders.push(...result.value.map((o) => toOrderSummary(o, client.name)))
-      else {
-        const error = toAppError(result.reason)
-        this.logger.warn('could not load a client’s orders', { clientId: client.id, code: error.code })
-        failures.push({ clientId: client.id, clientName: client.name, message: error.message })
-      }
-    }
-    if (me.clients.length > 0 && failures.length === me.clients.length) {
-      throw toAppError((settled[0] as PromiseRejectedResult).reason)
-    }
-    return { orders, clients: me.clients, failures, fetchedAt: new Date().toISOString(), offlineSince: null }
+      if (result.status === 'fulfilled') return { client, orders: result.value.map((o) => toOrderSummary(o, client.name)) }
+      const error = toAppError(result.reason)
+      this.logger.warn('could not load a client’s orders', { clientId: client.id, error: error.code })
+      return { client, error }
+    })
+    const failed = results.filter((r) => 'error' in r)
+    if (me.clients.length > 0 && failed.length === me.clients.length) throw (failed[0] as { error: AppError }).error
+    return { clients: me.clients, results, fetchedAt: new Date(this.now()).toISOString() }
   }
 
   async get(ref: OrderRef): Promise<OrderDetail> {
-    const auth = this.auth()
     const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
     try {
       const [me, detail, history, revisions, submissions, documents] = await Promise.all([
-        this.me(auth),
-        auth.call('getOrder', { params }),
-        auth.call('getVendorHistory', { params }),
-        auth.call('listRevisions', { params }),
-        auth.call('listSubmissions', { params }),
-        auth.call('listDocuments', { params })
+        this.auth.call('me'),
+        this.auth.call('getOrder', { params }),
+        this.auth.call('getVendorHistory', { params }),
+        this.auth.call('listRevisions', { params }),
+        this.auth.call('listSubmissions', { params }),
+        this.auth.call('listDocuments', { params })
       ])
       const clientName = me.clients.find((c) => c.id === ref.clientId)?.name ?? ref.clientId
       return toOrderDetail(detail, clientName, {
@@ -84,37 +71,55 @@ export class InboxService {
     }
   }
 
-  private async me(auth: AuthSession): Promise<MeResponse> {
+  private async me(): Promise<MeResponse> {
     try {
-      return await auth.call('me')
+      return await this.auth.call('me')
     } catch (error) {
       throw toAppError(error)
     }
   }
 
+  private async fetchPage(clientId: string, page: number, pageSize: number): Promise<PlatformOrderPage> {
+    const key = `${clientId}:${page}:${pageSize}`
+    const held = this.pages.get(key)
+    const result = await this.auth.callConditional('listClientOrders', { params: { clientId }, query: { page, pageSize }, ...(held ? { ifNoneMatch: held.etag } : {}) })
+    if (result.notModified) {
+      if (held) return held.page
+      // A 304 for a copy we don't hold: ask again, unconditionally.
+      return this.auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
+    }
+    if (result.etag) this.pages.set(key, { etag: result.etag, page: result.body })
+    return result.body
+  }
+
   /**
-   * Every page of one client's orders: no more pages than `total` implies (at most 200 — a claim
-   * of millions costs nothing), at most 4 requests at once, and none after a short page.
+   * Every page of one client's orders: no more pages than `total` implies nor than the sync's
+   * budget has left (shared by all clients), at most 4 requests at once, none after a short page.
    */
-  private async allOrdersOf(auth: AuthSession, clientId: string): Promise<PlatformOrder[]> {
+  private async allOrdersOf(clientId: string, budget: { pages: number }): Promise<PlatformOrder[]> {
     const pageSize = ORDERS_PAGE_SIZE_MAX
-    const fetchPage = (page: number) => this.fetchPage(auth, clientId, page, pageSize)
-    const first = await fetchPage(1)
+    budget.pages--
+    const first = await this.fetchPage(clientId, 1, pageSize)
     if (first.items.length < pageSize) return first.items
-    const pages = Math.min(Math.ceil(first.total / pageSize), MAX_PAGES_PER_CLIENT)
+    const claimed = Math.ceil(first.total / pageSize)
     const found: PlatformOrder[][] = [first.items]
     let next = 2
-    let lastPage = pages
+    let lastPage = claimed
     const worker = async () => {
       while (next <= lastPage) {
+        if (budget.pages <= 0) {
+          lastPage = next - 1
+          break
+        }
+        budget.pages--
         const page = next++
-        const { items } = await fetchPage(page)
+        const { items } = await this.fetchPage(clientId, page, pageSize)
         found[page - 1] = items
         if (items.length < pageSize) lastPage = Math.min(lastPage, page)
       }
     }
-    await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, pages - 1) }, worker))
-    if (pages === MAX_PAGES_PER_CLIENT && first.total > pages * pageSize) this.logger.warn('a client claims more orders than the app reads', { clientId, total: first.total })
+    await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, claimed - 1) }, worker))
+    if (lastPage < claimed) this.logger.warn('a client claims more orders than the app reads in one sync', { clientId, pagesRead: lastPage, pagesClaimed: claimed })
     return found.slice(0, lastPage).flat()
   }
 }

@@ -10,13 +10,13 @@ import { performReconciledWrite } from './reconciled-write'
 /** The vendor's status changes, each reconciled against the order's history when its outcome is unclear. */
 export class OrderActions {
   constructor(
-    private readonly auth: () => AuthSession,
+    private readonly auth: AuthSession,
     private readonly inbox: InboxService,
     private readonly logger: Logger
   ) {}
 
   async perform(ref: OrderRef, action: OrderAction): Promise<{ order: OrderDetail; confirmedFromHistory: boolean }> {
-    const auth = this.auth()
+    const auth = this.auth
     const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
     const body = toStatusRequest(action)
     const history = async () => (await auth.call('getVendorHistory', { params })).items
@@ -30,7 +30,7 @@ export class OrderActions {
             return true
           },
           findApplied: async (before) => {
-            const mine = (await history()).some((h) => !before.has(h.id) && isAppliedRecord(action.type, { status: h.status, actorRole: h.actor.role }))
+            const mine = (await history()).some((h) => !before.has(h.id) && isAppliedRecord(action, { status: h.status, actorRole: h.actor.role, changes: h.changes ?? null }))
             return mine ? true : null
           }
         },

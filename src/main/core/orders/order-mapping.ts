@@ -39,7 +39,8 @@ export function toHistoryEntry(entry: PlatformHistoryEntry): HistoryEntry {
     actorName: entry.actor.name,
     actorRole: entry.actor.role,
     channel: entry.channel ?? null,
-    reason: entry.reason ?? null
+    reason: entry.reason ?? null,
+    changes: entry.changes ?? null
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type RequestBody,
   type ResponseBody
 } from '../../../platform/endpoints'
-import { redact } from '../logger'
+import { redactSecrets } from '../privacy/scrubber'
 import { ProxyAuthRequiredError } from '../net/system-fetch'
 import type { HttpFetch, Logger } from '../ports'
 import { PlatformError, type PlatformFailure } from './platform-error'
@@ -39,7 +39,8 @@ const transferTimeout = (base: number, bytes: number) => Math.max(base, Math.cei
 export const MAX_JSON_BYTES = 20 * 1024 * 1024
 /** Server text and correlation ids reach the renderer capped, and redacted like the logs. */
 export const MAX_SERVER_TEXT = 300
-const MAX_RETRY_AFTER_MS = 10 * 60_000
+/** A Retry-After longer than a day is taken as a day (an absurd value must not park the app for weeks). */
+const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000
 
 export interface PlatformClientOptions {
   fetch: HttpFetch
@@ -206,7 +207,7 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
 export function safeText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null
   // eslint-disable-next-line no-control-regex
-  const clean = redact(value.replace(/[\u0000-\u001f\u007f]+/g, ' ')).trim()
+  const clean = redactSecrets(value.replace(/[\u0000-\u001f\u007f]+/g, ' ')).trim()
   return clean === '' ? null : clean.slice(0, MAX_SERVER_TEXT)
 }
 

@@ -30,8 +30,7 @@ export class UnauthorizedWrite extends Error {
 }
 
 const OFFLINE_RETRY_MS = [MIN_REFRESH_SPACING_MS, 20_000, 40_000, 60_000]
-/** 429: wait as long as the platform asks, up to this, at most twice per request. */
-const MAX_RATE_LIMIT_WAIT_MS = 60_000
+/** 429: a request waits as long as the platform asks, then tries again — at most this many times. */
 const MAX_RATE_LIMIT_WAITS = 2
 
 /**
@@ -39,7 +38,9 @@ const MAX_RATE_LIMIT_WAITS = 2
  * proactive refresh before expiry; on 401 exactly one refresh shared by every concurrent
  * request (a request whose token was already replaced just retries); one retry for reads;
  * writes are never replayed here. A refused refresh ends the session; a network failure
- * keeps it and reports offline; a 429 is waited out, never taken for offline.
+ * keeps it and reports offline; a 429 is waited out, never taken for offline — and until its
+ * Retry-After has passed, no request of this session goes out at all. Every request carries the
+ * session's AbortSignal: signing out cancels what is in flight.
  */
 export class AuthSession {
   private refreshInFlight: Promise<void> | null = null
@@ -55,9 +56,17 @@ export class AuthSession {
     private readonly clock: Clock,
     private tokens: TokenSet,
     private readonly hooks: AuthSessionHooks,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    /** The session scope's signal: aborted at sign-out. */
+    private readonly signal: AbortSignal = new AbortController().signal
   ) {
+    this.signal.addEventListener('abort', () => this.dispose(), { once: true })
     this.scheduleProactiveRefresh()
+  }
+
+  /** Until when the platform asked us to wait (a 429's Retry-After); null when it did not, or that has passed. */
+  retryAt(): number | null {
+    return this.slowedUntil > this.clock.now() ? this.slowedUntil : null
   }
 
   /** The tokens in use now: for saving the session when the user asks to stay signed in. */
@@ -74,17 +83,23 @@ export class AuthSession {
   }
 
   async call<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}): Promise<ResponseBody<N>> {
-    return this.withToken(name, (accessToken) => this.client.call(name, { ...args, accessToken } as CallArgs<N>))
+    return this.withToken(name, (accessToken) => this.client.call(name, this.withSession(args, accessToken)))
   }
 
   /** A conditional read: "not modified", or the answer with its ETag. */
   async callConditional<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'>) {
-    return this.withToken(name, (accessToken) => this.client.callConditional(name, { ...args, accessToken } as CallArgs<N>))
+    return this.withToken(name, (accessToken) => this.client.callConditional(name, this.withSession(args, accessToken)))
   }
 
   /** A 'download' endpoint's response, body unread. */
   async open<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}): Promise<Response> {
-    return this.withToken(name, (accessToken) => this.client.open(name, { ...args, accessToken } as CallArgs<N>))
+    return this.withToken(name, (accessToken) => this.client.open(name, this.withSession(args, accessToken)))
+  }
+
+  /** The token, and the session's signal joined to the caller's. */
+  private withSession<N extends EndpointName>(args: Omit<CallArgs<N>, 'accessToken'>, accessToken: string): CallArgs<N> {
+    const signal = args.signal ? AbortSignal.any([args.signal, this.signal]) : this.signal
+    return { ...args, accessToken, signal } as CallArgs<N>
   }
 
   private async withToken<T>(name: EndpointName, send: (accessToken: string) => Promise<T>): Promise<T> {
@@ -136,23 +151,28 @@ export class AuthSession {
     this.timer = null
   }
 
-  /** Sends, waiting out a 429 as long as the platform asks (bounded), and reports connectivity. */
+  /**
+   * Sends once the platform's Retry-After (if any) has passed, waits out a 429 as long as the
+   * platform asks and tries again (a bounded number of times), and reports connectivity.
+   */
   private async tracked<T>(send: (accessToken: string) => Promise<T>, accessToken: string): Promise<T> {
     for (let waits = 0; ; waits++) {
+      const hold = this.slowedUntil - this.clock.now()
+      if (hold > 0) await this.sleep(hold)
+      this.assertActive()
       try {
         const result = await send(accessToken)
         if (this.clock.now() >= this.slowedUntil) this.hooks.onConnectivity('online')
         return result
       } catch (error) {
+        if (this.disposed) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
         if (error instanceof PlatformError && error.isConnectivity) this.hooks.onConnectivity('offline')
         if (!(error instanceof PlatformError && error.failure.kind === 'http' && error.isRateLimited)) throw error
         const wait = error.failure.retryAfterMs ?? 5_000 * (waits + 1)
-        if (waits >= MAX_RATE_LIMIT_WAITS || wait > MAX_RATE_LIMIT_WAIT_MS || this.disposed) throw error
-        this.logger.warn('the platform asked us to slow down; waiting', { seconds: secondsUntil(wait) })
         this.slowedUntil = Math.max(this.slowedUntil, this.clock.now() + wait)
         this.hooks.onConnectivity('slowed', this.slowedUntil)
-        await this.sleep(wait)
-        this.assertActive()
+        if (waits >= MAX_RATE_LIMIT_WAITS) throw error
+        this.logger.warn('the platform asked us to slow down; waiting', { seconds: secondsUntil(wait) })
       }
     }
   }
@@ -163,7 +183,7 @@ export class AuthSession {
     await this.hooks.onRefreshStarting(this.tokens).catch((error: unknown) => this.logger.warn('could not note the refresh', { error: String(error) }))
     let response: TokenResponse
     try {
-      response = await this.client.call('refreshToken', { body: { refreshToken: this.tokens.refreshToken } })
+      response = await this.client.call('refreshToken', { body: { refreshToken: this.tokens.refreshToken }, signal: this.signal })
     } catch (error) {
       if (this.disposed) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
       if (error instanceof PlatformError && error.failure.kind === 'http' && [400, 401, 403].includes(error.failure.status)) {
@@ -218,8 +238,20 @@ export class AuthSession {
     }, timerDelay(Math.max(delayMs, earliest)))
   }
 
+  /** Waits, unless the session ends first (then it rejects: signed out). */
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.clock.setTimeout(resolve, timerDelay(ms)))
+    return new Promise((resolve, reject) => {
+      if (this.disposed) return reject(new AppError('not_signed_in', MESSAGES.notSignedIn))
+      const onAbort = () => {
+        this.clock.clearTimeout(handle)
+        reject(new AppError('not_signed_in', MESSAGES.notSignedIn))
+      }
+      const handle = this.clock.setTimeout(() => {
+        this.signal.removeEventListener('abort', onAbort)
+        resolve()
+      }, timerDelay(ms))
+      this.signal.addEventListener('abort', onAbort, { once: true })
+    })
   }
 
   private end(): void {
@@ -229,6 +261,6 @@ export class AuthSession {
   }
 
   private assertActive(): void {
-    if (this.disposed) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
+    if (this.disposed || this.signal.aborted) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
   }
 }

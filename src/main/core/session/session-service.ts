@@ -1,52 +1,64 @@
-import type {
-  EnvironmentChoice,
-  EnvironmentInfo,
-  Persistence,
-  SessionState,
-  SignInInput,
-  SignedOutReason,
-  StorageProtection,
-  User
-} from '../../../shared/ipc/session-schemas'
+/**
+ * Sign-in, restore and sign-out, and the session state the window shows. Each signed-in session
+ * is a scope (session-scope.ts) keyed by its environment's origin and user id, owning its tokens
+ * and its work (session-services.ts); signing out disposes it and removes its data, a session that
+ * merely ended keeps its data for the same account's next sign-in. Tokens never leave main.
+ */
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { EnvironmentChoice, Persistence, SessionState, SignInInput, SignedOutReason, StorageProtection, User } from '../../../shared/ipc/session-schemas'
+import { VENDOR_ROLE } from '../../../shared/ipc/session-schemas'
+import { actionLabel } from '../../../shared/order-workflow'
 import { AppError, MESSAGES } from '../errors'
-import { PlatformClient } from '../platform/platform-client'
+import type { PlatformClient } from '../platform/platform-client'
 import { PlatformError } from '../platform/platform-error'
-import { toAppError } from '../platform/to-app-error'
-import type { Clock, HttpFetch, Logger, SandboxProvider } from '../ports'
-import type { RequestJournal } from '../platform/request-journal'
-import type { Preferences, WeakStorageChoice } from '../storage/preferences'
-import type { StoredSession, TokenVault } from '../storage/token-vault'
-import { resolveEnvironment } from './environments'
+import { secondsUntil, toAppError } from '../platform/to-app-error'
+import type { Clock, Logger, SandboxProvider, SecretCipher } from '../ports'
+import type { WeakChoice } from '../storage/personal-data-policy'
+import type { Preferences } from '../storage/preferences'
+import { SessionFiles } from '../storage/session-files'
+import type { TokenVault } from '../storage/token-vault'
 import { AuthSession, tokensFrom, type Connectivity, type TokenSet } from './auth-session'
-import { secondsUntil } from '../platform/to-app-error'
+import { resolveEnvironment, type ResolvedEnvironment } from './environments'
+import { SessionScope, sameSessionKey } from './session-scope'
+import type { SessionServices } from './session-services'
+import { SessionStorage, type KeptSession, type WeakStorageSubject } from './session-storage'
+
+/** Every session's folder lives under this one, named by its key's hash. */
+export const SESSIONS_FOLDER = 'sessions'
+/** Where versions before session scopes kept one offline copy for whoever was signed in. */
+const LEGACY_OFFLINE_FOLDER = 'offline'
+
+export const APPRAISERS_ONLY = 'This app is for appraisers (vendor accounts). Sign in with your appraiser account to work orders.'
 
 export interface SessionDeps {
   vault: TokenVault
   preferences: Preferences
-  fetch: HttpFetch
   clock: Clock
   logger: Logger
   sandbox: SandboxProvider
-  journal: RequestJournal
+  cipher: SecretCipher
+  /** The app's folder: sessions keep their data under it. */
+  dataDir: string
+  /** A client for the platform at `baseUrl`. */
+  client(baseUrl: string, timeoutMs?: number): PlatformClient
+  /** The work of a new session, built for its scope. */
+  createServices(scope: SessionScope, auth: AuthSession, user: User, files: SessionFiles): SessionServices
   onStateChanged(state: SessionState): void
+  /** A session began (sign-in or restore): e.g. a link that waited for it. */
+  onSignedIn(): void
+  /** Something the user should read now. */
+  notice(text: string): void
 }
 
-interface ActiveSession {
+interface ActiveSession extends KeptSession {
+  scope: SessionScope
   auth: AuthSession
-  user: User
-  choice: EnvironmentChoice
-  environment: EnvironmentInfo
-  persistence: Persistence
+  services: SessionServices
+  environment: ResolvedEnvironment
   connectivity: Connectivity
   retryAt: number | null
-  notice: string | null
-  /** The vault's ticket for this session: saves after a sign-out are dropped. */
-  vaultTicket: number
 }
-
-export const NO_KEYCHAIN_NOTICE = "This computer has no keychain to keep your session safely, so you'll stay signed in only while the app is open."
-export const MEMORY_ONLY_NOTICE = "Your system keychain couldn't save the session, so you'll stay signed in only while the app is open."
-
 
 const SIGNED_OUT_MESSAGES: Record<SignedOutReason, string> = {
   session_ended: MESSAGES.sessionEnded,
@@ -55,17 +67,24 @@ const SIGNED_OUT_MESSAGES: Record<SignedOutReason, string> = {
   vault_corrupt: 'Your saved sign-in was damaged and has been cleared. Sign in again.'
 }
 
-/** Sign-in, restore, sign-out and the state the renderer shows. Tokens never leave this object. */
 export class SessionService {
   private active: ActiveSession | null = null
   private signedOutReason: SignedOutReason | null = null
+  /** What sessions that ended (not signed out) held in memory only, for the same account's next sign-in. */
+  private readonly parked = new Map<string, Map<string, unknown>>()
+  readonly storage: SessionStorage
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.storage = new SessionStorage(deps.vault, deps.preferences, deps.logger)
+  }
 
   /** Restores a saved session at launch. Never throws: anything unreadable means signed out. */
   async restore(): Promise<void> {
+    await rm(join(this.deps.dataDir, LEGACY_OFFLINE_FOLDER), { recursive: true, force: true }).catch(() => undefined)
     const loaded = await this.deps.vault.load()
     if (loaded.kind === 'unreadable') {
+      // Whose data is kept can't be told without the session: none of it stays.
+      await rm(join(this.deps.dataDir, SESSIONS_FOLDER), { recursive: true, force: true }).catch(() => undefined)
       this.signedOutReason = loaded.reason
       this.emit()
       return
@@ -75,7 +94,7 @@ export class SessionService {
     try {
       const environment = await resolveEnvironment(session.environment, this.deps.sandbox)
       const auth = this.activate(session.user, session.environment, environment, persistence, session)
-      this.deps.logger.info('session restored', { environment: environment.kind, persistence })
+      this.deps.logger.info('session restored', { environment: environment.info.kind, persistence })
       // The app stopped during a refresh: finish it now, while the platform's reuse interval still answers.
       if (session.refreshPendingSince !== null) {
         this.deps.logger.info('a refresh was interrupted; completing it')
@@ -92,10 +111,11 @@ export class SessionService {
       return {
         status: 'signedIn',
         user: a.user,
-        environment: a.environment,
+        environment: a.environment.info,
         persistence: a.persistence,
         connectivity: a.connectivity,
         retryAt: a.retryAt === null ? null : new Date(a.retryAt).toISOString(),
+        personalData: a.files.place,
         notice: a.notice
       }
     }
@@ -109,53 +129,27 @@ export class SessionService {
     }
   }
 
-  async protection(): Promise<StorageProtection> {
-    const { backend, level } = await this.deps.vault.level()
-    return { backend, level, weakStorageChoice: this.deps.preferences.weakStorageChoice }
+  protection(): Promise<StorageProtection> {
+    return this.storage.protection()
   }
 
-  async setWeakStorageChoice(choice: WeakStorageChoice): Promise<StorageProtection> {
-    this.deps.preferences.weakStorageChoice = choice
-    const a = this.active
-    if (a && a.persistence !== 'encrypted' && (await this.deps.vault.level()).level === 'weak') {
-      // Apply the new choice to the session that is already open.
-      if (choice === 'memory') {
-        a.persistence = 'memory'
-        await this.deps.vault.clear()
-      }
-      this.emit()
-    }
+  async setWeakStorageChoice(subject: WeakStorageSubject, choice: WeakChoice): Promise<StorageProtection> {
+    if (await this.storage.setWeakChoice(this.active, subject, choice)) this.emit()
     return this.protection()
   }
 
-  /**
-   * Settings → Sign-in: stop keeping the open session on disk (it lives in memory until the app
-   * closes), or start keeping it — in the keychain, or with weak protection if the user chose that
-   * where there is no keychain. Where it can't be kept, it stays in memory and says why.
-   */
+  /** Settings → Sign-in: keep the open session (and its personal data) on this computer, or in memory only. */
   async setKeepSignedIn(keep: boolean): Promise<SessionState> {
     const a = this.active
     if (!a) throw new AppError('not_signed_in', 'Sign in first.')
-    if (!keep) {
-      a.persistence = 'memory'
-      a.notice = null
-      await this.deps.vault.clear()
-    } else if (a.persistence === 'memory') {
-      const persistence = await this.choosePersistence(true)
-      if (this.active !== a) return this.state
-      a.persistence = persistence
-      a.notice = persistence === 'memory' ? NO_KEYCHAIN_NOTICE : null
-      // The clear that made it memory-only closed the old ticket: this is a new life on disk.
-      a.vaultTicket = this.deps.vault.begin()
-      await this.persist(a.auth.currentTokens())
-    }
+    await this.storage.setKeepSignedIn(a, keep)
     this.emit()
     return this.state
   }
 
   async signIn(input: SignInInput): Promise<SessionState> {
     const environment = await resolveEnvironment(input.environment, this.deps.sandbox)
-    const client = this.platformClient(environment.url)
+    const client = this.deps.client(environment.info.url)
     const issuedAt = this.deps.clock.now()
     let tokens: TokenSet
     try {
@@ -177,68 +171,47 @@ export class SessionService {
       void this.revoke(client, tokens.refreshToken)
       throw toAppError(error)
     }
-    // Signing in again ends the previous session on the server too.
+    // Signing in as another account (or to another environment) signs the previous one out: its
+    // session and its data end. The same account again only replaces the tokens: its data stays.
     const previous = this.active
-    if (previous) void this.revoke(this.platformClient(previous.environment.url, 5_000), previous.auth.currentRefreshToken)
-    this.endActive()
-    const persistence = await this.choosePersistence(input.keepSignedIn)
+    if (previous && sameSessionKey(previous.scope.key, { origin: environment.keyOrigin, userId: user.id })) {
+      this.endActive('ended')
+      void this.revoke(this.deps.client(previous.environment.info.url, 5_000), previous.auth.currentRefreshToken)
+    } else if (previous) await this.signOutActive()
+    const persistence = await this.storage.tokenPlace(input.keepSignedIn)
     this.signedOutReason = null
     this.deps.preferences.rememberSignIn(input.email, input.environment)
-    this.activate(user, input.environment, environment, persistence, tokens)
-    await this.persist(tokens)
-    this.deps.logger.info('signed in', { environment: environment.kind, persistence: this.active?.persistence ?? persistence })
+    const auth = this.activate(user, input.environment, environment, persistence, tokens)
+    const a = this.active as ActiveSession | null
+    if (a?.auth === auth && (await this.storage.persist(a, tokens))) this.emit()
+    this.deps.logger.info('signed in', { environment: environment.info.kind, persistence: this.active?.persistence ?? persistence })
     return this.state
   }
 
   async signOut(): Promise<SessionState> {
-    const a = this.active
-    if (a) {
-      const client = this.platformClient(a.environment.url, 5_000)
-      const refreshToken = a.auth.currentRefreshToken
-      this.endActive()
-      // Waits for any save in progress (a refresh's), then removes the session; nothing is written after.
-      await this.deps.vault.clear()
-      await this.revoke(client, refreshToken)
-      this.deps.logger.info('signed out')
-    }
+    if (this.active) await this.signOutActive()
     this.signedOutReason = null
     this.emit()
     return this.state
   }
 
-  async requestPasswordReset(choice: EnvironmentChoice, email: string): Promise<{ message: string }> {
-    const client = await this.clientFor(choice)
-    try {
-      return await client.call('forgotPassword', { body: { email } })
-    } catch (error) {
-      throw toAppError(error)
-    }
+  /** The live session's scope and work; throws when signed out. */
+  requireSession(): { scope: SessionScope; auth: AuthSession; services: SessionServices; user: User } {
+    const a = this.active
+    if (!a) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
+    return a
   }
 
-  async resetPassword(choice: EnvironmentChoice, email: string, code: string, newPassword: string): Promise<void> {
-    const client = await this.clientFor(choice)
-    try {
-      await client.call('resetPassword', { body: { email, code, newPassword } })
-    } catch (error) {
-      if (error instanceof PlatformError && (error.status === 400 || error.status === 422)) {
-        const f = error.failure
-        const message = f.kind === 'http' && f.serverMessage ? f.serverMessage : 'That reset code is not valid or has expired.'
-        throw new AppError(f.kind === 'http' && f.code === 'weak_password' ? 'validation' : 'invalid_reset_code', message)
-      }
-      throw toAppError(error)
-    }
-    this.deps.preferences.rememberSignIn(email, choice)
+  /** As requireSession, for the order calls: a Client User (or any non-vendor) is told this app is for appraisers. */
+  requireVendor(): { scope: SessionScope; auth: AuthSession; services: SessionServices; user: User } {
+    const session = this.requireSession()
+    if (session.user.role !== VENDOR_ROLE) throw new AppError('forbidden', APPRAISERS_ONLY)
+    return session
   }
 
-  /** The authorised caller for the current session; throws when signed out. */
-  requireAuth(): AuthSession {
-    if (!this.active) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
-    return this.active.auth
-  }
-
-  requireUser(): User {
-    if (!this.active) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
-    return this.active.user
+  /** The live session's work, or null when signed out. */
+  activeServices(): SessionServices | null {
+    return this.active?.services ?? null
   }
 
   /** The system woke up or the network came back: renew now if offline or close to expiry. */
@@ -250,28 +223,31 @@ export class SessionService {
   }
 
   dispose(): void {
-    this.active?.auth.dispose()
+    this.active?.scope.dispose()
   }
 
-  private activate(
-    user: User,
-    choice: EnvironmentChoice,
-    environment: EnvironmentInfo,
-    persistence: Persistence,
-    tokens: TokenSet
-  ): AuthSession {
-    const client = this.platformClient(environment.url)
-    const isCurrent = () => this.active?.auth === auth
+  private activate(user: User, choice: EnvironmentChoice, environment: ResolvedEnvironment, persistence: Persistence, tokens: TokenSet): AuthSession {
+    const scope = new SessionScope({ origin: environment.keyOrigin, userId: user.id })
+    const files = new SessionFiles({
+      folder: join(this.deps.dataDir, SESSIONS_FOLDER, scope.id),
+      cipher: this.deps.cipher,
+      logger: this.deps.logger,
+      place: this.storage.personalDataPlace(persistence),
+      isLive: () => scope.live,
+      initial: this.parked.get(scope.id)
+    })
+    this.parked.delete(scope.id)
+    const isCurrent = () => this.active?.scope === scope && scope.live
     const auth: AuthSession = new AuthSession(
-      client,
-      this.deps.clock,
+      this.deps.client(environment.info.url),
+      scope.clock(this.deps.clock),
       { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt },
       {
-        onRefreshStarting: (current) => (isCurrent() ? this.persist(current, this.deps.clock.now()) : Promise.resolve()),
-        onTokensRotated: (next) => (isCurrent() ? this.persist(next) : Promise.resolve()),
+        onRefreshStarting: (current) => (isCurrent() ? this.persistNow(current, this.deps.clock.now()) : Promise.resolve()),
+        onTokensRotated: (next) => (isCurrent() ? this.persistNow(next) : Promise.resolve()),
         onSessionEnded: () => {
           if (!isCurrent()) return
-          this.active = null
+          this.endActive('ended')
           void this.deps.vault.clear()
           this.signedOutReason = 'session_ended'
           this.emit()
@@ -284,58 +260,66 @@ export class SessionService {
           this.emit()
         }
       },
-      this.deps.logger
+      this.deps.logger,
+      scope.signal
     )
-    const session: ActiveSession = { auth, user, choice, environment, persistence, connectivity: 'online', retryAt: null, notice: null, vaultTicket: this.deps.vault.begin() }
-    this.active = session
+    const services = this.deps.createServices(scope, auth, user, files)
+    this.active = {
+      scope,
+      auth,
+      services,
+      files,
+      user,
+      choice,
+      environment,
+      persistence,
+      connectivity: 'online',
+      retryAt: null,
+      notice: null,
+      vaultTicket: this.deps.vault.begin(),
+      currentTokens: () => auth.currentTokens(),
+      isLive: () => scope.live
+    }
     this.emit()
+    services.sync?.start()
+    this.deps.onSignedIn()
     return auth
   }
 
-  /**
-   * Saves the session durably. If the keychain (or the disk) refuses, the session carries on in
-   * memory only, and says so — main and the renderer agree on what happened.
-   */
-  private async persist(tokens: TokenSet, refreshPendingSince: number | null = null): Promise<void> {
+  private async persistNow(tokens: TokenSet, refreshPendingSince: number | null = null): Promise<void> {
     const a = this.active
-    if (!a || a.persistence === 'memory') return
-    const stored: StoredSession = { environment: a.choice, user: a.user, ...tokens, refreshPendingSince }
-    try {
-      await this.deps.vault.save(stored, a.persistence, a.vaultTicket)
-    } catch (error) {
-      this.deps.logger.error('the keychain could not save the session; keeping it in memory only', { error: error instanceof Error ? error.name : 'unknown' })
-      if (this.active !== a) return
-      a.persistence = 'memory'
-      a.notice = MEMORY_ONLY_NOTICE
-      await this.deps.vault.clear()
-      this.emit()
-    }
+    if (a && (await this.storage.persist(a, tokens, refreshPendingSince))) this.emit()
   }
 
-  private async choosePersistence(keepSignedIn: boolean): Promise<Persistence> {
-    if (!keepSignedIn) {
-      await this.deps.vault.clear()
-      return 'memory'
-    }
-    const { level } = await this.deps.vault.level()
-    if (level === 'encrypted') return 'encrypted'
-    if (level === 'weak' && this.deps.preferences.weakStorageChoice === 'weak') return 'weak'
-    await this.deps.vault.clear()
-    return 'memory'
-  }
-
-  private endActive(): void {
-    this.active?.auth.dispose()
+  /**
+   * The session stops: its scope is disposed (requests cancelled, timers stopped, nothing more
+   * written or shown). Signed out, its data goes too; merely ended, what it held in memory waits
+   * for the same account's next sign-in (its files on disk stay where only that key finds them).
+   */
+  private endActive(how: 'signedOut' | 'ended'): ActiveSession | null {
+    const a = this.active
+    if (!a) return null
     this.active = null
+    a.scope.dispose()
+    if (how === 'ended' && a.files.place === 'memory') this.parked.set(a.scope.id, a.files.snapshot())
+    return a
   }
 
-  private platformClient(baseUrl: string, timeoutMs?: number): PlatformClient {
-    return new PlatformClient(baseUrl, { fetch: this.deps.fetch, logger: this.deps.logger, journal: this.deps.journal, timeoutMs })
-  }
-
-  private async clientFor(choice: EnvironmentChoice): Promise<PlatformClient> {
-    const environment = await resolveEnvironment(choice, this.deps.sandbox)
-    return this.platformClient(environment.url)
+  private async signOutActive(): Promise<void> {
+    const waiting = this.active?.services.queue.all() ?? []
+    const a = this.endActive('signedOut')
+    if (!a) return
+    const refreshToken = a.auth.currentRefreshToken
+    // Waits for any save in progress (a refresh's), then removes the session; nothing is written after.
+    await this.deps.vault.clear()
+    this.parked.delete(a.scope.id)
+    await a.files.wipe().catch((error: unknown) => this.deps.logger.warn('the signed-out session’s data could not be removed', { error: error instanceof Error ? error.name : 'unknown' }))
+    await this.revoke(this.deps.client(a.environment.info.url, 5_000), refreshToken)
+    if (waiting.length > 0) {
+      const what = waiting.map((p) => `“${actionLabel(p.action.type)}” for ${p.orderLabel}`).join(', ')
+      this.deps.notice(`Signed out before it could be sent, so this was not sent: ${what}.`)
+    }
+    this.deps.logger.info('signed out')
   }
 
   /** Best effort: the local sign-out has already happened whatever the server says. */

@@ -37,4 +37,14 @@ export class Preferences {
   set weakStorageChoice(choice: WeakStorageChoice) {
     this.store.set('weakStorageChoice', choice)
   }
+
+  /** Where only weak storage exists: whether the offline copy of orders (borrower data) may be kept on disk too. */
+  get weakPersonalDataChoice(): WeakStorageChoice | null {
+    const parsed = WeakChoiceSchema.safeParse(this.store.get('weakPersonalDataChoice'))
+    return parsed.success ? parsed.data : null
+  }
+
+  set weakPersonalDataChoice(choice: WeakStorageChoice) {
+    this.store.set('weakPersonalDataChoice', choice)
+  }
 }

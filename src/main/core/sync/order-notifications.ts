@@ -2,12 +2,17 @@ import type { NotificationKind } from '../../../shared/ipc/app-schemas'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { ORDER_STATUS as S } from '../../../shared/order-status'
 import { inSet } from '../../../shared/order-workflow'
+import { deadlineEvent, stateEvent } from './notification-memory'
 
 export interface OrderNotification {
   kind: NotificationKind
   title: string
   body: string
   order: OrderRef
+  /** Where the order is, for a summary of several. */
+  street: string
+  /** The one event it tells (see notification-memory): told at most once. */
+  event: string
 }
 
 /** Above this many at once, one summary notification instead. */
@@ -32,6 +37,11 @@ export function formatDuration(ms: number): string {
  * by when. Never the borrower's name. Null when the change needs no notification.
  */
 export function notificationFor(before: OrderSummary | undefined, after: OrderSummary, now: number): OrderNotification | null {
+  const told = describeChange(before, after, now)
+  return told ? { ...told, street: after.address.line1, event: stateEvent(after) } : null
+}
+
+function describeChange(before: OrderSummary | undefined, after: OrderSummary, now: number): Omit<OrderNotification, 'event' | 'street'> | null {
   const client = after.clientName
   if (!before) {
     if (after.statusCode !== S.OrderAssigned) return null
@@ -63,7 +73,7 @@ export function notificationFor(before: OrderSummary | undefined, after: OrderSu
 
 export function deadlineWarning(order: OrderSummary, now: number): OrderNotification {
   const left = order.respondBy ? Date.parse(order.respondBy) - now : DEADLINE_WARNING_MS
-  return { kind: 'deadlineSoon', title: `${formatDuration(left)} left to respond — ${order.address.line1}`, body: `${order.clientName} · ${money(order)} · accept, counter or decline before it is reassigned`, order: ref(order) }
+  return { kind: 'deadlineSoon', title: `${formatDuration(left)} left to respond — ${order.address.line1}`, body: `${order.clientName} · ${money(order)} · accept, counter or decline before it is reassigned`, order: ref(order), street: order.address.line1, event: deadlineEvent(order) }
 }
 
 const KIND_WORDS: Record<NotificationKind, [string, string]> = {
@@ -76,10 +86,15 @@ const KIND_WORDS: Record<NotificationKind, [string, string]> = {
   deadlineSoon: ['deadline coming up', 'deadlines coming up']
 }
 
-/** Many changes at once read as one message. */
-export function summarize(notifications: readonly OrderNotification[]): { title: string; body: string } {
+/** Many changes at once read as one message; those that came while the app was closed say so. */
+export function summarize(notifications: readonly OrderNotification[], options: { away?: boolean } = {}): { title: string; body: string } {
   const counts = new Map<NotificationKind, number>()
   for (const n of notifications) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1)
   const parts = [...counts].map(([kind, count]) => `${count} ${(KIND_WORDS[kind] as [string, string])[count === 1 ? 0 : 1]}`)
-  return { title: `${notifications.length} order updates`, body: parts.join(', ') }
+  const onlyNew = counts.size === 1 && counts.has('newAssignment')
+  const title = `${notifications.length} ${onlyNew ? 'new orders' : 'order updates'}${options.away ? ' while you were away' : ''}`
+  if (!onlyNew) return { title, body: parts.join(', ') }
+  const streets = notifications.map((n) => n.street)
+  const shown = streets.slice(0, 3).join(', ')
+  return { title, body: streets.length > 3 ? `${shown} and ${streets.length - 3} more` : shown }
 }

@@ -1,19 +1,28 @@
+/**
+ * Keeps one session's inbox in main and in step with the platform: a sync at start, on wake and
+ * network return, then every interval (a setting), whether or not a window is open. The renderer
+ * hears only what changed. A client whose list fails keeps its orders as last known, marked; a
+ * Retry-After is waited out before the next poll. Events the appraiser did not cause become
+ * notifications, each told at most once (remembered across restarts).
+ */
 import { randomBytes } from 'node:crypto'
-import type { Inbox, InboxChanges, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { ClientFailure, ClientSummary, Inbox, InboxChanges, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { ORDER_STATUS as S } from '../../../shared/order-status'
 import { STATUS_SETS, inSet } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { BadgePort, Clock, Logger, Notifier, TimerHandle, TrayPort, WindowPort } from '../ports'
 import type { SettingsService } from '../settings/settings-service'
-import type { OfflineStore } from '../offline/offline-store'
+import type { OfflineCopy } from '../offline/offline-copy'
 import { timerDelay } from '../session/token-timing'
 import { DEADLINE_WARNING_MS, MAX_SEPARATE_NOTIFICATIONS, deadlineWarning, notificationFor, summarize, type OrderNotification } from './order-notifications'
+import { deadlineEvent, stateEvent, type NotificationMemory } from './notification-memory'
 
 export interface SyncDeps {
   inbox: InboxService
-  /** Whether someone is signed in (sync runs only then). */
-  signedIn(): boolean
+  /** Until when the platform asked this session to wait (429), if it did. */
+  retryAt(): number | null
+  /** This session's clock: its timers end with the session. */
   clock: Clock
   logger: Logger
   settings: SettingsService
@@ -23,10 +32,12 @@ export interface SyncDeps {
   window: WindowPort | null
   emitChanges(changes: InboxChanges): void
   emitOpenOrder(ref: OrderRef): void
-  /** The copy kept for working offline (null for a memory-only session). */
-  offline: OfflineStore | null
-  /** Back online (or started with actions waiting): send the field actions queued offline. */
-  sendPending(): Promise<void>
+  offline: OfflineCopy
+  memory: NotificationMemory
+  /** Field actions are waiting to be sent. */
+  hasPending(): boolean
+  /** Send the field actions queued; `networkReturned` skips the sender's backoff (never a Retry-After). */
+  sendPending(networkReturned: boolean): Promise<void>
 }
 
 const MAX_BACKOFF_MS = 15 * 60_000
@@ -36,24 +47,29 @@ export const keyOf = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 /** The orders that wait for the appraiser: the badge count. */
 export const needsAttention = (o: OrderSummary) => inSet('awaiting', o.statusCode) || (STATUS_SETS.revision as readonly number[]).includes(o.statusCode)
 
-/**
- * Keeps the inbox in main and in step with the platform: a sync at start, on wake and network
- * return, then every interval (a setting), whether or not a window is open. The renderer hears only
- * what changed; an unchanged sync sends nothing. Changes the appraiser did not make become
- * notifications; the badge counts what waits for them; deadlines warn an hour ahead.
- */
+function summaryOf(order: OrderDetail): OrderSummary {
+  const { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision } = order
+  return { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision }
+}
+
 export class SyncService {
   private orders = new Map<string, OrderSummary>()
-  private meta: Pick<Inbox, 'clients' | 'failures' | 'fetchedAt'> | null = null
+  private clients: ClientSummary[] = []
+  private failures: ClientFailure[] = []
+  /** When each client's orders were last read successfully. */
+  private readonly readAt = new Map<string, string>()
+  private fetchedAt: string | null = null
+  /** The orders came from the copy saved in an earlier run, not from the platform yet. */
+  private fromCopy: { savedAt: string } | null = null
+  private copyLoaded: Promise<void> | null = null
   private timer: TimerHandle | null = null
   private deadlineTimer: TimerHandle | null = null
-  private readonly warned = new Set<string>()
   /** Which order each notification opens (null: a summary, which only shows the window). */
   private readonly clickTargets = new Map<string, OrderRef | null>()
   private inFlight: Promise<Inbox> | null = null
   private failuresInARow = 0
   private running = false
-  /** While the platform can't be reached: when the orders shown were saved. */
+  /** While the platform can't be reached: when the orders shown were read. */
   private offlineSince: string | null = null
   private copySavedAt = Number.NEGATIVE_INFINITY
   private readonly stopClicks: () => void
@@ -62,23 +78,11 @@ export class SyncService {
     this.stopClicks = deps.notifier?.onClick((id) => this.clicked(id)) ?? (() => undefined)
   }
 
-  /** Signed in: the first sync now, then on the interval. */
+  /** The first sync now, then on the interval. */
   start(): void {
     if (this.running) return
     this.running = true
     this.syncNow().catch(() => undefined)
-  }
-
-  /** Signed out: forget everything this account's inbox held. */
-  stop(): void {
-    this.running = false
-    this.cancelTimers()
-    this.orders.clear()
-    this.meta = null
-    this.offlineSince = null
-    this.warned.clear()
-    this.deps.inbox.forget()
-    this.updateBadge()
   }
 
   /** One sync; concurrent callers share it. Resolves with the inbox as it now is. */
@@ -91,40 +95,26 @@ export class SyncService {
 
   /** The inbox as last synced (syncing first if it never was). */
   async current(): Promise<Inbox> {
-    return this.meta ? this.snapshot() : this.syncNow()
+    return this.fetchedAt !== null && this.fromCopy === null ? this.snapshot() : this.syncNow()
   }
 
   /** An order the appraiser just changed in this app: held as it is now, told to the renderer, never notified. */
   applyLocal(order: OrderDetail): void {
-    const key = keyOf(order)
-    const summary: OrderSummary = {
-      clientId: order.clientId,
-      loanId: order.loanId,
-      orderId: order.orderId,
-      clientName: order.clientName,
-      orderNumber: order.orderNumber,
-      loanNumber: order.loanNumber,
-      statusCode: order.statusCode,
-      product: order.product,
-      fee: order.fee,
-      dueDate: order.dueDate,
-      rush: order.rush,
-      address: order.address,
-      borrowerName: order.borrowerName,
-      assignedAt: order.assignedAt,
-      updatedAt: order.updatedAt,
-      respondBy: order.respondBy,
-      latestRevision: order.latestRevision
-    }
+    const summary = summaryOf(order)
+    const key = keyOf(summary)
     const known = this.orders.has(key)
     this.orders.set(key, summary)
-    this.deps.emitChanges({ added: known ? [] : [summary], changed: known ? [summary] : [], removed: [], fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(), offlineSince: this.offlineSince })
+    void this.deps.memory.add([stateEvent(summary)])
+    this.deps.emitChanges({ ...this.changeFrame(), added: known ? [] : [summary], changed: known ? [summary] : [] })
     this.updateBadge()
   }
 
   dispose(): void {
-    this.stop()
+    this.running = false
+    this.cancelTimers()
     this.stopClicks()
+    this.deps.badge?.setCount(0)
+    this.deps.tray?.update({ awaiting: 0, revisions: 0, paused: false })
   }
 
   /** The inbox while the platform can't be reached (the copy saved before), or null when there is none. */
@@ -135,46 +125,75 @@ export class SyncService {
   private snapshot(): Inbox {
     return {
       orders: [...this.orders.values()],
-      clients: this.meta?.clients ?? [],
-      failures: this.meta?.failures ?? [],
-      fetchedAt: this.meta?.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(),
+      clients: this.clients,
+      failures: this.failures,
+      fetchedAt: this.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(),
       offlineSince: this.offlineSince
     }
   }
 
-  /** The platform can't be reached: keep showing what was last known (this run's, or the copy kept on disk). */
-  private async goOffline(): Promise<void> {
-    if (this.offlineSince) return
-    if (this.meta === null) {
-      const kept = await this.deps.offline?.loadInbox()
-      if (!kept) return
+  private changeFrame(): InboxChanges {
+    return { added: [], changed: [], removed: [], clients: this.clients, failures: this.failures, fetchedAt: this.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(), offlineSince: this.offlineSince }
+  }
+
+  /** The copy saved by an earlier run (or session of this key): what was known, for a start without a network and for "while you were away". */
+  private loadCopy(): Promise<void> {
+    this.copyLoaded ??= this.deps.offline.loadInbox().then((kept) => {
+      if (!kept || this.fetchedAt !== null) return
       this.orders = new Map(kept.inbox.orders.map((o) => [keyOf(o), o]))
-      this.meta = { clients: kept.inbox.clients, failures: [], fetchedAt: kept.inbox.fetchedAt }
-      this.offlineSince = kept.savedAt
-    } else this.offlineSince = this.meta.fetchedAt
+      this.clients = kept.inbox.clients
+      for (const client of kept.inbox.clients) {
+        const failed = kept.inbox.failures.find((f) => f.clientId === client.id)
+        const at = failed ? failed.showingSince : kept.inbox.fetchedAt
+        if (at) this.readAt.set(client.id, at)
+      }
+      this.fetchedAt = kept.inbox.fetchedAt
+      this.fromCopy = { savedAt: kept.savedAt }
+    })
+    return this.copyLoaded
+  }
+
+  /** The platform can't be reached: keep showing what was last known (this run's, or the copy kept before). */
+  private goOffline(): void {
+    if (this.offlineSince || this.fetchedAt === null) return
+    this.offlineSince = this.fromCopy?.savedAt ?? this.fetchedAt
     this.deps.logger.warn('the platform cannot be reached; showing the orders saved before', { since: this.offlineSince })
-    this.deps.emitChanges({ added: [], changed: [], removed: [], fetchedAt: this.meta.fetchedAt, offlineSince: this.offlineSince })
+    this.deps.emitChanges(this.changeFrame())
     this.updateBadge()
   }
 
   private async performSync(): Promise<Inbox> {
-    if (!this.deps.signedIn()) throw new AppError('not_signed_in', 'You are signed out. Sign in to continue.')
-    let inbox: Inbox
+    await Promise.all([this.loadCopy(), this.deps.memory.ready()])
+    let read: Awaited<ReturnType<InboxService['read']>>
     try {
-      inbox = await this.deps.inbox.list()
+      read = await this.deps.inbox.read()
     } catch (error) {
       this.failuresInARow++
-      if (error instanceof AppError && error.code === 'offline') await this.goOffline()
+      if (error instanceof AppError && error.code === 'offline') this.goOffline()
       if (this.running) this.scheduleNext(error)
       throw error
     }
     this.failuresInARow = 0
     const wasOffline = this.offlineSince !== null
     this.offlineSince = null
-    const first = this.meta === null
+    // Notifications compare with what was known: this run's last sync, or the copy an earlier run saved.
+    const baseline = this.fetchedAt === null ? null : this.orders
+    const away = this.fromCopy !== null
+    this.fromCopy = null
     const before = this.orders
-    const after = new Map(inbox.orders.map((o) => [keyOf(o), o]))
-    const changes: InboxChanges = { added: [], changed: [], removed: [], fetchedAt: inbox.fetchedAt, offlineSince: null }
+    const after = new Map<string, OrderSummary>()
+    const failures: ClientFailure[] = []
+    for (const result of read.results) {
+      if ('orders' in result) {
+        for (const order of result.orders) after.set(keyOf(order), order)
+        this.readAt.set(result.client.id, read.fetchedAt)
+        continue
+      }
+      // A client whose list failed keeps its orders as last known: never removed, never told again.
+      for (const [key, order] of before) if (order.clientId === result.client.id) after.set(key, order)
+      failures.push({ clientId: result.client.id, clientName: result.client.name, message: result.error.message, showingSince: this.readAt.get(result.client.id) ?? null })
+    }
+    const changes: InboxChanges = { added: [], changed: [], removed: [], clients: read.clients, failures, fetchedAt: read.fetchedAt, offlineSince: null }
     const notes: OrderNotification[] = []
     const now = this.deps.clock.now()
     for (const [key, order] of after) {
@@ -182,38 +201,43 @@ export class SyncService {
       if (!old) changes.added.push(order)
       else if (JSON.stringify(old) !== JSON.stringify(order)) changes.changed.push(order)
       else continue
-      const note = first ? null : notificationFor(old, order, now)
-      if (note) notes.push(note)
+      const note = baseline === null ? null : notificationFor(baseline.get(key), order, now)
+      if (note && !this.deps.memory.has(stateEvent(order))) notes.push(note)
     }
     for (const [key, order] of before) if (!after.has(key)) changes.removed.push({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })
+    const first = this.fetchedAt === null
+    const metaChanged = JSON.stringify(this.clients) !== JSON.stringify(read.clients) || JSON.stringify(this.failures) !== JSON.stringify(failures)
     this.orders = after
-    const metaChanged = JSON.stringify(this.meta?.clients) !== JSON.stringify(inbox.clients) || JSON.stringify(this.meta?.failures) !== JSON.stringify(inbox.failures)
-    this.meta = { clients: inbox.clients, failures: inbox.failures, fetchedAt: inbox.fetchedAt }
+    this.clients = read.clients
+    this.failures = failures
+    this.fetchedAt = read.fetchedAt
     const changed = changes.added.length + changes.changed.length + changes.removed.length > 0 || metaChanged
-    if (!first && (changed || wasOffline)) this.deps.emitChanges(changes)
+    if (!first && (changed || wasOffline || away)) this.deps.emitChanges(changes)
     // The offline copy is rewritten when something changed, else refreshed now and then (its time is
     // what "Offline — showing data from" says) — not re-encrypted on every unchanged poll.
-    if (first || changed || now - this.copySavedAt >= OFFLINE_COPY_REFRESH_MS) {
+    if (first || changed || away || now - this.copySavedAt >= OFFLINE_COPY_REFRESH_MS) {
       this.copySavedAt = now
-      void this.deps.offline?.saveInbox(this.snapshot(), inbox.fetchedAt).catch(() => undefined)
+      void this.deps.offline.saveInbox(this.snapshot(), read.fetchedAt).catch(() => undefined)
     }
-    if (wasOffline || (this.deps.offline?.allPending().length ?? 0) > 0) void this.deps.sendPending().catch(() => undefined)
-    this.notify(notes)
+    if (wasOffline || this.deps.hasPending()) void this.deps.sendPending(wasOffline).catch(() => undefined)
+    this.notify(notes, away)
     this.updateBadge()
-    this.scheduleDeadlineWarnings(first)
+    this.scheduleDeadlineWarnings(baseline === null)
     if (this.running) this.scheduleNext(null)
     return this.snapshot()
   }
 
-  private notify(notes: OrderNotification[]): void {
+  private notify(notes: OrderNotification[], away = false): void {
+    if (notes.length === 0) return
+    void this.deps.memory.add(notes.map((n) => n.event))
     const { notifier } = this.deps
-    if (!notifier || notes.length === 0) return
+    if (!notifier) return
     const settings = this.deps.settings.get().notifications
     const paused = settings.pausedUntil !== null && Date.parse(settings.pausedUntil) > this.deps.clock.now()
     const wanted = paused ? [] : notes.filter((n) => settings.kinds[n.kind])
     if (wanted.length === 0) return
     if (wanted.length > MAX_SEPARATE_NOTIFICATIONS) {
-      notifier.show({ id: this.newId(null), ...summarize(wanted) })
+      notifier.show({ id: this.newId(null), ...summarize(wanted, { away }) })
       return
     }
     for (const note of wanted) notifier.show({ id: this.newId(note.order), title: note.title, body: note.body })
@@ -244,8 +268,8 @@ export class SyncService {
     })
   }
 
-  /** Warns once per order, an hour before its response time runs out (now, if that hour has begun). */
-  private scheduleDeadlineWarnings(first: boolean): void {
+  /** Warns once per deadline, an hour before an assignment's response time runs out (now, if that hour has begun). */
+  private scheduleDeadlineWarnings(baseline: boolean): void {
     if (this.deadlineTimer) this.deps.clock.clearTimeout(this.deadlineTimer)
     this.deadlineTimer = null
     const now = this.deps.clock.now()
@@ -253,13 +277,11 @@ export class SyncService {
     let next = Number.POSITIVE_INFINITY
     for (const order of this.orders.values()) {
       if (order.statusCode !== S.OrderAssigned || !order.respondBy) continue
-      const key = keyOf(order)
       const end = Date.parse(order.respondBy)
-      if (this.warned.has(key) || end <= now) continue
-      if (end - DEADLINE_WARNING_MS <= now) {
-        this.warned.add(key)
-        if (!first) due.push(deadlineWarning(order, now))
-      } else next = Math.min(next, end - DEADLINE_WARNING_MS)
+      if (end <= now || this.deps.memory.has(deadlineEvent(order))) continue
+      if (end - DEADLINE_WARNING_MS > now) next = Math.min(next, end - DEADLINE_WARNING_MS)
+      else if (baseline) void this.deps.memory.add([deadlineEvent(order)])
+      else due.push(deadlineWarning(order, now))
     }
     this.notify(due)
     if (Number.isFinite(next) && this.running) {
@@ -270,14 +292,20 @@ export class SyncService {
     }
   }
 
-  /** The next sync: the interval; after failures, backing off (offline) or as long as the platform asked (429). */
+  /**
+   * The next sync: the interval; after failures, backing off (offline, 5xx, 429) — and never before
+   * the platform's Retry-After has passed.
+   */
   private scheduleNext(error: unknown): void {
     if (this.timer) this.deps.clock.clearTimeout(this.timer)
+    const now = this.deps.clock.now()
     const interval = this.deps.settings.get().sync.intervalSeconds * 1000
     let delay = interval
-    if (error instanceof AppError && (error.code === 'offline' || error.code === 'server_error' || error.code === 'rate_limited')) {
+    if (error instanceof AppError && (error.code === 'offline' || error.code === 'server_error' || error.code === 'rate_limited' || error.code === 'bad_response')) {
       delay = Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(this.failuresInARow - 1, 6))
     }
+    const asked = this.deps.retryAt()
+    if (asked !== null) delay = Math.max(delay, asked - now)
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null
       this.syncNow().catch(() => undefined)

@@ -53,7 +53,7 @@ export class ReportUploads {
   private readonly running = new Map<string, AbortController>()
 
   constructor(
-    private readonly auth: () => AuthSession,
+    private readonly auth: AuthSession,
     private readonly inbox: InboxService,
     private readonly picked: PickedFiles,
     /** The per-file limit now (a setting). */
@@ -85,6 +85,11 @@ export class ReportUploads {
     this.running.get(uploadId)?.abort()
   }
 
+  /** The session ends: every upload it started stops, and nothing is submitted. */
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort()
+  }
+
   private async deliver(ref: OrderRef, uploadId: string, files: LocalFile[], signal: AbortSignal) {
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0)
     const progress = (phase: UploadProgress['phase'], fileName: string | null, sentBytes: number) =>
@@ -94,7 +99,7 @@ export class ReportUploads {
     const problems = (await preflight(files, this.maxBytes())).flatMap((f) => f.checks.filter((c) => c.level === 'error').map((c) => c.message))
     if (problems.length > 0) throw new AppError('preflight_failed', problems.join(' '))
 
-    const auth = this.auth()
+    const auth = this.auth
     const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
     const manifest = files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f.name) }))
     const submissions = async () => (await auth.call('listSubmissions', { params })).items

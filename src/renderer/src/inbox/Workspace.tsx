@@ -8,6 +8,7 @@ import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-workflow'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
+import { formatTime } from '../lib/format'
 import { AccountBar, StatusBar } from './AccountBar'
 import { applyInboxChanges, DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, orderKey, queueOrders, searchOrders, type InboxView, type SortKey } from './inbox-model'
 import { OrderDetailPane } from './OrderDetailPane'
@@ -23,10 +24,16 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
-  // Main keeps the inbox in step with the platform and tells only what changed.
+  // Main keeps the inbox in step with the platform and tells only what changed: a window opening
+  // takes the inbox as last synced; Refresh and Try again ask main for a sync now.
+  const syncNext = useRef(false)
   const inbox = useQuery({
     queryKey: INBOX_KEY,
-    queryFn: () => unwrap(api().listOrders()),
+    queryFn: () => {
+      const cached = !syncNext.current
+      syncNext.current = false
+      return unwrap(api().listOrders({ cached }))
+    },
     enabled: active,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false
@@ -91,7 +98,12 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
       void api().takeOrderToOpen()
     })
   }, [])
+  const syncInbox = () => {
+    syncNext.current = true
+    void inbox.refetch()
+  }
   const refreshAll = () => {
+    syncNext.current = true
     setRefreshing(true)
     void queryClient.invalidateQueries({ queryKey: WORKSPACE_KEY }).finally(() => setRefreshing(false))
   }
@@ -198,7 +210,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                 {inbox.isError && inbox.data && (
                   <div className="banner banner-warn" role="alert">
                     <p>Couldn't refresh your orders: {messageOf(inbox.error)} The list shows what was loaded before.</p>
-                    <button type="button" onClick={() => void inbox.refetch()}>
+                    <button type="button" onClick={syncInbox}>
                       Try again
                     </button>
                   </div>
@@ -207,10 +219,10 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                   <div className="banner banner-warn" role="alert">
                     {inbox.data.failures.map((f) => (
                       <p key={f.clientId}>
-                        Couldn't load orders from {f.clientName}: {f.message}
+                        {f.showingSince ? `${f.clientName}: couldn't refresh — showing orders from ${formatTime(f.showingSince)}` : `${f.clientName}: couldn't load its orders — ${f.message}`}
                       </p>
                     ))}
-                    <button type="button" onClick={() => void inbox.refetch()}>
+                    <button type="button" onClick={syncInbox}>
                       Try again
                     </button>
                   </div>
@@ -220,7 +232,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                     Loading your orders…
                   </p>
                 ) : inbox.isError && !inbox.data ? (
-                  <ErrorState className="list-state" message={messageOf(inbox.error)} onRetry={() => void inbox.refetch()} />
+                  <ErrorState className="list-state" message={messageOf(inbox.error)} onRetry={syncInbox} />
                 ) : shown.length === 0 ? (
                   <div className="list-state">
                     <p>{view.search.trim() ? `No orders match “${view.search.trim()}”.` : `No orders in ${groupLabel}.`}</p>

@@ -94,7 +94,7 @@ export function applyInboxChanges(inbox: Inbox, changes: InboxChanges): Inbox {
   const byKey = new Map(inbox.orders.map((o) => [orderKey(o), o]))
   for (const ref of changes.removed) byKey.delete(orderKey(ref))
   for (const order of [...changes.added, ...changes.changed]) byKey.set(orderKey(order), order)
-  return { ...inbox, orders: [...byKey.values()], fetchedAt: changes.fetchedAt, offlineSince: changes.offlineSince }
+  return { ...inbox, orders: [...byKey.values()], clients: changes.clients, failures: changes.failures, fetchedAt: changes.fetchedAt, offlineSince: changes.offlineSince }
 }
 
 /** Awaiting answers sort by their response deadline, the soonest first. */

@@ -27,6 +27,10 @@ export function describeDue(dueDate: string, now: Date, closed: boolean): { labe
 }
 
 export const formatDateTime = (iso: string) => format(new Date(iso), 'PPp')
+
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
+/** "2:14 PM": a time of day, as the rest of the app writes it. */
+export const formatTime = (iso: string | number) => clockTime.format(new Date(iso))
 /** "3 hours ago", "in 2 days" — and "just now" for anything within a minute. */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const at = new Date(iso)

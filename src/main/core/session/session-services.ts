@@ -1,0 +1,121 @@
+/**
+ * The work one signed-in session owns — its inbox and sync, offline copy, queue of field actions
+ * and their sender, drafts, order actions and uploads — built for its scope and stopped with it.
+ * Everything that reaches the window or the OS goes through the scope: once it is disposed,
+ * nothing it started is shown, notified or sent.
+ */
+import type { EventPayload, IpcEventName } from '../../../shared/ipc/contract'
+import { encodeInboxChanges } from '../../../shared/ipc/order-list-wire'
+import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
+import { VENDOR_ROLE, type User } from '../../../shared/ipc/session-schemas'
+import { DraftStore, takeLegacyDrafts } from '../drafts/draft-store'
+import { ActionQueue } from '../offline/action-queue'
+import { OfflineCopy } from '../offline/offline-copy'
+import { PendingSender } from '../offline/pending-sender'
+import { InboxService } from '../orders/inbox-service'
+import { OrderActions } from '../orders/order-actions'
+import type { BadgePort, Clock, KeyValueStore, Logger, Notifier, TrayPort, WindowPort } from '../ports'
+import type { SettingsService } from '../settings/settings-service'
+import type { SessionFiles } from '../storage/session-files'
+import { NotificationMemory } from '../sync/notification-memory'
+import { SyncService } from '../sync/sync-service'
+import { PickedFiles } from '../uploads/picked-files'
+import { ReportUploads } from '../uploads/report-upload'
+import type { AuthSession } from './auth-session'
+import type { SessionScope } from './session-scope'
+
+export type Emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => void
+
+export interface SessionServicesDeps {
+  clock: Clock
+  logger: Logger
+  settings: SettingsService
+  notifier: Notifier | null
+  badge: BadgePort | null
+  tray: TrayPort | null
+  window: WindowPort | null
+  emit: Emit
+  /** Show this order in the window (a notification was clicked). */
+  openOrder(ref: OrderRef): void
+  /** Something the user should read now. */
+  notice(text: string): void
+  maxUploadBytes(): number
+  /** Where earlier versions kept drafts in plain text (taken over once, then removed). */
+  legacyStore: KeyValueStore
+}
+
+export interface SessionServices {
+  inbox: InboxService
+  /** Null for an account that is not an appraiser's: nothing syncs. */
+  sync: SyncService | null
+  offline: OfflineCopy
+  queue: ActionQueue
+  sender: PendingSender
+  drafts: DraftStore
+  actions: OrderActions
+  uploads: ReportUploads
+  picked: PickedFiles
+  /** The order after the appraiser's own change: held, told to the window, its offline copy refreshed. */
+  recordOwnChange(order: OrderDetail): void
+}
+
+export function createSessionServices(deps: SessionServicesDeps, scope: SessionScope, auth: AuthSession, user: User, files: SessionFiles): SessionServices {
+  const clock = scope.clock(deps.clock)
+  const now = () => new Date(clock.now()).toISOString()
+  const emit: Emit = (name, payload) => scope.ifLive(() => deps.emit(name, payload))
+  const notice = (text: string) => scope.ifLive(() => deps.notice(text))
+  const notifier: Notifier | null = deps.notifier && {
+    show: (notification) => scope.ifLive(() => deps.notifier?.show(notification)),
+    onClick: (listener) => deps.notifier?.onClick((id) => scope.ifLive(() => listener(id))) ?? (() => undefined)
+  }
+
+  const inbox = new InboxService(auth, deps.logger, () => clock.now())
+  const offline = new OfflineCopy(files)
+  const queue = new ActionQueue(files, scope.key)
+  const drafts = new DraftStore(files, () => clock.now())
+  void drafts.adopt(takeLegacyDrafts(deps.legacyStore, user.id))
+  const actions = new OrderActions(auth, inbox, deps.logger)
+  const picked = new PickedFiles()
+  const uploads = new ReportUploads(auth, inbox, picked, deps.maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
+  scope.add(() => uploads.cancelAll())
+
+  let sync: SyncService | null = null
+  const keepCopy = (order: OrderDetail) => void offline.saveOrder(order, now()).catch(() => undefined)
+  const recordOwnChange = (order: OrderDetail) => {
+    sync?.applyLocal(order)
+    keepCopy(order)
+  }
+  const sender = new PendingSender({
+    queue,
+    inbox,
+    actions,
+    applied: recordOwnChange,
+    seen: keepCopy,
+    notice,
+    retryAt: () => auth.retryAt(),
+    clock,
+    logger: deps.logger
+  })
+  if (user.role === VENDOR_ROLE) {
+    const running = new SyncService({
+      inbox,
+      retryAt: () => auth.retryAt(),
+      clock,
+      logger: deps.logger,
+      settings: deps.settings,
+      notifier,
+      badge: deps.badge,
+      tray: deps.tray,
+      window: deps.window,
+      emitChanges: (changes) => emit('inboxChanged', encodeInboxChanges(changes)),
+      emitOpenOrder: (ref) => scope.ifLive(() => deps.openOrder(ref)),
+      offline,
+      memory: new NotificationMemory(files),
+      hasPending: () => queue.all().length > 0,
+      sendPending: (networkReturned) => sender.send({ force: networkReturned })
+    })
+    scope.add(() => running.dispose())
+    sync = running
+  }
+  return { inbox, sync, offline, queue, sender, drafts, actions, uploads, picked, recordOwnChange }
+}

@@ -1,0 +1,92 @@
+/**
+ * One session's personal data as named values: held in memory always, and also on disk —
+ * encrypted (EncryptedFiles: a keychain-sealed data key, AES-256-GCM, 0600) in a folder of its
+ * own — when the personal-data policy places it there. A disposed session writes nothing more.
+ */
+import type { z } from 'zod'
+import type { Logger, SecretCipher } from '../ports'
+import { EncryptedFiles } from './encrypted-files'
+import type { PersonalDataPlace } from './personal-data-policy'
+import { serialQueue } from './serial'
+
+export interface SessionFilesOptions {
+  folder: string
+  cipher: SecretCipher
+  logger: Logger
+  place: PersonalDataPlace
+  /** False once the owning session is disposed: nothing is written after that. */
+  isLive(): boolean
+  /** Values kept in memory by an earlier session with the same key (a forced sign-in keeps them). */
+  initial?: ReadonlyMap<string, unknown>
+}
+
+export class SessionFiles {
+  private readonly values: Map<string, unknown>
+  private readonly fromDisk = new Set<string>()
+  private readonly encrypted: EncryptedFiles
+  private currentPlace: PersonalDataPlace
+  // One file operation at a time: a wipe never races a write that would re-create a file.
+  private readonly serial = serialQueue()
+
+  constructor(private readonly options: SessionFilesOptions) {
+    this.values = new Map(options.initial ?? [])
+    this.encrypted = new EncryptedFiles(options.folder, options.cipher, options.logger)
+    this.currentPlace = options.place
+  }
+
+  get place(): PersonalDataPlace {
+    return this.currentPlace
+  }
+
+  /** The value, parsed; null when there is none or it is not of that shape. */
+  async read<S extends z.ZodType>(name: string, schema: S): Promise<z.output<S> | null> {
+    if (!this.values.has(name) && this.currentPlace === 'disk' && !this.fromDisk.has(name)) {
+      const stored = await this.serial(() => this.encrypted.read(name))
+      this.fromDisk.add(name)
+      if (stored !== null && !this.values.has(name)) this.values.set(name, stored)
+    }
+    const parsed = schema.safeParse(this.values.get(name))
+    return parsed.success ? parsed.data : null
+  }
+
+  /** Keeps the value; on disk too where the policy says so, while the session is live. */
+  write(name: string, value: unknown): Promise<void> {
+    if (!this.options.isLive()) return Promise.resolve()
+    this.values.set(name, value)
+    if (this.currentPlace !== 'disk') return Promise.resolve()
+    return this.serial(async () => {
+      if (!this.options.isLive() || this.currentPlace !== 'disk') return
+      await this.encrypted.write(name, value).catch((error: unknown) => this.options.logger.warn('session data could not be written; kept in memory', { file: name, error: error instanceof Error ? error.name : 'unknown' }))
+    })
+  }
+
+  /** The policy moved the data: to memory (the folder is removed now) or to disk (written now). */
+  setPlace(place: PersonalDataPlace): Promise<void> {
+    if (place === this.currentPlace) return this.serial(async () => undefined)
+    this.currentPlace = place
+    if (place === 'memory') return this.serial(() => this.encrypted.wipe())
+    return this.serial(async () => {
+      for (const [name, value] of this.values) {
+        if (!this.options.isLive() || this.currentPlace !== 'disk') return
+        await this.encrypted.write(name, value)
+      }
+    })
+  }
+
+  /** What is held in memory, for the next session with the same key. */
+  snapshot(): Map<string, unknown> {
+    return new Map(this.values)
+  }
+
+  /** Everything removed, from memory and disk (sign-out). */
+  wipe(): Promise<void> {
+    this.values.clear()
+    this.fromDisk.clear()
+    return this.serial(() => this.encrypted.wipe())
+  }
+
+  /** Writes queued so far have finished. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined)
+  }
+}

@@ -1,0 +1,14 @@
+/** How the window's queries behave; each signed-in session gets a client of its own (see App). */
+import { QueryClient } from '@tanstack/react-query'
+import { shouldRetry } from './bridge'
+
+// Main owns the network and answers offline itself (the saved copy, a queued field action), so the
+// window never pauses a call because the browser thinks it is offline.
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: true, networkMode: 'always' },
+      mutations: { retry: false, networkMode: 'always' }
+    }
+  })
+}
