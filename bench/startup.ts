@@ -22,7 +22,7 @@ async function measure(orders: number) {
   const cipher = createKeychainCipher()
   const first = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher })
   await first.ok('signIn', { environment: { kind: 'sandbox' }, email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password, keepSignedIn: true })
-  first.core.dispose()
+  await first.core.dispose()
 
   const restore: number[] = []
   const inbox: number[] = []
@@ -39,7 +39,7 @@ async function measure(orders: number) {
     bytes = JSON.stringify(result).length
     restore.push(t1 - t0)
     inbox.push(t2 - t1)
-    app.core.dispose()
+    await app.core.dispose()
   }
   await sandbox.close()
   profile.remove()

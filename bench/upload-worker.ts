@@ -87,7 +87,7 @@ if (mode === 'baseline') {
   clearInterval(sampler)
   if (result.order.statusCode !== 11) throw new Error('the report was not submitted')
   const progressEvents = app.events.filter((e) => e.channel === 'omnivms:event:uploadProgress').length
-  app.core.dispose()
+  await app.core.dispose()
   profile.remove()
   console.log(JSON.stringify({ mode, ms, beforeMb: mb(before), peakMb: mb(peak), progressEvents }))
 }

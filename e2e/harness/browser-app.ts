@@ -114,7 +114,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     },
     async close() {
       unsubscribe()
-      core.dispose()
+      await core.dispose()
       await context.close()
     }
   }

@@ -241,10 +241,11 @@ function main(dev: DevOverrides): void {
 
     app.on('will-quit', (event) => {
       if (!core) return
-      core.dispose()
+      const stopping = core.dispose()
       core = null
       event.preventDefault()
-      void sandbox.close().finally(() => app.quit())
+      // What the session asked to write (the offline copy, the queue) lands before the process ends.
+      void Promise.allSettled([stopping, sandbox.close()]).finally(() => app.quit())
     })
   }
 }

@@ -49,6 +49,8 @@ export interface EndpointDef<
   query?: z.ZodObject
   /** ASSUMED: answers carry an ETag and honour If-None-Match with 304 Not Modified. */
   conditional?: boolean
+  /** ASSUMED: a vendor's route; any other role is answered 403 (docs: authorization by role on every endpoint). */
+  vendorOnly?: boolean
 }
 
 const define = <const D extends EndpointDef>(def: D): D => def
@@ -136,6 +138,7 @@ export const endpoints = {
   getVendorHistory: define({
     method: 'GET',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/vendor-history',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: true,
@@ -145,6 +148,7 @@ export const endpoints = {
   updateOrderStatus: define({
     method: 'POST',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/status',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: false,
@@ -154,6 +158,7 @@ export const endpoints = {
   listInspectionSlots: define({
     method: 'GET',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/inspection-slots',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: true,
@@ -163,6 +168,7 @@ export const endpoints = {
   listSubmissions: define({
     method: 'GET',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: true,
@@ -172,6 +178,7 @@ export const endpoints = {
   createSubmission: define({
     method: 'POST',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: false,
@@ -181,6 +188,7 @@ export const endpoints = {
   uploadSubmissionFile: define({
     method: 'PUT',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions/{submissionId}/files/{fileId}',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     // Putting the same bytes again is harmless.
@@ -192,6 +200,7 @@ export const endpoints = {
   submitSubmission: define({
     method: 'POST',
     path: '/api/clients/{clientId}/loans/{loanId}/orders/{orderId}/submissions/{submissionId}/submit',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: false,
@@ -229,6 +238,7 @@ export const endpoints = {
   listVendorPayments: define({
     method: 'GET',
     path: '/api/clients/{clientId}/vendor-payments',
+    vendorOnly: true,
     documented: false,
     auth: 'bearer',
     idempotent: true,

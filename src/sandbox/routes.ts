@@ -59,7 +59,13 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
         query = parsed.data
       }
       const body = endpoint.request ? await readJson(c, endpoint.request) : undefined
-      const user = () => sandbox.authenticate(c.req.header('authorization'))
+      const user = () => {
+        const caller = sandbox.authenticate(c.req.header('authorization'))
+        if (endpoint.vendorOnly && caller.role !== 'Vendor') throw new SandboxError(403, 'forbidden_role', 'Only vendor accounts can use this.')
+        return caller
+      }
+      // Authorization by role comes before anything the route reads.
+      if (endpoint.vendorOnly) user()
       const ctx = {
         params,
         query,

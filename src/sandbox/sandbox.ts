@@ -256,7 +256,7 @@ export class Sandbox {
 
   listOrders(user: SandboxUser, clientId: string, page: number, pageSize: number) {
     this.assertClientScope(user, clientId)
-    const all = this.data.orders.filter((o) => o.clientId === clientId && o.vendorId === user.id)
+    const all = this.data.orders.filter((o) => o.clientId === clientId && this.visibleTo(user, o))
     const slice = all.slice((page - 1) * pageSize, page * pageSize)
     const ids = new Set(slice.map((o) => o.id))
     const revisions = this.data.revisions.filter((r) => ids.has(r.orderId))
@@ -264,12 +264,15 @@ export class Sandbox {
     return { items, page, pageSize, total: all.length }
   }
 
+  /** A vendor sees the orders assigned to them; a Client User every order of their client. */
+  private visibleTo(user: SandboxUser, order: SandboxOrder): boolean {
+    return user.role === 'Vendor' ? order.vendorId === user.id : user.clientIds.includes(order.clientId)
+  }
+
   /** 404 for an order that does not exist or is not this vendor's: not visible to this caller. */
   findOrder(user: SandboxUser, clientId: string, loanId: string, orderId: string): SandboxOrder {
     this.assertClientScope(user, clientId)
-    const order = this.data.orders.find(
-      (o) => o.id === orderId && o.clientId === clientId && o.loanId === loanId && o.vendorId === user.id
-    )
+    const order = this.data.orders.find((o) => o.id === orderId && o.clientId === clientId && o.loanId === loanId && this.visibleTo(user, o))
     if (!order) throw new SandboxError(404, 'not_found', 'Order not found.')
     return order
   }

@@ -79,7 +79,7 @@ afterAll(async () => {
   stopWatching()
   process.off('unhandledRejection', onUnhandled)
   saveStats('ipc-fuzz', stats)
-  app.core.dispose()
+  await app.core.dispose()
   await sandbox.close()
   profile.remove()
 })

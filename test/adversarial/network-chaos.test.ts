@@ -71,7 +71,7 @@ afterAll(async () => {
   stopWatching()
   process.off('unhandledRejection', onUnhandled)
   saveStats('network-chaos', stats)
-  app.core.dispose()
+  await app.core.dispose()
   await sandbox.close()
   profile.remove()
 })

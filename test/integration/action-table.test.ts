@@ -63,7 +63,7 @@ beforeAll(async () => {
   token = ((await (await fetch(`${sandbox.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_ACCOUNTS.vendor) })).json()) as { accessToken: string }).accessToken
 })
 afterAll(async () => {
-  app.core.dispose()
+  await app.core.dispose()
   await sandbox.close()
   profile.remove()
 })

@@ -16,7 +16,7 @@ beforeEach(async () => {
   app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
 })
 afterEach(async () => {
-  app.core.dispose()
+  await app.core.dispose()
   await sandbox.close()
   profile.remove()
 })

@@ -37,7 +37,7 @@ beforeEach(async () => {
   profile = tempProfile()
 })
 afterEach(async () => {
-  for (const t of cores.splice(0)) t.core.dispose()
+  for (const t of cores.splice(0)) await t.core.dispose()
   await sandbox.close()
   profile.remove()
 })
@@ -60,7 +60,7 @@ describe('a durable session', () => {
     expect(await signingOut).toMatchObject({ status: 'signedOut' })
     await reading
     expect(existsSync(vaultPath())).toBe(false)
-    app.core.dispose()
+    await app.core.dispose()
     sandbox = await startSandboxServer({ port })
     control = sandboxControl(sandbox.url)
     expect(await start({ cipher: createFaultyCipher(cipher.key) }).ok('getSessionState')).toMatchObject({ status: 'signedOut' })
@@ -88,7 +88,7 @@ describe('a durable session', () => {
     await control.expireTokens()
     void first.call('listOrders')
     await vi.waitFor(async () => expect((await refreshes()).map((r) => r.status)).toEqual([200]))
-    first.core.dispose()
+    await first.core.dispose()
     const second = start({ cipher: createFaultyCipher(cipher.key) })
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedIn' })
     await vi.waitFor(async () => expect((await refreshes()).map((r) => r.status)).toEqual([200, 200]))
@@ -358,7 +358,7 @@ describe('start-up and files', () => {
       writeFileSync(join(profile.dir, 'config.json'), '{"half": ')
       const app = start()
       await app.ok('getSessionState')
-      app.core.dispose()
+      await app.core.dispose()
       await new Promise((r) => setTimeout(r, 5))
     }
     expect(readdirSync(profile.dir).filter((f) => f.startsWith('config.json.corrupt-'))).toHaveLength(3)

@@ -44,7 +44,7 @@ beforeEach(async () => {
   })
 })
 afterEach(async () => {
-  app.core.dispose()
+  await app.core.dispose()
   proxy.closeAllConnections()
   await new Promise((resolve) => proxy.close(resolve))
   await sandbox.close()
@@ -68,7 +68,7 @@ describe('behind a proxy', () => {
     const slot = (await app.ok('listInspectionSlots', ref))[0]
     await app.ok('performOrderAction', { ref, action: { type: 'scheduleInspection', inspectionAt: slot?.start ?? '', slotId: slot?.id ?? null } })
     await app.ok('performOrderAction', { ref, action: { type: 'completeInspection', completedAt: new Date().toISOString() } })
-    app.core.dispose()
+    await app.core.dispose()
     app = startTestCore({
       sandboxUrl: sandbox.url,
       profileDir: profile.dir,

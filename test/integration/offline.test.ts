@@ -54,7 +54,7 @@ beforeEach(async () => {
   cipherKey = createKeychainCipher().key
 })
 afterEach(async () => {
-  for (const t of cores.splice(0)) t.core.dispose()
+  for (const t of cores.splice(0)) await t.core.dispose()
   await sandbox.close()
   profile.remove()
 })
@@ -68,7 +68,7 @@ describe('working offline', () => {
     expect(online.offlineSince).toBeNull()
     const viewed = await first.ok('getOrder', refOf(order))
     await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
-    first.core.dispose()
+    await first.core.dispose()
 
     const back = await goOffline()
     const second = start()
@@ -116,7 +116,7 @@ describe('working offline', () => {
     expect(result.order.pendingActions).toMatchObject([{ type: 'completeInspection', label: 'Mark inspection complete' }])
     // An action that isn't field work (accept, decline…) is refused offline, never queued.
     expect(await first.call('performOrderAction', { ref: refOf(order), action: { type: 'startWork' } })).toMatchObject({ ok: false, error: { code: 'offline' } })
-    first.core.dispose()
+    await first.core.dispose()
 
     const second = start()
     expect((await second.ok('getOrder', refOf(order))).pendingActions).toHaveLength(1)
@@ -175,7 +175,7 @@ describe('working offline', () => {
 
     expect(await app.ok('setKeepSignedIn', { keep: true })).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
     expect(existsSync(vault)).toBe(true)
-    app.core.dispose()
+    await app.core.dispose()
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
   })
 
@@ -203,7 +203,7 @@ describe('working offline', () => {
     await first.ok('signIn', signInInput)
     await first.ok('listOrders')
     await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
-    first.core.dispose()
+    await first.core.dispose()
     writeFileSync(join(profile.dir, 'session.json'), '{"damaged": true')
     const second = start()
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut' })

@@ -56,7 +56,7 @@ beforeEach(async () => {
   await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: true })
 })
 afterEach(async () => {
-  app.core.dispose()
+  await app.core.dispose()
   await sandbox.close()
   profile.remove()
 })
@@ -270,7 +270,7 @@ describe('report delivery', () => {
   })
 
   it('refuses a file over the size limit with its size, sending nothing', async () => {
-    app.core.dispose()
+    await app.core.dispose()
     app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, maxUploadBytes: 1024 * 1024 })
     await app.ok('signIn', { environment: { kind: 'sandbox' }, email: vendor.email, password: vendor.password, keepSignedIn: false })
     const ref = await readyToDeliver()
@@ -373,7 +373,7 @@ describe('documents, payments and drafts', () => {
   it('keeps a session’s drafts encrypted across a restart and a new sign-in; another account never sees them; signing out removes them', async () => {
     const draft = { message: 'Call Avery Chen at (555) 234-5678 first' }
     await app.ok('saveDraft', { key: 'ord-1:decline', value: draft })
-    app.core.dispose()
+    await app.core.dispose()
     app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, cipher: keychain })
     expect(await app.ok('getDraft', { key: 'ord-1:decline' })).toEqual(draft)
     // Nothing of it in plain text anywhere in the profile (config.json included).

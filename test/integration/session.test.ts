@@ -33,7 +33,7 @@ beforeEach(async () => {
   profile = tempProfile()
 })
 afterEach(async () => {
-  for (const t of cores.splice(0)) t.core.dispose()
+  for (const t of cores.splice(0)) await t.core.dispose()
   await sandbox.close()
   profile.remove()
 })
@@ -198,7 +198,7 @@ describe('token refresh', () => {
     expect(app.events.at(-1)?.payload).toMatchObject({ status: 'signedOut', reason: 'session_ended' })
     expect(await refreshes()).toHaveLength(1)
     // The dead session is not resurrected at the next launch.
-    app.core.dispose()
+    await app.core.dispose()
     const relaunched = start()
     expect(await relaunched.ok('getSessionState')).toMatchObject({ status: 'signedOut' })
   })
@@ -218,7 +218,7 @@ describe('the vault', () => {
       expect(disk).not.toContain(s.refreshToken ?? 'no-refresh-token')
     }
     expect(disk).toMatch(/"backend":\s*"test_keychain"/)
-    first.core.dispose()
+    await first.core.dispose()
 
     const second = start({ cipher: createKeychainCipher({ key: cipher.key }) })
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedIn', user: { email: vendor.email }, persistence: 'encrypted' })
@@ -229,7 +229,7 @@ describe('the vault', () => {
   it('treats a vault the keychain cannot decrypt as signed out, with a message', async () => {
     const first = start()
     await first.ok('signIn', signInInput)
-    first.core.dispose()
+    await first.core.dispose()
     const second = start({ cipher: createKeychainCipher() })
     const state = await second.ok('getSessionState')
     expect(state).toMatchObject({ status: 'signedOut', reason: 'vault_unreadable' })
@@ -241,7 +241,7 @@ describe('the vault', () => {
     const cipher = createKeychainCipher()
     const first = start({ cipher })
     await first.ok('signIn', signInInput)
-    first.core.dispose()
+    await first.core.dispose()
     writeFileSync(join(profile.dir, 'config.json'), '{"lastEmail": "demo.app')
     const second = start({ cipher: createKeychainCipher({ key: cipher.key }) })
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedIn' })
@@ -251,7 +251,7 @@ describe('the vault', () => {
   it('a damaged vault file means signed out with a message, and sign-in works again', async () => {
     const first = start()
     await first.ok('signIn', signInInput)
-    first.core.dispose()
+    await first.core.dispose()
     writeFileSync(vaultFile(), '{"version": 1, "cipher')
     const second = start()
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut', reason: 'vault_corrupt' })
@@ -267,20 +267,20 @@ describe('the vault', () => {
     expect(await first.ok('getStorageProtection')).toEqual({ backend: 'basic_text', level: 'weak', weakStorageChoice: null, weakOfflineCopyChoice: null })
     expect(await first.ok('signIn', signInInput)).toMatchObject({ persistence: 'memory' })
     expect(hasVault()).toBe(false)
-    first.core.dispose()
+    await first.core.dispose()
     expect(await start({ cipher: weak() }).ok('getSessionState')).toMatchObject({ status: 'signedOut', reason: null })
 
     const third = start({ cipher: weak() })
     await third.ok('setWeakStorageChoice', { choice: 'weak' })
     expect(await third.ok('signIn', signInInput)).toMatchObject({ persistence: 'weak' })
-    third.core.dispose()
+    await third.core.dispose()
     expect(await start({ cipher: weak() }).ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'weak' })
   })
 
   it('keeps nothing on disk when "keep me signed in" is off', async () => {
     const first = start()
     expect(await first.ok('signIn', { ...signInInput, keepSignedIn: false })).toMatchObject({ persistence: 'memory' })
-    first.core.dispose()
+    await first.core.dispose()
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedOut' })
   })
 })

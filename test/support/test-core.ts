@@ -11,7 +11,7 @@ import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
 import { createScriptedDialogs } from './scripted-dialogs'
 import { memoryLogTail, nodeAppInfo, recordingFolders } from './node-ports'
-import type { HttpFetch, UpdaterPort } from '../../src/main/core/ports'
+import type { HttpFetch, Notifier, UpdaterPort } from '../../src/main/core/ports'
 import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 
 export const APP_ORIGIN = 'app://omnivms'
@@ -44,6 +44,8 @@ export function startTestCore(options: {
   builtInUpdateFeed?: string
   /** How platform requests leave the app; by default the app's own system fetch, going direct. */
   fetch?: HttpFetch
+  /** OS notifications (none by default). */
+  notifier?: Notifier
 }): TestCore {
   const dialogs = createScriptedDialogs()
   const logs: string[] = []
@@ -64,6 +66,7 @@ export function startTestCore(options: {
     updater: options.updater ?? null,
     builtInUpdateFeed: options.builtInUpdateFeed ?? null,
     maxUploadBytes: options.maxUploadBytes,
+    notifier: options.notifier ?? null,
     trustedOrigins: [APP_ORIGIN],
     clock: options.clock
   })

@@ -79,7 +79,8 @@ export interface AppCore {
   closesToTray(platform: NodeJS.Platform): boolean
   takeTrayHint(): boolean
   ready: Promise<void>
-  dispose(): void
+  /** Stops everything; resolves once the session's pending writes have landed (await it before the process exits). */
+  dispose(): Promise<void>
 }
 
 /** The app's folder is the user's alone (0700) on macOS and Linux. */
@@ -203,7 +204,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       listeners.clear()
       stopWatchingSettings()
       updates.dispose()
-      session.dispose()
+      return session.dispose()
     }
   }
 }

@@ -222,8 +222,11 @@ export class SessionService {
     else await a.auth.wake()
   }
 
-  dispose(): void {
-    this.active?.scope.dispose()
+  /** The app quits: the session stops; resolves once what it asked to write has landed. */
+  dispose(): Promise<void> {
+    const a = this.active
+    a?.scope.dispose()
+    return a ? a.files.settled() : Promise.resolve()
   }
 
   private activate(user: User, choice: EnvironmentChoice, environment: ResolvedEnvironment, persistence: Persistence, tokens: TokenSet): AuthSession {

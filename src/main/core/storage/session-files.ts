@@ -49,13 +49,16 @@ export class SessionFiles {
     return parsed.success ? parsed.data : null
   }
 
-  /** Keeps the value; on disk too where the policy says so, while the session is live. */
+  /**
+   * Keeps the value; on disk too where the policy says so. Only a live session may write; a write
+   * it asked for before it ended still lands — before the sign-out's wipe, which queues after it.
+   */
   write(name: string, value: unknown): Promise<void> {
     if (!this.options.isLive()) return Promise.resolve()
     this.values.set(name, value)
     if (this.currentPlace !== 'disk') return Promise.resolve()
     return this.serial(async () => {
-      if (!this.options.isLive() || this.currentPlace !== 'disk') return
+      if (this.currentPlace !== 'disk') return
       await this.encrypted.write(name, value).catch((error: unknown) => this.options.logger.warn('session data could not be written; kept in memory', { file: name, error: error instanceof Error ? error.name : 'unknown' }))
     })
   }
@@ -67,7 +70,7 @@ export class SessionFiles {
     if (place === 'memory') return this.serial(() => this.encrypted.wipe())
     return this.serial(async () => {
       for (const [name, value] of this.values) {
-        if (!this.options.isLive() || this.currentPlace !== 'disk') return
+        if (this.currentPlace !== 'disk') return
         await this.encrypted.write(name, value)
       }
     })

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'
 import { UpdateReady } from '../app/UpdateReady'
+import { formatTime } from '../lib/format'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 
@@ -53,7 +54,8 @@ function ConnectionState({ session, offlineSince }: { session: SignedIn; offline
     case 'offline':
       return <span className="offline">○ Offline — retrying automatically</span>
     case 'slowed':
-      return <span className="slowed">The platform asked us to slow down; retrying in {seconds ?? 0} s</span>
+      // The platform asked the app to wait: nothing is sent before then.
+      return <span className="slowed">{session.retryAt && seconds !== null && seconds > 60 ? `Retrying at ${formatTime(session.retryAt)}` : `Retrying in ${seconds ?? 0} s`}</span>
   }
 }
 

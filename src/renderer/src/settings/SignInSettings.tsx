@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { WeakOfflineCopyChoice, useWeakStorageChoices } from '../signin/StorageNotice'
 import { SettingCheckbox } from './SettingCheckbox'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
@@ -11,9 +12,15 @@ const KEPT: Record<SignedIn['persistence'], string> = {
   memory: "Your sign-in is kept in memory only: you'll sign in again the next time the app opens."
 }
 
-/** Settings → Sign-in: where the session is kept (keychain, memory only, or weak where there is no keychain). */
+const ORDERS_KEPT: Record<SignedIn['personalData'], string> = {
+  disk: 'Your orders, queued inspection updates and unsent form text are kept encrypted on this computer for working offline; signing out removes them.',
+  memory: 'Your orders, queued inspection updates and unsent form text are kept in memory only, while the app is open.'
+}
+
+/** Settings → Sign-in: where the session and its personal data are kept (keychain, memory only, or weak where there is no keychain). */
 export function SignInSettings({ session }: { session: SignedIn }) {
   const save = useMutation({ mutationFn: (keep: boolean) => unwrap(api().setKeepSignedIn({ keep })) })
+  const { protection, choose } = useWeakStorageChoices()
   const kept = session.persistence !== 'memory'
   return (
     <section className="settings-section" aria-labelledby="settings-sign-in">
@@ -23,8 +30,9 @@ export function SignInSettings({ session }: { session: SignedIn }) {
         Keep me signed in on this computer
       </SettingCheckbox>
       <p className="muted small" role="status">
-        {session.notice ?? KEPT[session.persistence]}
+        {session.notice ?? KEPT[session.persistence]} {ORDERS_KEPT[session.personalData]}
       </p>
+      {session.persistence === 'weak' && protection?.level === 'weak' && <WeakOfflineCopyChoice protection={protection} choose={choose} />}
       {save.error && (
         <p className="form-error" role="alert">
           {messageOf(save.error)}
