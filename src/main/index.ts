@@ -244,8 +244,10 @@ function main(dev: DevOverrides): void {
       const stopping = core.dispose()
       core = null
       event.preventDefault()
-      // What the session asked to write (the offline copy, the queue) lands before the process ends.
-      void Promise.allSettled([stopping, sandbox.close()]).finally(() => app.quit())
+      // What the session asked to write (the offline copy, the queue) lands before the process ends —
+      // unless the disk or the keychain hangs: quitting never waits more than a few seconds.
+      const atMost = new Promise((resolve) => setTimeout(resolve, 5_000))
+      void Promise.race([Promise.allSettled([stopping, sandbox.close()]), atMost]).finally(() => app.quit())
     })
   }
 }

@@ -39,7 +39,10 @@ function globToRegExp(pattern: string): RegExp {
 
 function takeFault(sandbox: Sandbox, method: string, path: string): Fault | undefined {
   const fault = sandbox.faults.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method) && globToRegExp(f.pathPattern).test(path))
-  if (fault) fault.remaining--
+  if (fault) {
+    fault.remaining--
+    sandbox.faultsTriggered++
+  }
   return fault
 }
 

@@ -89,7 +89,7 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
     sandbox.requests.length = 0
     return c.body(null, 204)
   })
-  control.get('/faults', (c) => c.json({ faults: sandbox.faults }))
+  control.get('/faults', (c) => c.json({ faults: sandbox.faults, triggered: sandbox.faultsTriggered }))
   control.post('/faults', async (c) => {
     const fault = createFault(sandbox, await readJson(c, FaultInputSchema))
     sandbox.faults.push(fault)

@@ -48,6 +48,8 @@ export class Sandbox {
   data: SandboxData
   readonly requests: RequestLogEntry[] = []
   faults: Fault[] = []
+  /** How many requests met a fault (not how many were armed). */
+  faultsTriggered = 0
   /** The access-token lifetime handed out from now on; the control plane may set absurd ones for tests. */
   accessTokenTtlMs: number
   private readonly refreshTokenTtlMs: number

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { IPC_CALL_NAMES, callChannel, ipcCalls, type IpcCallName } from '../../src/shared/ipc/contract'
 import { TRUSTED_SENDER, startTestCore, tempProfile, type TestCore } from '../support/test-core'
-import { newStats, saveStats, watchMemory } from './stats'
+import { internalErrorsIn, newStats, saveStats, watchMemory, watchProcess } from './stats'
 
 /**
  * Every contract call, fed hostile input through the real dispatcher: wrong types, huge strings,
@@ -13,8 +13,7 @@ import { newStats, saveStats, watchMemory } from './stats'
  */
 const stats = newStats()
 const stopWatching = watchMemory(stats)
-const onUnhandled = () => void stats.unhandledRejections++
-process.on('unhandledRejection', onUnhandled)
+const stopWatchingProcess = watchProcess(stats)
 
 // Calls whose valid input would change the session or open a dialog: fed only input the contract refuses.
 const SIDE_EFFECTS = new Set<IpcCallName>([
@@ -77,7 +76,9 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   stopWatching()
-  process.off('unhandledRejection', onUnhandled)
+  stopWatchingProcess()
+  stats.crashes += internalErrorsIn(app.logs)
+  stats.faultsTriggered += sandbox.sandbox.faultsTriggered
   saveStats('ipc-fuzz', stats)
   await app.core.dispose()
   await sandbox.close()

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { profileText } from '../support/profile-files'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +8,8 @@ import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { sandboxControl } from '../support/sandbox-control'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
-import { newStats, saveStats, watchMemory } from './stats'
+import { foundIn, personalDataOf } from '../support/personal-data'
+import { internalErrorsIn, newStats, saveStats, watchMemory, watchProcess } from './stats'
 
 /**
  * A bad network and a misbehaving platform, through the sandbox's faults: garbage, oversize,
@@ -18,8 +19,7 @@ import { newStats, saveStats, watchMemory } from './stats'
  */
 const stats = newStats()
 const stopWatching = watchMemory(stats)
-const onUnhandled = () => void stats.unhandledRejections++
-process.on('unhandledRejection', onUnhandled)
+const stopWatchingProcess = watchProcess(stats)
 
 let sandbox: RunningSandbox
 let control: ReturnType<typeof sandboxControl>
@@ -29,10 +29,7 @@ const traffic: string[] = []
 const touched = new Set<string>()
 
 type Fault = Parameters<ReturnType<typeof sandboxControl>['fault']>[0]
-const inject = async (fault: Fault) => {
-  stats.faults += fault.count ?? 1
-  await control.fault(fault)
-}
+const inject = (fault: Fault) => control.fault(fault)
 
 /** Dispatches through the contract and keeps every answer (the IPC traffic the renderer would get). */
 async function call(name: Parameters<TestCore['call']>[0], input?: unknown) {
@@ -69,7 +66,9 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   stopWatching()
-  process.off('unhandledRejection', onUnhandled)
+  stopWatchingProcess()
+  stats.crashes += internalErrorsIn(app.logs)
+  stats.faultsTriggered += sandbox.sandbox.faultsTriggered
   saveStats('network-chaos', stats)
   await app.core.dispose()
   await sandbox.close()
@@ -177,5 +176,25 @@ describe('secrets sweep', () => {
     stats.secretsFound += found.length
     expect(found).toEqual([])
     expect(haystacks.join('\n')).not.toContain(DEMO_ACCOUNTS.vendor.password)
+  })
+
+  it('no personal data — borrowers, contacts’ e-mails and phones, reset codes — is in the profile’s files, the logs or a diagnostics file', async () => {
+    // A reset code is mailed, and its link opened while signed in (the app ignores it and says so).
+    await app.ok('requestPasswordReset', { environment: { kind: 'sandbox' }, email: DEMO_ACCOUNTS.vendor.email })
+    const mail = sandbox.sandbox.data.outbox.at(-1)?.body ?? ''
+    const link = /omnivms:\/\/reset-password\?\S+/.exec(mail)?.[0] ?? ''
+    expect(link).not.toBe('')
+    await app.core.openDeepLink(link)
+    await app.ok('reportRendererError', { message: `Failed near ${link}`, stack: null, source: 'error' })
+    const inbox = await app.ok('listOrders')
+    for (const order of inbox.orders.slice(0, 20)) await call('getOrder', order)
+    const diagnostics = join(profile.dir, 'diagnostics-personal.txt')
+    app.dialogs.answerSave(diagnostics)
+    await app.ok('exportDiagnostics')
+    const personal = personalDataOf(sandbox.sandbox)
+    expect(personal.length).toBeGreaterThan(100)
+    const found = foundIn(personal, [profileText(profile.dir), app.logs.join('\n'), readFileSync(diagnostics, 'utf8')])
+    stats.secretsFound += found.length
+    expect(found).toEqual([])
   })
 })

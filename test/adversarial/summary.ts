@@ -16,11 +16,12 @@ export default function setup(): () => void {
     for (const file of files) {
       const stats = JSON.parse(readFileSync(join(STATS_DIR, file), 'utf8')) as AdversarialStats
       for (const key of Object.keys(total) as (keyof AdversarialStats)[]) {
-        total[key] = key === 'peakRssMb' ? Math.max(total[key], stats[key]) : total[key] + stats[key]
+        total[key] = key === 'peakRssMb' ? Math.max(total[key], stats[key]) : total[key] + (stats[key] ?? 0)
       }
     }
+    const stepsPerRun = total.modelRuns === 0 ? 0 : Math.round(total.modelSteps / total.modelRuns)
     console.log(
-      `adversarial: ${total.inputs} inputs, ${total.faults} faults, ${total.crashes} crashes, ${total.unhandledRejections} unhandled rejections, ${total.duplicateWrites} duplicate writes, ${total.secretsFound} secrets found, peak RSS ${total.peakRssMb} MB`
+      `adversarial: ${total.inputs} inputs, ${total.faultsTriggered} faults triggered, ${total.modelRuns} model runs × ${stepsPerRun} steps, ${total.crashes} crashes, ${total.unhandledRejections} unhandled rejections, ${total.duplicateWrites} duplicate writes, ${total.lostActions} lost actions, ${total.crossAccountLeaks} cross-account leaks, ${total.repeatedNotifications} repeated notifications, ${total.secretsFound} secrets found, peak RSS ${total.peakRssMb} MB`
     )
   }
 }

@@ -88,7 +88,9 @@ describe('a durable session', () => {
     await control.expireTokens()
     void first.call('listOrders')
     await vi.waitFor(async () => expect((await refreshes()).map((r) => r.status)).toEqual([200]))
-    await first.core.dispose()
+    // Killed: nothing waits for the save that never finishes.
+    void first.core.dispose()
+    cores.splice(cores.indexOf(first), 1)
     const second = start({ cipher: createFaultyCipher(cipher.key) })
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedIn' })
     await vi.waitFor(async () => expect((await refreshes()).map((r) => r.status)).toEqual([200, 200]))

@@ -222,11 +222,11 @@ export class SessionService {
     else await a.auth.wake()
   }
 
-  /** The app quits: the session stops; resolves once what it asked to write has landed. */
-  dispose(): Promise<void> {
+  /** The app quits: the session stops; resolves once what it asked to write (and the vault's last save or clear) has landed. */
+  async dispose(): Promise<void> {
     const a = this.active
     a?.scope.dispose()
-    return a ? a.files.settled() : Promise.resolve()
+    await Promise.all([a?.files.settled(), this.deps.vault.flushed()])
   }
 
   private activate(user: User, choice: EnvironmentChoice, environment: ResolvedEnvironment, persistence: Persistence, tokens: TokenSet): AuthSession {

@@ -5,7 +5,7 @@
  * Retry-After is waited out before the next poll. Events the appraiser did not cause become
  * notifications, each told at most once (remembered across restarts).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { ClientFailure, ClientSummary, Inbox, InboxChanges, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { ORDER_STATUS as S } from '../../../shared/order-status'
 import { STATUS_SETS, inSet } from '../../../shared/order-workflow'
@@ -237,14 +237,15 @@ export class SyncService {
     const wanted = paused ? [] : notes.filter((n) => settings.kinds[n.kind])
     if (wanted.length === 0) return
     if (wanted.length > MAX_SEPARATE_NOTIFICATIONS) {
-      notifier.show({ id: this.newId(null), ...summarize(wanted, { away }) })
+      notifier.show({ id: this.idFor(wanted.map((n) => n.event), null), ...summarize(wanted, { away }) })
       return
     }
-    for (const note of wanted) notifier.show({ id: this.newId(note.order), title: note.title, body: note.body })
+    for (const note of wanted) notifier.show({ id: this.idFor([note.event], note.order), title: note.title, body: note.body })
   }
 
-  private newId(order: OrderRef | null): string {
-    const id = `n-${randomBytes(6).toString('hex')}`
+  /** A notification's id names the events it tells: the same event can only ever make the same id. */
+  private idFor(events: readonly string[], order: OrderRef | null): string {
+    const id = `n-${createHash('sha256').update([...events].sort().join('\n')).digest('hex').slice(0, 16)}`
     this.clickTargets.set(id, order)
     return id
   }
