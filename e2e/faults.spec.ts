@@ -1,5 +1,7 @@
 import { test, expect } from './fixtures'
-import { signIn } from './support/actions'
+import { orderList, signIn } from './support/actions'
+
+const orderListOption = (page: Parameters<typeof orderList>[0]) => orderList(page).getByRole('option').first()
 
 test('after five wrong passwords the sign-in screen says how long to wait', async ({ app, sandbox }) => {
   const { page } = app
@@ -24,6 +26,20 @@ test('when the platform asks to slow down, the status bar says so and the app ca
   await expect(status).toHaveText(/^Retrying in \d s$/)
   await expect(status).toHaveText('● Online', { timeout: 10_000 })
   await expect(page.getByText('Offline')).toHaveCount(0)
+})
+
+test('a Retry-After past a minute is shown as the time the app tries again, and nothing is asked before then', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  await expect(page.getByText('72 orders')).toBeVisible()
+  await sandbox.control.fault({ method: 'GET', path: '/api/me', mode: 'status', status: 429, retryAfter: 600, count: 1 })
+  await sandbox.control.clearRequests()
+  await page.getByRole('button', { name: 'Refresh' }).click()
+  const status = page.getByRole('contentinfo').getByRole('status')
+  await expect(status).toHaveText(/^Retrying at \d{1,2}:\d{2}\s?[AP]M$/)
+  // Whatever the window asks meanwhile waits: the platform hears nothing more.
+  await orderListOption(page).click()
+  await expect.poll(async () => (await sandbox.control.requests()).requests.length).toBe(1)
 })
 
 test('an answer the app cannot read is said plainly, with Try again', async ({ app, sandbox }) => {

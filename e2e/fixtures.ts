@@ -81,10 +81,13 @@ function findMenuItem(items: readonly MenuItemSpec[], labels: string[]): MenuIte
 }
 
 export type AppKindOption = { appKind: 'browser' | 'electron' }
+/** The OS keychain the browser project's stand-in reports (Electron reports the machine's own). */
+type KeychainOption = { keychainBackend: string }
 type WorkerFixtures = { rendererOrigin: string; bridgeScript: string }
 
-export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption, WorkerFixtures>({
+export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption, WorkerFixtures>({
   appKind: ['browser', { option: true }],
+  keychainBackend: ['test_keychain', { option: true }],
 
   rendererOrigin: [
     async ({}, use) => {
@@ -125,7 +128,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
     if (!outage) await running.close()
   },
 
-  app: async ({ appKind, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
+  app: async ({ appKind, keychainBackend, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
     const profileDir = mkdtempSync(join(tmpdir(), 'omnivms-e2e-'))
     try {
       if (appKind === 'electron') {
@@ -226,7 +229,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const notifier = createRecordingNotifier()
         const badge = createRecordingBadge()
         const network = { online: true }
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, dialogs, updater, notifier, badge, network })
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, keychainBackend, dialogs, updater, notifier, badge, network })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         await use({

@@ -13,6 +13,8 @@ export interface LaunchOptions {
   sandboxUrl: string
   profileDir: string
   keychainKey: Buffer
+  /** The backend the stand-in keychain reports, e.g. basic_text for a Linux desktop without one. */
+  keychainBackend?: string
   dialogs: FileDialogs
   /** A driven stand-in for the auto-updater (the packaged app's electron-updater). */
   updater?: UpdaterPort
@@ -49,7 +51,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
   const core: AppCore = createAppCore({
     dataDir: options.profileDir,
     store: createConfStore(options.profileDir, logger),
-    cipher: createKeychainCipher({ key: options.keychainKey }),
+    cipher: createKeychainCipher({ key: options.keychainKey, backend: options.keychainBackend }),
     // Without a network, a request fails as it does on a real machine: the connection can't be made.
     fetch: (input, init) => (options.network?.online === false ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
     logger,

@@ -9,11 +9,13 @@ import { startSandboxServer, type RunningSandbox } from './server'
  * port, with its data kept in `dataDir` so a signed-in session survives a restart of the app.
  */
 export function createEmbeddedSandbox(dataDir: string, overrideUrl?: string): SandboxProvider & { close(): Promise<void> } {
-  if (overrideUrl) return { url: async () => overrideUrl, close: async () => undefined }
+  if (overrideUrl) return { url: async () => overrideUrl, keyOrigin: new URL(overrideUrl).origin, close: async () => undefined }
   const file = join(dataDir, 'sandbox-data.json')
   const saver = createDebouncedSaver(file)
   let running: Promise<RunningSandbox> | null = null
   return {
+    // Its port changes at every launch; its sessions' data must not.
+    keyOrigin: 'sandbox://embedded',
     async url() {
       // No control plane inside the app: nothing else on this computer can reset data or read sessions.
       running ??= startSandboxServer({

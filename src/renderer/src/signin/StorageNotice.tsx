@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { StorageProtection } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'
 
@@ -9,11 +10,22 @@ export const STORAGE_PROTECTION_KEY = ['storage-protection'] as const
 export function useWeakStorageChoices() {
   const queryClient = useQueryClient()
   const protection = useQuery({ queryKey: STORAGE_PROTECTION_KEY, queryFn: () => unwrap(api().getStorageProtection()) })
+  // While an answer is being saved it shows at once (set in the click itself); if main refuses, it goes back.
+  const [saving, setSaving] = useState<{ subject: Subject; choice: 'memory' | 'weak' } | null>(null)
   const choose = useMutation({
     mutationFn: ({ subject, choice }: { subject: Subject; choice: 'memory' | 'weak' }) => unwrap(api().setWeakStorageChoice({ subject, choice })),
-    onSuccess: (next) => queryClient.setQueryData(STORAGE_PROTECTION_KEY, next)
+    onSuccess: (next) => queryClient.setQueryData(STORAGE_PROTECTION_KEY, next),
+    onSettled: () => setSaving(null)
   })
-  return { protection: protection.data, choose: (subject: Subject, choice: 'memory' | 'weak') => choose.mutate({ subject, choice }) }
+  const data = protection.data
+  const shown = data && saving ? { ...data, [saving.subject === 'signIn' ? 'weakStorageChoice' : 'weakOfflineCopyChoice']: saving.choice } : data
+  return {
+    protection: shown,
+    choose: (subject: Subject, choice: 'memory' | 'weak') => {
+      setSaving({ subject, choice })
+      choose.mutate({ subject, choice })
+    }
+  }
 }
 
 /** The offline copy holds borrower data: with weak storage it is kept on disk only if the user says so, in these words. */
