@@ -133,7 +133,9 @@ test('Settings → Sign-in: “Keep me signed in on this computer” off means s
   await expect(keep).toBeChecked()
   await keep.click()
   await expect(keep).not.toBeChecked()
-  await expect(section.getByRole('status')).toHaveText("Your sign-in is kept in memory only: you'll sign in again the next time the app opens.")
+  await expect(section.getByRole('status')).toHaveText(
+    "Your sign-in is kept in memory only: you'll sign in again the next time the app opens. Your orders, queued inspection updates and unsent form text are kept in memory only, while the app is open."
+  )
   const again = await app.restart()
   await expect(again.getByRole('heading', { name: 'Sign in to OmniValVMS' })).toBeVisible()
 })
