@@ -115,7 +115,7 @@ try {
   const unchanged = inboxEventBytes() - beforeUnchanged
   const vendorId = sandbox.sandbox.data.users.find((u) => u.email === DEMO_ACCOUNTS.vendor.email)?.id
   const someOrder = sandbox.sandbox.data.orders.find((o) => o.status === 1 && o.vendorId === vendorId)
-  if (someOrder) sandbox.sandbox.work.hold(someOrder, 'Bench: one order changes')
+  if (someOrder) sandbox.sandbox.moves.applyEvent('hold', someOrder, { reason: 'Bench: one order changes' })
   const beforeChanged = inboxEventBytes()
   await app.core.syncNow()
   const oneChanged = inboxEventBytes() - beforeChanged

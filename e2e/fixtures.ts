@@ -45,6 +45,8 @@ export interface AppFixture {
   restart(): Promise<Page>
   /** Every IPC answer and event the renderer received (browser project only; empty in Electron). */
   ipcTraffic(): string[]
+  /** The channels of the events main sent the window so far, in order (both projects). */
+  windowEvents(): Promise<string[]>
   /** What the next native open / save dialog answers (as if the user picked it). */
   dialogs: { answerOpen(paths: string[]): Promise<void>; answerSave(path: string | null): Promise<void> }
   /** Clicks an application menu item by its labels, e.g. ['Go', 'Active']. */
@@ -154,7 +156,21 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
               return show.call(this)
             }
           })
-          return { app, page: await app.firstWindow() }
+          const page = await app.firstWindow()
+          // What main sends the window, as the window receives it.
+          await app.evaluate(({ BrowserWindow }) => {
+            const sent: string[] = []
+            ;(globalThis as { __omnivmsSent?: string[] }).__omnivmsSent = sent
+            for (const window of BrowserWindow.getAllWindows()) {
+              const contents = window.webContents
+              const send = contents.send.bind(contents)
+              contents.send = (channel: string, ...args: unknown[]) => {
+                sent.push(channel)
+                send(channel, ...args)
+              }
+            }
+          })
+          return { app, page }
         }
         let current = await launch()
         await use({
@@ -166,6 +182,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
             return current.page
           },
           ipcTraffic: () => [],
+          windowEvents: () => current.app.evaluate(() => [...((globalThis as { __omnivmsSent?: string[] }).__omnivmsSent ?? [])]),
           clickMenu: (labels) =>
             current.app.evaluate(({ Menu }, path) => {
               let items = Menu.getApplicationMenu()?.items ?? []
@@ -232,6 +249,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, keychainBackend, dialogs, updater, notifier, badge, network })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
+        const sentBefore: string[] = []
         await use({
           kind: 'browser',
           get page() {
@@ -239,11 +257,13 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           },
           restart: async () => {
             traffic.push(...current.ipcTraffic)
+            sentBefore.push(...current.windowEvents)
             await current.close()
             current = await launch()
             return current.page
           },
           ipcTraffic: () => [...traffic, ...current.ipcTraffic],
+          windowEvents: async () => [...sentBefore, ...current.windowEvents],
           clickMenu: async (labels) => {
             const item = findMenuItem(applicationMenu({ platform: 'linux', isPackaged: false, productName: 'OmniValVMS Desktop' }), labels)
             if (item?.kind === 'command') return current.core.menuCommand(item.command)

@@ -53,7 +53,7 @@ test('the full lifecycle: accept, inspect, deliver, answer a revision, accepted'
   await refresh(page)
   await expect(statusChip(page)).toHaveText('Revision Requested')
   await expect(page.getByRole('region', { name: 'Revision requested' })).toContainText('Explain the GLA adjustment on comparable 2')
-  await expect(orderList(page).getByRole('option').first()).toContainText('Revision: Explain the GLA adjustment')
+  await expect(orderList(page).getByRole('option').first()).toContainText('Revision Requested: Explain the GLA adjustment')
 
   const revised = writeFiles({ 'report-v2.pdf': samplePdf('Report v2') })
   await page.getByRole('button', { name: 'Upload report' }).click()

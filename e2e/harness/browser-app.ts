@@ -34,6 +34,8 @@ export interface BrowserApp {
   windowSettled(): Promise<void>
   /** Everything main answered or sent to the renderer, as JSON text, to prove no secret crossed. */
   ipcTraffic: string[]
+  /** The channels of the events main sent the window, in order. */
+  windowEvents: string[]
   logs: string[]
   close(): Promise<void>
 }
@@ -88,9 +90,11 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     await opened.goto(`${options.rendererOrigin}/index.html`)
     return opened
   }
+  const windowEvents: string[] = []
   const unsubscribe = core.subscribe((channel, payload) => {
     const text = JSON.stringify(payload)
     ipcTraffic.push(text)
+    if (page) windowEvents.push(channel)
     page?.evaluate(([c, p]) => window.__omnivmsDeliver(c, p), [channel, text] as const).catch(() => undefined)
   })
   await openWindow()
@@ -101,6 +105,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     },
     core,
     ipcTraffic,
+    windowEvents,
     logs,
     async closeWindow() {
       const closing = page

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
-import { createEmbeddedSandbox } from '../sandbox/embedded'
+import { createEmbeddedSandbox } from './embedded-sandbox'
 import { createAppCore, type AppCore } from './core/app-core'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { linkFromArgv } from './core/links/deep-links'

@@ -186,6 +186,8 @@ export const FileReceiptSchema = z.object({ size: z.number(), sha256: z.string()
 
 export const RevisionSchema = z.object({
   id: z.string(),
+  /** ASSUMED: what is asked for again — a revision (QC's or the client's) or a reconsideration of value (ROV). */
+  kind: z.enum(['revision', 'rov']).optional(),
   type: z.string(),
   reason: z.string(),
   requestedAt: z.string(),

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
-import { z } from 'zod'
 import { endpoints, type EndpointDef } from '../platform/endpoints'
-import { SandboxError, type Sandbox } from './sandbox'
-import { FaultInputSchema, createFault, faultMiddleware } from './faults'
+import { controlRoutes } from './control-routes'
+import type { Sandbox } from './sandbox'
+import { SandboxError } from './sandbox-error'
+import { faultMiddleware } from './faults'
 import { platformRoutes } from './platform-routes'
-import { readJson, registerRoutes } from './routes'
+import { registerRoutes } from './routes'
 
 type Env = { Bindings: HttpBindings }
 
@@ -69,7 +70,7 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
   app.use('/api/*', faultMiddleware(sandbox))
   // Deadlines pass between requests: the platform has moved unanswered assignments on by the time it answers.
   app.use('/api/*', async (_c, next) => {
-    sandbox.work.expireUnanswered()
+    sandbox.moves.expireUnanswered()
     await next()
   })
 
@@ -77,100 +78,7 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
 
   if (!options.controlPlane) return app
 
-  // ── Control plane (npm run sandbox and tests only) ──
-  const control = new Hono<Env>()
-  control.get('/tokens/issued', (c) => c.json({ tokens: sandbox.issuedTokens() }))
-  control.post('/tokens/expire', (c) => c.json({ expired: sandbox.expireAccessTokens() }))
-  control.post('/tokens/revoke', (c) => c.json({ revoked: sandbox.revokeRefreshTokens() }))
-  control.get('/sessions', (c) => c.json({ sessions: sandbox.validSessions() }))
-  control.get('/outbox', (c) => c.json({ messages: sandbox.data.outbox }))
-  control.get('/requests', (c) => c.json({ requests: sandbox.requests }))
-  control.delete('/requests', (c) => {
-    sandbox.requests.length = 0
-    return c.body(null, 204)
-  })
-  control.get('/faults', (c) => c.json({ faults: sandbox.faults, triggered: sandbox.faultsTriggered }))
-  control.post('/faults', async (c) => {
-    const fault = createFault(sandbox, await readJson(c, FaultInputSchema))
-    sandbox.faults.push(fault)
-    return c.json(fault, 201)
-  })
-  control.post('/tokens/ttl', async (c) => {
-    const { seconds } = await readJson(c, z.object({ seconds: z.number().positive() }))
-    sandbox.accessTokenTtlMs = seconds * 1000
-    return c.json({ seconds })
-  })
-  control.delete('/faults', (c) => {
-    sandbox.faults = []
-    return c.body(null, 204)
-  })
-  control.post('/orders', async (c) => {
-    const input = await readJson(
-      c,
-      z.object({
-        vendorEmail: z.string().optional(),
-        clientId: z.string().optional(),
-        street: z.string().optional(),
-        fee: z.number().positive().optional(),
-        dueInDays: z.number().int().optional(),
-        product: z.string().optional(),
-        respondWithinMinutes: z.number().positive().max(60 * 24 * 30).optional()
-      })
-    )
-    return c.json(sandbox.orderDetail(sandbox.assignNewOrder(input)), 201)
-  })
-  control.post('/orders/:orderId/qc', async (c) => {
-    const input = await readJson(c, z.object({ decision: z.enum(['accept', 'revision']), reason: z.string().default('') }))
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.qc(order, input.decision, input.reason)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/orders/:orderId/conditions', async (c) => {
-    const input = await readJson(
-      c,
-      z.object({
-        decision: z.enum(['accept', 'counter']),
-        fee: z.number().positive().nullable().default(null),
-        dueDate: z.string().nullable().default(null),
-        note: z.string().default('')
-      })
-    )
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.answerConditions(order, input.decision, input.fee, input.dueDate, input.note)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/orders/:orderId/hold', async (c) => {
-    const { reason } = await readJson(c, z.object({ reason: z.string().max(2000) }))
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.hold(order, reason)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/orders/:orderId/resume', async (c) => {
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.resume(order)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/orders/:orderId/deliver', async (c) => {
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.deliver(order)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/orders/:orderId/rov', async (c) => {
-    const { from, reason } = await readJson(c, z.object({ from: z.enum(['borrower', 'client']), reason: z.string().max(2000) }))
-    const order = sandbox.findOrderById(c.req.param('orderId'))
-    sandbox.work.reconsideration(order, from, reason)
-    return c.json(sandbox.orderDetail(order))
-  })
-  control.post('/clock', async (c) => {
-    const { advanceMs } = await readJson(c, z.object({ advanceMs: z.number().int().min(0).max(365 * 86_400_000) }))
-    sandbox.advanceClock(advanceMs)
-    return c.json({ now: new Date(sandbox.now()).toISOString() })
-  })
-  control.post('/reset', (c) => {
-    sandbox.reset()
-    return c.json({ ok: true })
-  })
-  app.route('/__sandbox', control)
+  app.route('/__sandbox', controlRoutes(sandbox))
 
   return app
 }

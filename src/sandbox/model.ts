@@ -37,6 +37,8 @@ export interface SandboxSubmission {
 export interface SandboxRevision {
   id: string
   orderId: string
+  /** A revision (QC's or the client's) or a reconsideration of value. */
+  kind: 'revision' | 'rov'
   type: string
   reason: string
   requestedAt: string

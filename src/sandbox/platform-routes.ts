@@ -1,39 +1,39 @@
-import { SandboxError } from './sandbox'
+import { SandboxError } from './sandbox-error'
 import type { RouteTable } from './routes'
 
 /** What the sandbox platform does for each endpoint of the contract; the compiler demands every one. */
 export const platformRoutes: RouteTable = {
-  signIn: (sandbox, { body }) => ({ body: sandbox.signIn(body.email, body.password) }),
-  refreshToken: (sandbox, { body }) => ({ body: sandbox.refresh(body.refreshToken) }),
+  signIn: (sandbox, { body }) => ({ body: sandbox.auth.signIn(body.email, body.password) }),
+  refreshToken: (sandbox, { body }) => ({ body: sandbox.auth.refresh(body.refreshToken) }),
   signOut: (sandbox, { body }) => {
-    sandbox.signOut(body.refreshToken)
+    sandbox.auth.signOut(body.refreshToken)
     return { status: 204, body: null }
   },
-  forgotPassword: (sandbox, { body }) => ({ status: 202, body: sandbox.requestPasswordReset(body.email) }),
+  forgotPassword: (sandbox, { body }) => ({ status: 202, body: sandbox.auth.requestPasswordReset(body.email) }),
   resetPassword: (sandbox, { body }) => {
-    sandbox.resetPassword(body.email, body.code, body.newPassword)
+    sandbox.auth.resetPassword(body.email, body.code, body.newPassword)
     return { status: 204, body: null }
   },
   me: (sandbox, { user }) => {
     const u = user()
-    return { body: { user: { id: u.id, name: u.name, email: u.email, role: u.role }, clients: sandbox.clientsOf(u) } }
+    return { body: { user: { id: u.id, name: u.name, email: u.email, role: u.role }, clients: sandbox.orders.clientsOf(u) } }
   },
-  listClientOrders: (sandbox, { user, params, query }) => ({ body: sandbox.listOrders(user(), params.clientId, query.page, query.pageSize) }),
-  getOrder: (sandbox, { order }) => ({ body: sandbox.orderDetail(order()) }),
-  getVendorHistory: (sandbox, { order }) => ({ body: { items: sandbox.vendorHistory(order()) } }),
+  listClientOrders: (sandbox, { user, params, query }) => ({ body: sandbox.orders.list(user(), params.clientId, query.page, query.pageSize) }),
+  getOrder: (sandbox, { order }) => ({ body: sandbox.orders.detail(order()) }),
+  getVendorHistory: (sandbox, { order }) => ({ body: { items: sandbox.orders.vendorHistory(order()) } }),
   updateOrderStatus: (sandbox, { user, order, body }) => {
     const target = order()
-    sandbox.work.updateStatus(user(), target, body)
-    return { body: sandbox.orderDetail(target) }
+    sandbox.moves.applyAction(user(), target, body)
+    return { body: sandbox.orders.detail(target) }
   },
-  listInspectionSlots: (sandbox, { order }) => ({ body: { items: sandbox.work.slots(order()) } }),
-  listSubmissions: (sandbox, { order }) => ({ body: { items: sandbox.work.listSubmissions(order()) } }),
-  createSubmission: (sandbox, { order, body }) => ({ status: 201, body: sandbox.work.createSubmission(order(), body.files) }),
-  uploadSubmissionFile: async (sandbox, { order, params, raw }) => ({ body: await sandbox.work.receiveFile(order(), params.submissionId, params.fileId, raw) }),
+  listInspectionSlots: (sandbox, { order }) => ({ body: { items: sandbox.submissions.slots(order()) } }),
+  listSubmissions: (sandbox, { order }) => ({ body: { items: sandbox.submissions.list(order()) } }),
+  createSubmission: (sandbox, { order, body }) => ({ status: 201, body: sandbox.submissions.create(order(), body.files) }),
+  uploadSubmissionFile: async (sandbox, { order, params, raw }) => ({ body: await sandbox.submissions.receiveFile(order(), params.submissionId, params.fileId, raw) }),
   submitSubmission: (sandbox, { user, order, params }) => {
     const target = order()
-    sandbox.work.submit(user(), target, params.submissionId)
-    return { body: sandbox.orderDetail(target) }
+    sandbox.submissions.submit(user(), target, params.submissionId)
+    return { body: sandbox.orders.detail(target) }
   },
   listRevisions: (sandbox, { order }) => {
     const target = order()
@@ -59,7 +59,7 @@ export const platformRoutes: RouteTable = {
   },
   listVendorPayments: (sandbox, { user, params }) => {
     const u = user()
-    sandbox.assertClientScope(u, params.clientId)
+    sandbox.orders.assertClientScope(u, params.clientId)
     const orders = new Map(sandbox.data.orders.filter((o) => o.vendorId === u.id && o.clientId === params.clientId).map((o) => [o.id, o]))
     const items = sandbox.data.payments.flatMap((p) => {
       const order = orders.get(p.orderId)

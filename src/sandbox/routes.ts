@@ -4,7 +4,8 @@ import type { HttpBindings } from '@hono/node-server'
 import type { z } from 'zod'
 import { endpoints, routePattern, type EndpointDef, type EndpointName, type PathParams, type ResponseBody } from '../platform/endpoints'
 import type { SandboxOrder, SandboxUser } from './model'
-import { SandboxError, type Sandbox } from './sandbox'
+import type { Sandbox } from './sandbox'
+import { SandboxError } from './sandbox-error'
 
 type Env = { Bindings: HttpBindings }
 
@@ -52,6 +53,13 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
     const endpoint: EndpointDef = endpoints[name]
     app.on(endpoint.method, routePattern(endpoint.path), async (c) => {
       const params = c.req.param() as Record<string, string>
+      const user = () => {
+        const caller = sandbox.auth.authenticate(c.req.header('authorization'))
+        if (endpoint.vendorOnly && caller.role !== 'Vendor') throw new SandboxError(403, 'forbidden_role', 'Only vendor accounts can use this.')
+        return caller
+      }
+      // Who asks comes first (401, then 403 for the role), before anything the route reads.
+      if (endpoint.auth === 'bearer') user()
       let query: unknown
       if (endpoint.query) {
         const parsed = endpoint.query.safeParse(c.req.query())
@@ -59,20 +67,13 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
         query = parsed.data
       }
       const body = endpoint.request ? await readJson(c, endpoint.request) : undefined
-      const user = () => {
-        const caller = sandbox.authenticate(c.req.header('authorization'))
-        if (endpoint.vendorOnly && caller.role !== 'Vendor') throw new SandboxError(403, 'forbidden_role', 'Only vendor accounts can use this.')
-        return caller
-      }
-      // Authorization by role comes before anything the route reads.
-      if (endpoint.vendorOnly) user()
       const ctx = {
         params,
         query,
         body,
         raw: endpoint.transfer === 'binary' ? c.req.raw.body : null,
         user,
-        order: () => sandbox.findOrder(user(), params.clientId ?? '', params.loanId ?? '', params.orderId ?? '')
+        order: () => sandbox.orders.find(user(), params.clientId ?? '', params.loanId ?? '', params.orderId ?? '')
       }
       const handler = table[name] as (sandbox: Sandbox, ctx: unknown) => Promise<RouteResult<EndpointName>> | RouteResult<EndpointName>
       const result = await handler(sandbox, ctx)

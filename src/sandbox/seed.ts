@@ -1,8 +1,8 @@
 import { hashPassword } from './passwords'
 import type { SandboxClient, SandboxData, SandboxDocument, SandboxHistoryRecord, SandboxOrder, SandboxPayment, SandboxRevision, SandboxSubmission, SandboxUser } from './model'
 import { samplePdf } from './sample-files'
-import { ORDER_STATUS as S, type OrderStatusCode } from '../shared/order-status'
-import { STATUS_SETS, TRANSITIONS, findTransition, inSet, type Transition } from '../shared/order-workflow'
+import { ORDER_STATUS as S, type OrderStatusCode } from '../shared/order-workflow'
+import { STATUS_SETS, TRANSITIONS, VENDOR_ACTIONS, inSet, isNegotiating, isNewAssignment, moveFor, PLATFORM_EVENTS, type Transition } from '../shared/order-workflow'
 
 export const DEMO_PASSWORD = 'Sandbox!2026'
 
@@ -57,16 +57,16 @@ const INSTRUCTIONS = [
 ]
 
 /** Sample reasons the seeded history records carry, per status reached. */
-const REASONS: Partial<Record<number, string[]>> = {
-  2: ['Too busy', 'Out of coverage area'],
-  4: ['Fee increase requested: complex property', 'Due date extension requested'],
-  7: ['Comparable selection does not support the value'],
-  8: ['Borrower withdrew the application', 'Loan denied'],
-  9: ['Awaiting updated purchase contract', 'Borrower requested a delay'],
-  12: ['Add a third closed comparable within 1 mile', 'Explain the GLA adjustment on comparable 2', 'Missing photo of the rear elevation'],
-  17: ['Borrower supplied three additional sales'],
-  18: ['Value below contract price; please review comparables'],
-  20: ['Update the subject photos', 'Correct the legal description']
+const REASONS: Partial<Record<OrderStatusCode, string[]>> = {
+  [S.OrderDeclined]: ['Too busy', 'Out of coverage area'],
+  [S.AcceptedWithConditions]: ['Fee increase requested: complex property', 'Due date extension requested'],
+  [S.Rejected]: ['Comparable selection does not support the value'],
+  [S.Cancelled]: ['Borrower withdrew the application', 'Loan denied'],
+  [S.OnHold]: ['Awaiting updated purchase contract', 'Borrower requested a delay'],
+  [S.RevisionRequested]: ['Add a third closed comparable within 1 mile', 'Explain the GLA adjustment on comparable 2', 'Missing photo of the rear elevation'],
+  [S.RovBorrower]: ['Borrower supplied three additional sales'],
+  [S.RovClient]: ['Value below contract price; please review comparables'],
+  [S.RevisionRequestedByClient]: ['Update the subject photos', 'Correct the legal description']
 }
 
 /**
@@ -74,8 +74,11 @@ const REASONS: Partial<Record<number, string[]>> = {
  * machine of the action table: the shortest documented route (assumed transitions only where no
  * documented one leads there). Holds and cancellations are shown after acceptance.
  */
+/** Holds and cancellations come from anywhere: seeded after acceptance. */
+const SIDE_STEPS: readonly number[] = [PLATFORM_EVENTS.hold.to, VENDOR_ACTIONS.cancel.to]
+
 export function seedPath(target: OrderStatusCode): OrderStatusCode[] {
-  if (target === S.OnHold || target === S.Cancelled) return [...seedPath(S.OrderAccepted), target]
+  if (SIDE_STEPS.includes(target)) return [...seedPath(S.OrderAccepted), target]
   const search = (allowed: (t: Transition) => boolean): OrderStatusCode[] | null => {
     const queue: OrderStatusCode[][] = [[S.OrderAssigned]]
     const seen = new Set<number>([S.OrderAssigned])
@@ -84,7 +87,7 @@ export function seedPath(target: OrderStatusCode): OrderStatusCode[] {
       const last = path[path.length - 1] as OrderStatusCode
       if (last === target) return path
       for (const t of TRANSITIONS) {
-        if (t.from !== last || seen.has(t.to) || !allowed(t) || t.to === S.OnHold || t.to === S.Cancelled) continue
+        if (t.from !== last || seen.has(t.to) || !allowed(t) || SIDE_STEPS.includes(t.to)) continue
         seen.add(t.to)
         queue.push([...path, t.to])
       }
@@ -201,33 +204,53 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         ],
         instructions: rnd.pick(INSTRUCTIONS)
       })
-      // Every step is a transition of the action table, recorded as it says, by whom it says.
-      path.forEach((code, step) => {
-        const previous = step === 0 ? S.OrderUnassigned : (path[step - 1] as OrderStatusCode)
-        const transition = findTransition(previous, code)
-        const by = transition?.by ?? 'Operations'
-        const actor = {
+      const actorOf = (by: Transition['by']) =>
+        ({
           Vendor: { name: user.name, role: 'Vendor' },
           'QC Reviewer': { name: `${clientName} QC`, role: 'QC Reviewer' },
           'Client User': { name: clientName, role: 'Client User' },
           Borrower: { name: borrower, role: 'Borrower' },
           Operations: { name: 'OmniValVMS Operations', role: 'Operations' },
           System: { name: 'OmniValVMS', role: 'System' }
-        }[by]
+        })[by]
+      // Every step is a move of the action table, recorded as its action or event says, by whom it says.
+      path.forEach((code, step) => {
+        const previous = step === 0 ? S.OrderUnassigned : (path[step - 1] as OrderStatusCode)
+        const move = moveFor(previous, code)
+        if (!move) throw new Error(`the seed walked ${previous} → ${code}, which no action or event of the table makes`)
         const reasons = REASONS[code]
         history.push({
           id: `h-${n}-${step + 1}`,
           orderId: id,
           at: new Date(assignedAt + step * stepGap).toISOString(),
-          action: transition?.history ?? `Moved to ${code}`,
+          action: move.history,
           status: code,
           previousStatus: previous,
-          actor,
-          channel: by === 'Vendor' ? 'Vendor portal' : by === 'Borrower' ? 'Borrower link' : by === 'Operations' || by === 'System' ? 'Admin portal' : 'Client portal',
+          actor: actorOf(move.by),
+          channel: move.channel,
           reason: reasons ? rnd.pick(reasons) : null,
           vendorVisible: true
         })
       })
+      // Delivered once accepted — unless the client asked for a revision first — and invoiced then (never before).
+      const deliver = PLATFORM_EVENTS.deliver
+      const acceptedAt = path.findIndex((code) => (deliver.from as readonly number[]).includes(code))
+      const afterAcceptance = path[acceptedAt + 1]
+      const delivered = acceptedAt >= 0 && afterAcceptance !== PLATFORM_EVENTS.clientRevision.to && (afterAcceptance !== undefined || i % 2 === 0)
+      if (delivered) {
+        history.push({
+          id: `h-${n}-delivered`,
+          orderId: id,
+          at: new Date(assignedAt + (acceptedAt + 0.5) * stepGap).toISOString(),
+          action: deliver.history,
+          status: path[acceptedAt] as OrderStatusCode,
+          previousStatus: path[acceptedAt] as OrderStatusCode,
+          actor: actorOf(deliver.by),
+          channel: deliver.channel,
+          reason: null,
+          vendorVisible: true
+        })
+      }
       // A client-side record the vendor must never see.
       history.push({
         id: `h-${n}-internal`,
@@ -248,8 +271,10 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         documents.push({ id: `doc-${n}-2`, orderId: id, name: 'Purchase contract.pdf', contentType: 'application/pdf', sharedAt: at(0), contentBase64: purchaseContract })
       }
       // Assignments still waiting for an answer have hours left; their clock started at assignment.
-      if (status === S.OrderAssigned) order.respondBy = new Date(now + rnd.int(2, 20) * 3_600_000).toISOString()
-      if (status === S.AcceptedWithConditions) {
+      if (isNewAssignment(status)) order.respondBy = new Date(now + rnd.int(2, 20) * 3_600_000).toISOString()
+      // A hold knows the status it was held from, so the client can resume it.
+      if (status === PLATFORM_EVENTS.hold.to) order.statusBeforeHold = path[path.length - 2] ?? null
+      if (isNegotiating(status)) {
         const countered = Math.floor(i / STATUS_CYCLE.length) % 2 === 0
         order.negotiation = {
           state: countered ? 'client_countered' : 'awaiting_client',
@@ -272,10 +297,10 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         })
       }
       const REQUESTS = {
-        12: { type: 'QC revision', by: `${clientName} QC`, source: 'qc' },
-        20: { type: 'Client revision', by: clientName, source: 'client' },
-        17: { type: 'Reconsideration of value', by: borrower, source: 'borrower' },
-        18: { type: 'Reconsideration of value', by: clientName, source: 'client' }
+        [S.RevisionRequested]: { kind: 'revision', type: 'QC revision', by: `${clientName} QC`, source: 'qc' },
+        [S.RevisionRequestedByClient]: { kind: 'revision', type: 'Client revision', by: clientName, source: 'client' },
+        [S.RovBorrower]: { kind: 'rov', type: 'Reconsideration of value', by: borrower, source: 'borrower' },
+        [S.RovClient]: { kind: 'rov', type: 'Reconsideration of value', by: clientName, source: 'client' }
       } as const
       for (const code of [...STATUS_SETS.revision, ...STATUS_SETS.rov]) {
         const step = stepOf(code)
@@ -285,6 +310,7 @@ export function seedData(options: SeedOptions = {}): SandboxData {
         revisions.push({
           id: `rev-${n}-${code}`,
           orderId: id,
+          kind: request.kind,
           type: request.type,
           reason: entry?.reason ?? 'Please review the report.',
           requestedAt: at(step),
@@ -293,15 +319,16 @@ export function seedData(options: SeedOptions = {}): SandboxData {
           answeredBySubmissionId: null
         })
       }
-      // Invoiced after delivery: completed orders are paid; delivered ones (then revised or reconsidered) wait.
-      if (status === S.ReportAccepted || status === S.OrderCompleted || inSet('rov', status) || status === S.RevisionRequestedByClient) {
+      // Invoiced after delivery: completed orders are paid; delivered ones (then reconsidered) wait.
+      if (delivered) {
+        const paid = status === PLATFORM_EVENTS.complete.to
         payments.push({
           orderId: id,
           amount: order.fee,
-          status: status === S.OrderCompleted ? 'paid' : 'unpaid',
+          status: paid ? 'paid' : 'unpaid',
           invoiceNumber: `INV-${n}`,
-          invoicedAt: at(path.length - 1),
-          paidAt: status === S.OrderCompleted ? at(path.length) : null
+          invoicedAt: at(acceptedAt + 0.5),
+          paidAt: paid ? at(path.length) : null
         })
       }
     }

@@ -8,7 +8,7 @@ import { EncryptedFiles } from '../../src/main/core/storage/encrypted-files'
 import { consoleLogger } from '../../src/main/core/logger'
 import { decodeInboxChanges, type InboxChangesWire } from '../../src/shared/ipc/order-list-wire'
 import type { OrderAction, OrderRef } from '../../src/shared/ipc/order-schemas'
-import { ORDER_STATUS } from '../../src/shared/order-status'
+import { ORDER_STATUS } from '../../src/shared/order-workflow'
 import { actionLabel, isAppliedRecord } from '../../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
@@ -98,7 +98,7 @@ class World {
     for (const account of ['A', 'B'] as const) {
       for (let i = 0; i < 2; i++) {
         for (const sandbox of [one, two]) {
-          const order = sandbox.sandbox.assignNewOrder({ vendorEmail: ACCOUNTS[account].email, street: `${100 + i} ${account} Queue Rd` })
+          const order = sandbox.sandbox.orders.assign({ vendorEmail: ACCOUNTS[account].email, street: `${100 + i} ${account} Queue Rd` })
           order.status = ORDER_STATUS.InspectionScheduled
           order.respondBy = null
           order.inspection = { scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), completedAt: null }
@@ -419,13 +419,13 @@ class PlatformChange implements Command {
     checked(w, async () => {
       const { sandbox } = w.sandboxOf(this.env)
       const ref = w.scheduled[this.account][this.index % w.scheduled[this.account].length] as OrderRef
-      const order = sandbox.findOrderById(ref.orderId)
+      const order = sandbox.orders.findById(ref.orderId)
       const vendor = sandbox.data.users.find((u) => u.id === USER_IDS[this.account])
       try {
-        if (this.kind === 'assign') sandbox.assignNewOrder({ vendorEmail: ACCOUNTS[this.account].email, street: `${sandbox.data.orders.length} New Assignment Way` })
-        else if (this.kind === 'hold') sandbox.work.hold(order, 'Borrower asked to wait')
-        else if (this.kind === 'resume') sandbox.work.resume(order)
-        else if (vendor) sandbox.work.updateStatus(vendor, order, { status: ORDER_STATUS.InspectionScheduled, inspectionAt: new Date(Date.now() + (30 + this.index) * 3_600_000).toISOString(), slotId: null })
+        if (this.kind === 'assign') sandbox.orders.assign({ vendorEmail: ACCOUNTS[this.account].email, street: `${sandbox.data.orders.length} New Assignment Way` })
+        else if (this.kind === 'hold') sandbox.moves.applyEvent('hold', order, { reason: 'Borrower asked to wait' })
+        else if (this.kind === 'resume') sandbox.moves.applyEvent('resume', order)
+        else if (vendor) sandbox.moves.applyAction(vendor, order, { status: ORDER_STATUS.InspectionScheduled, inspectionAt: new Date(Date.now() + (30 + this.index) * 3_600_000).toISOString(), slotId: null })
       } catch {
         // Not possible in the order's state now: the platform refuses, nothing changes.
       }

@@ -2,13 +2,13 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
-import { ORDER_STATUS } from '../../src/shared/order-status'
+import { ORDER_STATUS } from '../../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
-import { sessionFolders } from '../support/profile-files'
+import { profileText, sessionFolders } from '../support/profile-files'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 
 /**
@@ -32,7 +32,7 @@ const offlineDir = () => sessionFolders(profile.dir)[0] ?? join(profile.dir, 'se
 /** A new order of the demo appraiser's with its inspection scheduled. */
 async function scheduledOrder(): Promise<OrderRef & { borrowerName: string }> {
   const created = (await (await fetch(`${sandbox.url}/__sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; clientId: string; loanId: string }
-  const order = sandbox.sandbox.findOrderById(created.id)
+  const order = sandbox.sandbox.orders.findById(created.id)
   order.status = ORDER_STATUS.InspectionScheduled
   order.respondBy = null
   order.inspection = { scheduledAt: new Date(Date.now() - 3_600_000).toISOString(), completedAt: null }
@@ -154,9 +154,10 @@ describe('working offline', () => {
     const order = await scheduledOrder()
     await app.ok('listOrders')
     await app.ok('getOrder', refOf(order))
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(false)
-    expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(false)
+    // Disposing waits for every write the session asked for: after it, what is on disk is all there is.
+    await app.core.dispose()
+    expect(sessionFolders(profile.dir)).toEqual([])
+    expect(profileText(profile.dir)).not.toContain(order.borrowerName)
   })
 
   it('Settings → Sign-in: turning “keep me signed in” off forgets the session and the offline copy on disk; on again keeps both', async () => {
@@ -179,23 +180,31 @@ describe('working offline', () => {
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
   })
 
-  it('an unchanged sync does not rewrite the offline copy; a change does', async () => {
+  it('an unchanged sync does not rewrite the offline copy', async () => {
     const app = start()
     await app.ok('signIn', signInInput)
     await app.ok('listOrders')
     const inboxFile = join(offlineDir(), 'inbox.json')
     await vi.waitFor(() => expect(existsSync(inboxFile)).toBe(true))
-    const written = () => readFileSync(inboxFile, 'utf8')
-    const before = written()
+    const before = readFileSync(inboxFile, 'utf8')
     await app.core.syncNow()
     await app.core.syncNow()
-    // The copy is written in the background: give a rewrite time to land before saying there was none.
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(written()).toBe(before)
+    // Disposing waits for every write the session asked for: had a sync rewritten the copy, it would be there now.
+    await app.core.dispose()
+    expect(readFileSync(inboxFile, 'utf8')).toBe(before)
+    expect(statSync(inboxFile).mode & 0o777).toBe(0o600)
+  })
+
+  it('a sync that finds a change rewrites the offline copy', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    await app.ok('listOrders')
+    const inboxFile = join(offlineDir(), 'inbox.json')
+    await vi.waitFor(() => expect(existsSync(inboxFile)).toBe(true))
+    const before = readFileSync(inboxFile, 'utf8')
     await scheduledOrder()
     await app.core.syncNow()
-    await vi.waitFor(() => expect(written()).not.toBe(before))
-    expect(statSync(inboxFile).mode & 0o777).toBe(0o600)
+    await vi.waitFor(() => expect(readFileSync(inboxFile, 'utf8')).not.toBe(before))
   })
 
   it('a vault that cannot be read takes the offline copy with it', async () => {
@@ -223,7 +232,7 @@ describe('working offline', () => {
     // Meanwhile the appraiser marked it complete from somewhere else.
     const vendorUser = sandbox.sandbox.data.users.find((u) => u.email === vendor.email)
     if (!vendorUser) throw new Error('the demo appraiser is missing from the sandbox')
-    sandbox.sandbox.work.updateStatus(vendorUser, sandbox.sandbox.findOrderById(order.orderId), { status: ORDER_STATUS.InspectionCompleted, completedAt })
+    sandbox.sandbox.moves.applyAction(vendorUser, sandbox.sandbox.orders.findById(order.orderId), { status: ORDER_STATUS.InspectionCompleted, completedAt })
     await sandboxControl(sandbox.url).clearRequests()
     await app.ok('networkRestored')
     await vi.waitFor(async () => expect((await app.ok('getOrder', refOf(order))).pendingActions).toEqual([]))

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HttpFetch } from '../../src/main/core/ports'
 import type { OrderRef } from '../../src/shared/ipc/order-schemas'
-import { ORDER_STATUS } from '../../src/shared/order-status'
+import { ORDER_STATUS } from '../../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { createFakeClock } from '../support/fake-clock'
@@ -57,7 +57,7 @@ async function scheduledOrder(sandboxes: RunningSandbox[] = [one]): Promise<Orde
   let ref: (OrderRef & { street: string }) | null = null
   for (const sandbox of sandboxes) {
     const created = (await (await fetch(`${sandbox.url}/__sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; clientId: string; loanId: string; propertyAddress: { street: string } }
-    const order = sandbox.sandbox.findOrderById(created.id)
+    const order = sandbox.sandbox.orders.findById(created.id)
     order.status = ORDER_STATUS.InspectionScheduled
     order.respondBy = null
     order.inspection = { scheduledAt: hourFromNow(2), completedAt: null }
@@ -207,16 +207,16 @@ describe('a queued field action is applied once or reported', () => {
     // The office (signed in as the appraiser on the portal) moved it to another time.
     const vendorUser = one.sandbox.data.users.find((u) => u.email === vendor.email)
     if (!vendorUser) throw new Error('no demo appraiser')
-    one.sandbox.work.updateStatus(vendorUser, one.sandbox.findOrderById(order.orderId), { status: ORDER_STATUS.InspectionScheduled, inspectionAt: hourFromNow(26), slotId: null })
+    one.sandbox.moves.applyAction(vendorUser, one.sandbox.orders.findById(order.orderId), { status: ORDER_STATUS.InspectionScheduled, inspectionAt: hourFromNow(26), slotId: null })
     await app.ok('networkRestored')
     await vi.waitFor(async () => expect((await app.ok('getOrder', refOf(order))).pendingActions).toEqual([]))
-    expect(one.sandbox.findOrderById(order.orderId).inspection?.scheduledAt).toBe(mine)
+    expect(one.sandbox.orders.findById(order.orderId).inspection?.scheduledAt).toBe(mine)
     expect(notices(app)).toEqual([])
   })
 
   it('the offline copy is refreshed after an online action, so a later reschedule is not mistaken for it', async () => {
     const created = await scheduledOrder()
-    const order = one.sandbox.findOrderById(created.orderId)
+    const order = one.sandbox.orders.findById(created.orderId)
     order.status = ORDER_STATUS.OrderAccepted
     order.inspection = null
     const app = start()
@@ -229,7 +229,7 @@ describe('a queued field action is applied once or reported', () => {
     await back()
     await app.ok('networkRestored')
     await vi.waitFor(async () => expect((await app.ok('getOrder', refOf(created))).pendingActions).toEqual([]))
-    expect(one.sandbox.findOrderById(created.orderId).inspection?.scheduledAt).toBe(later)
+    expect(one.sandbox.orders.findById(created.orderId).inspection?.scheduledAt).toBe(later)
   })
 
   it('cancelling an action while it is being sent answers “already being sent”, and it is applied once', async () => {
@@ -272,7 +272,7 @@ describe('a queued field action is applied once or reported', () => {
     expect(await statusPosts(one)).toEqual([])
     await vi.waitFor(async () => {
       await clock.advance(15_000)
-      expect(one.sandbox.findOrderById(order.orderId).status).toBe(ORDER_STATUS.InspectionCompleted)
+      expect(one.sandbox.orders.findById(order.orderId).status).toBe(ORDER_STATUS.InspectionCompleted)
     })
     expect((await app.ok('getOrder', refOf(order))).pendingActions).toEqual([])
     expect(await statusPosts(one)).toHaveLength(1)

@@ -7,6 +7,7 @@ import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/serve
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
+import { profileText, sessionFolders } from '../support/profile-files'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 
 const vendor = DEMO_ACCOUNTS.vendor
@@ -277,10 +278,19 @@ describe('the vault', () => {
     expect(await start({ cipher: weak() }).ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'weak' })
   })
 
-  it('keeps nothing on disk when "keep me signed in" is off', async () => {
+  it('keeps nothing on disk when "keep me signed in" is off: no token, no order, no draft', async () => {
     const first = start()
-    expect(await first.ok('signIn', { ...signInInput, keepSignedIn: false })).toMatchObject({ persistence: 'memory' })
+    expect(await first.ok('signIn', { ...signInInput, keepSignedIn: false })).toMatchObject({ persistence: 'memory', personalData: 'memory' })
+    const inbox = await first.ok('listOrders')
+    const opened = inbox.orders.slice(0, 3)
+    for (const order of opened) await first.ok('getOrder', order)
+    await first.ok('saveDraft', { key: 'ord-1:decline', value: { message: 'Call the borrower first' } })
+    // Everything the session asked to write has landed once it is disposed.
     await first.core.dispose()
+    const onDisk = profileText(profile.dir)
+    for (const secret of [...sandbox.sandbox.issuedTokens(), ...opened.map((o) => o.borrowerName), 'Call the borrower first']) expect(onDisk).not.toContain(secret)
+    expect(hasVault()).toBe(false)
+    expect(sessionFolders(profile.dir)).toEqual([])
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedOut' })
   })
 })

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import type { OrderSummary } from '../../shared/ipc/order-schemas'
-import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, isClosed, visibleOrders } from './inbox/inbox-model'
+import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, visibleOrders } from './inbox/inbox-model'
+import { isClosed } from '../../shared/order-workflow'
 import { describeDue, formatMoney, formatRelative } from './lib/format'
 import { commandForKey } from './app/shortcuts'
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notifications'
 import { STATUS_GROUPS } from '../workflow/queues'
 import { HttpsUrlSchema } from './url-schemas'
 
@@ -7,8 +8,7 @@ const feedUrl = HttpsUrlSchema
 
 export const UpdateChannelSchema = z.enum(['stable', 'beta'])
 
-export const NOTIFICATION_KINDS = ['newAssignment', 'revisionRequested', 'counterOfferAnswered', 'cancelled', 'onHold', 'reassigned', 'deadlineSoon'] as const
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+export { NOTIFICATION_KINDS, type NotificationKind }
 
 export const SYNC_INTERVAL_SECONDS = { min: 30, max: 15 * 60, default: 60 } as const
 

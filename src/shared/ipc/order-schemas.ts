@@ -86,6 +86,7 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
   revisions: z.array(
     z.object({
       id: z.string(),
+      kind: z.enum(['revision', 'rov']),
       type: z.string(),
       reason: z.string(),
       requestedAt: z.string(),

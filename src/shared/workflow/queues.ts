@@ -1,4 +1,4 @@
-import type { OrderStatusCode } from '../order-status'
+import type { OrderStatusCode } from './status-codes'
 import { STATUS_SETS } from './status-sets'
 
 /** The inbox queues an appraiser triages by, made of the named status sets. "all" holds every order. */

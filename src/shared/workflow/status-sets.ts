@@ -1,4 +1,4 @@
-import { ORDER_STATUS as S, type OrderStatusCode } from '../order-status'
+import { ORDER_STATUS as S, type OrderStatusCode } from './status-codes'
 
 /**
  * Named sets of statuses. Code anywhere that asks "is this order closed / in revision / waiting

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { ORDER_STATUS as S, type OrderStatusCode } from '../order-status'
+import { ORDER_STATUS as S, type OrderStatusCode } from './status-codes'
 import { STATUS_SETS, inSet } from './status-sets'
+import type { Effect } from './effects'
 import { canTransition } from './transitions'
 
 /** The messages a refused input gets: shown next to the form, and answered by the sandbox's 422. */
@@ -97,16 +98,33 @@ const cancelFields = () =>
 /** Where the client stands on a counter-offer (status 4). */
 export type NegotiationState = 'awaiting_client' | 'client_countered' | 'agreed' | null
 
+const CLIENT_HAS_NOT_ANSWERED = 'The client has not answered your counter-offer yet.'
+const textOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null)
+const instant = (value: unknown): string => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(Date.parse(value)).toISOString() : String(value))
+
+/** A condition on the negotiation beyond the status, and what a refused request is told. */
+export interface NegotiationCondition {
+  allows: (negotiation: NegotiationState) => boolean
+  otherwise: string
+}
+
 interface ActionSpec {
   label: string
   to: OrderStatusCode
   from: readonly OrderStatusCode[]
   /** Offered only while this holds too (e.g. the client has countered). */
-  when?: (negotiation: NegotiationState) => boolean
+  when?: NegotiationCondition
   /** The inputs and their rules; the same for the form, the IPC call and the sandbox. */
   fields: (ctx: RuleContext) => z.ZodObject
-  /** What the history records when it is done. */
+  /** What the history records when it is done (by the status it leaves, where that reads differently). */
   history: string
+  historyFrom?: Partial<Record<OrderStatusCode, string>>
+  /** The "why" of its history record, from its inputs. */
+  why?: (fields: Record<string, unknown>) => string | null
+  /** What it does to the order besides the status (see effects.ts). */
+  effects: readonly Effect[]
+  /** The platform's own move that follows at once (a declined order goes back for reassignment). */
+  then?: 'returnDeclined'
   /** Done at the property: may be queued while offline and sent when the network returns. */
   field?: boolean
   /**
@@ -122,30 +140,73 @@ interface ActionSpec {
  * checks and the "already applied" test of reconciled writes all come from here.
  */
 export const VENDOR_ACTIONS = {
-  accept: { label: 'Accept', to: S.OrderAccepted, from: [S.OrderAssigned], fields: noFields, history: 'Order accepted', recorded: [] },
+  accept: { label: 'Accept', to: S.OrderAccepted, from: [S.OrderAssigned], fields: noFields, history: 'Order accepted', effects: ['endResponseDeadline'], recorded: [] },
   acceptCounterOffer: {
     label: "Accept the client's terms",
     to: S.OrderAccepted,
     from: [S.AcceptedWithConditions],
-    when: (n) => n === 'client_countered',
+    when: { allows: (n) => n === 'client_countered', otherwise: CLIENT_HAS_NOT_ANSWERED },
     fields: noFields,
     history: "Vendor accepted the client's terms",
+    effects: ['takeClientTerms'],
     recorded: []
   },
   counterOffer: {
     label: 'Counter-offer',
     to: S.AcceptedWithConditions,
     from: [S.OrderAssigned, S.AcceptedWithConditions],
-    when: (n) => n === null || n === 'client_countered',
+    when: { allows: (n) => n === null || n === 'client_countered', otherwise: CLIENT_HAS_NOT_ANSWERED },
     fields: counterOfferFields,
     history: 'Accepted with conditions',
+    historyFrom: { [S.AcceptedWithConditions]: 'Vendor countered again' },
+    why: (f) => textOf(f.explanation),
+    effects: ['endResponseDeadline', 'proposeConditions'],
     recorded: ['requestType', 'proposedFee', 'proposedDueDate']
   },
-  decline: { label: 'Decline', to: S.OrderDeclined, from: STATUS_SETS.awaiting, fields: declineFields, history: 'Order declined', recorded: ['reason'] },
-  startWork: { label: 'Start work', to: S.InProgress, from: [S.OrderAccepted], fields: noFields, history: 'Work started', recorded: [] },
-  scheduleInspection: { label: 'Schedule inspection', to: S.InspectionScheduled, from: STATUS_SETS.working, fields: inspectionFields, history: 'Inspection scheduled', field: true, recorded: ['inspectionAt'] },
-  rescheduleInspection: { label: 'Reschedule', to: S.InspectionScheduled, from: [S.InspectionScheduled], fields: inspectionFields, history: 'Inspection rescheduled', field: true, recorded: ['inspectionAt'] },
-  completeInspection: { label: 'Mark inspection complete', to: S.InspectionCompleted, from: [S.InspectionScheduled], fields: completionFields, history: 'Inspection completed', field: true, recorded: ['completedAt'] },
+  decline: {
+    label: 'Decline',
+    to: S.OrderDeclined,
+    from: STATUS_SETS.awaiting,
+    fields: declineFields,
+    history: 'Order declined',
+    why: (f) => [DECLINE_REASONS.find((r) => r.id === f.reason)?.label ?? textOf(f.reason), textOf(f.message)].filter(Boolean).join(': ') || null,
+    effects: ['endResponseDeadline'],
+    then: 'returnDeclined',
+    recorded: ['reason']
+  },
+  startWork: { label: 'Start work', to: S.InProgress, from: [S.OrderAccepted], fields: noFields, history: 'Work started', effects: [], recorded: [] },
+  scheduleInspection: {
+    label: 'Schedule inspection',
+    to: S.InspectionScheduled,
+    from: STATUS_SETS.working,
+    fields: inspectionFields,
+    history: 'Inspection scheduled',
+    why: (f) => `Appointment ${instant(f.inspectionAt)}`,
+    effects: ['setAppointment'],
+    field: true,
+    recorded: ['inspectionAt']
+  },
+  rescheduleInspection: {
+    label: 'Reschedule',
+    to: S.InspectionScheduled,
+    from: [S.InspectionScheduled],
+    fields: inspectionFields,
+    history: 'Inspection rescheduled',
+    why: (f) => `Appointment ${instant(f.inspectionAt)}`,
+    effects: ['setAppointment'],
+    field: true,
+    recorded: ['inspectionAt']
+  },
+  completeInspection: {
+    label: 'Mark inspection complete',
+    to: S.InspectionCompleted,
+    from: [S.InspectionScheduled],
+    fields: completionFields,
+    history: 'Inspection completed',
+    effects: ['recordCompletion'],
+    field: true,
+    recorded: ['completedAt']
+  },
   cancel: {
     label: 'Cancel order',
     to: S.Cancelled,
@@ -153,13 +214,42 @@ export const VENDOR_ACTIONS = {
     from: [...STATUS_SETS.active.filter((c) => !inSet('awaiting', c) && c !== S.OrderUnassigned), S.OnHold],
     fields: cancelFields,
     history: 'Order cancelled by vendor',
+    why: (f) => textOf(f.reason),
+    effects: ['forgetHeldFrom'],
     recorded: ['reason']
   }
 } as const satisfies Record<string, ActionSpec>
 
 export type StatusActionId = keyof typeof VENDOR_ACTIONS
 /** Uploading a report is an action too, done through submissions rather than the status endpoint. */
-export const UPLOAD_REPORT = { label: 'Upload report', to: S.ReportSubmitted, from: STATUS_SETS.takesReport } as const
+export const UPLOAD_REPORT = {
+  label: 'Upload report',
+  to: S.ReportSubmitted,
+  from: STATUS_SETS.takesReport,
+  history: 'Report submitted',
+  historyFrom: { [S.RovBorrower]: 'ROV answered with a revised report', [S.RovClient]: 'ROV answered with a revised report' },
+  effects: ['answerOpenRevision']
+} as const satisfies Pick<ActionSpec, 'label' | 'to' | 'from' | 'history' | 'historyFrom' | 'effects'>
+
+/** The history record's text for an action leaving `from`. */
+export function actionHistory(id: VendorActionId, from: number): string {
+  const spec: Pick<ActionSpec, 'history' | 'historyFrom'> = id === 'uploadReport' ? UPLOAD_REPORT : VENDOR_ACTIONS[id]
+  return spec.historyFrom?.[from as OrderStatusCode] ?? spec.history
+}
+
+/** The "why" its history record carries, from the action's inputs. */
+export function actionReason(id: StatusActionId, fields: object): string | null {
+  return (VENDOR_ACTIONS[id] as ActionSpec).why?.(fields as Record<string, unknown>) ?? null
+}
+
+export function actionEffects(id: VendorActionId): readonly Effect[] {
+  return id === 'uploadReport' ? UPLOAD_REPORT.effects : (VENDOR_ACTIONS[id] as ActionSpec).effects
+}
+
+/** The platform's move that follows the action at once, if any. */
+export function actionFollowUp(id: StatusActionId): 'returnDeclined' | null {
+  return (VENDOR_ACTIONS[id] as ActionSpec).then ?? null
+}
 export type VendorActionId = StatusActionId | 'uploadReport'
 
 const STATUS_ACTION_IDS = Object.keys(VENDOR_ACTIONS) as StatusActionId[]
@@ -173,21 +263,31 @@ export function actionLabel(id: VendorActionId): string {
   return id === 'uploadReport' ? UPLOAD_REPORT.label : VENDOR_ACTIONS[id].label
 }
 
+const allowedNow = (spec: ActionSpec, negotiation: NegotiationState) => !spec.when || spec.when.allows(negotiation === 'agreed' ? null : negotiation)
+
 /** The vendor actions offered for an order now (in a fixed order), from the table above. */
 export function availableActions(statusCode: number, negotiation: NegotiationState = null, heldFrom: number | null = null): VendorActionId[] {
   const offered: VendorActionId[] = STATUS_ACTION_IDS.filter((id) => {
     const spec: ActionSpec = VENDOR_ACTIONS[id]
     if (!(spec.from as readonly number[]).includes(statusCode)) return false
     if (!canTransition(statusCode, spec.to, heldFrom)) return false
-    return spec.when ? spec.when(negotiation === 'agreed' ? null : negotiation) : true
+    return allowedNow(spec, negotiation)
   })
   if ((UPLOAD_REPORT.from as readonly number[]).includes(statusCode)) offered.splice(offered.indexOf('cancel') >= 0 ? offered.indexOf('cancel') : offered.length, 0, 'uploadReport')
   return offered
 }
 
-/** Which action a status request is, given the status it leaves (accept and "accept the client's terms" both lead to 3). */
-export function actionForRequest(from: number, to: number): StatusActionId | null {
-  return STATUS_ACTION_IDS.find((id) => VENDOR_ACTIONS[id].to === to && (VENDOR_ACTIONS[id].from as readonly number[]).includes(from)) ?? null
+/**
+ * Which action a status request is, given the status it leaves and where the negotiation stands
+ * (accept and "accept the client's terms" both lead to 3): an action only matches while its `when`
+ * holds. Refused: `null` with why, when an action would match but for its condition.
+ */
+export function actionForRequest(from: number, to: number, negotiation: NegotiationState = null): { id: StatusActionId } | { id: null; refusal: string | null } {
+  const candidates = STATUS_ACTION_IDS.filter((id) => VENDOR_ACTIONS[id].to === to && (VENDOR_ACTIONS[id].from as readonly number[]).includes(from))
+  const id = candidates.find((candidate) => allowedNow(VENDOR_ACTIONS[candidate], negotiation))
+  if (id) return { id }
+  const refused = candidates.map((candidate) => (VENDOR_ACTIONS[candidate] as ActionSpec).when?.otherwise).find(Boolean)
+  return { id: null, refusal: refused ?? null }
 }
 
 /** The input's rules, as the form, the IPC call and the sandbox apply them. */

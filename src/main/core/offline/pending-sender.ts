@@ -8,7 +8,7 @@
  */
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import type { ErrorCode } from '../../../shared/ipc/result'
-import { vendorStatusName } from '../../../shared/order-status'
+import { vendorStatusName } from '../../../shared/order-workflow'
 import { actionLabel, availableActions, isAppliedRecord } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'

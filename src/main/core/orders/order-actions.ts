@@ -1,5 +1,5 @@
 import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { statusName } from '../../../shared/order-status'
+import { statusName } from '../../../shared/order-workflow'
 import { VENDOR_ACTIONS, isAppliedRecord, toStatusRequest } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { Logger } from '../ports'

@@ -76,6 +76,8 @@ export function toOrderDetail(order: PlatformOrderDetail, clientName: string, ex
     revisions: extras.revisions
       .map((r) => ({
         id: r.id,
+        // A platform that does not say: a borrower's request can only be a reconsideration of value.
+        kind: r.kind ?? (r.source === 'borrower' ? ('rov' as const) : ('revision' as const)),
         type: r.type,
         reason: r.reason,
         requestedAt: r.requestedAt,

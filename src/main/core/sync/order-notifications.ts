@@ -1,7 +1,10 @@
-import type { NotificationKind } from '../../../shared/ipc/app-schemas'
+/**
+ * What an appraiser is told about a change, like a colleague would say it: who, where, what to do,
+ * by when — never the borrower's name. Which changes are news comes from the state machine
+ * (a transition's `notify`); only the wording lives here.
+ */
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { ORDER_STATUS as S } from '../../../shared/order-status'
-import { inSet } from '../../../shared/order-workflow'
+import { NOTIFIED_CHANGES, findTransition, isNewAssignment, type NotificationKind, type NotifiedChange } from '../../../shared/order-workflow'
 import { deadlineEvent, stateEvent } from './notification-memory'
 
 export interface OrderNotification {
@@ -32,43 +35,34 @@ export function formatDuration(ms: number): string {
   return rest === 0 || hours >= 10 ? `${hours} h` : `${hours} h ${rest} min`
 }
 
-/**
- * What an appraiser is told about a change, like a colleague would say it: who, where, what to do,
- * by when. Never the borrower's name. Null when the change needs no notification.
- */
-export function notificationFor(before: OrderSummary | undefined, after: OrderSummary, now: number): OrderNotification | null {
-  const told = describeChange(before, after, now)
-  return told ? { ...told, street: after.address.line1, event: stateEvent(after) } : null
+type Wording = (after: OrderSummary, now: number) => { title: string; body: string }
+
+const WORDING: Record<NotifiedChange, Wording> = {
+  newAssignment: (o, now) => ({
+    title: `New order from ${o.clientName}`,
+    body: `${where(o)} · ${money(o)}${o.respondBy ? ` · respond within ${formatDuration(Date.parse(o.respondBy) - now)}` : ''}`
+  }),
+  reassignedForNoResponse: (o) => ({ title: `Order reassigned — ${o.address.line1}`, body: `No answer within ${o.clientName}'s response time, so ${o.orderNumber} went back for reassignment.` }),
+  clientAcceptedTerms: (o) => ({ title: `${o.clientName} accepted your counter-offer`, body: `${where(o)} · ${money(o)}` }),
+  clientCountered: (o) => ({ title: `${o.clientName} answered your counter-offer`, body: `${where(o)} · open the order to see their terms` }),
+  revisionRequested: (o) => ({ title: `Revision requested — ${o.address.line1}`, body: `${o.clientName}${o.latestRevision?.reason ? `: ${o.latestRevision.reason}` : ''}` }),
+  reconsiderationRequested: (o) => ({ title: `Reconsideration of value requested — ${o.address.line1}`, body: `${o.clientName}${o.latestRevision?.reason ? `: ${o.latestRevision.reason}` : ''}` }),
+  putOnHold: (o) => ({ title: `Order on hold — ${o.address.line1}`, body: `${o.clientName} put ${o.orderNumber} on hold.` }),
+  cancelled: (o) => ({ title: `Order cancelled — ${o.address.line1}`, body: `${o.clientName} cancelled ${o.orderNumber}.` })
 }
 
-function describeChange(before: OrderSummary | undefined, after: OrderSummary, now: number): Omit<OrderNotification, 'event' | 'street'> | null {
-  const client = after.clientName
-  if (!before) {
-    if (after.statusCode !== S.OrderAssigned) return null
-    const within = after.respondBy ? ` · respond within ${formatDuration(Date.parse(after.respondBy) - now)}` : ''
-    return { kind: 'newAssignment', title: `New order from ${client}`, body: `${where(after)} · ${money(after)}${within}`, order: ref(after) }
-  }
-  if (before.statusCode === after.statusCode) {
-    // At status 4 the client's answer shows only as a change of the order.
-    if (after.statusCode === S.AcceptedWithConditions && before.updatedAt !== after.updatedAt) {
-      return { kind: 'counterOfferAnswered', title: `${client} answered your counter-offer`, body: `${where(after)} · open the order to see their terms`, order: ref(after) }
-    }
-    return null
-  }
-  if (inSet('revision', after.statusCode) || inSet('rov', after.statusCode)) {
-    const reason = after.latestRevision?.reason ? `: ${after.latestRevision.reason}` : ''
-    const what = inSet('rov', after.statusCode) ? 'Reconsideration of value requested' : 'Revision requested'
-    return { kind: 'revisionRequested', title: `${what} — ${after.address.line1}`, body: `${client}${reason}`, order: ref(after) }
-  }
-  if (before.statusCode === S.AcceptedWithConditions && after.statusCode === S.OrderAccepted) {
-    return { kind: 'counterOfferAnswered', title: `${client} accepted your counter-offer`, body: `${where(after)} · ${money(after)}`, order: ref(after) }
-  }
-  if (after.statusCode === S.Cancelled) return { kind: 'cancelled', title: `Order cancelled — ${after.address.line1}`, body: `${client} cancelled ${after.orderNumber}.`, order: ref(after) }
-  if (after.statusCode === S.OnHold) return { kind: 'onHold', title: `Order on hold — ${after.address.line1}`, body: `${client} put ${after.orderNumber} on hold.`, order: ref(after) }
-  if (after.statusCode === S.OrderUnassigned && before.statusCode === S.OrderAssigned) {
-    return { kind: 'reassigned', title: `Order reassigned — ${after.address.line1}`, body: `No answer within ${client}'s response time, so ${after.orderNumber} went back for reassignment.`, order: ref(after) }
-  }
-  return null
+/** The change the platform made, as the state machine names it: a new order, or the move from `before`'s status (a counter at 4 shows only as a newer order). */
+function changeOf(before: OrderSummary | undefined, after: OrderSummary): NotifiedChange | null {
+  if (!before) return isNewAssignment(after.statusCode) ? 'newAssignment' : null
+  if (before.statusCode === after.statusCode && before.updatedAt === after.updatedAt) return null
+  return findTransition(before.statusCode, after.statusCode)?.notify ?? null
+}
+
+/** The notification for a change the appraiser did not make, or null when it is not news. */
+export function notificationFor(before: OrderSummary | undefined, after: OrderSummary, now: number): OrderNotification | null {
+  const change = changeOf(before, after)
+  if (!change) return null
+  return { kind: NOTIFIED_CHANGES[change], ...WORDING[change](after, now), order: ref(after), street: after.address.line1, event: stateEvent(after) }
 }
 
 export function deadlineWarning(order: OrderSummary, now: number): OrderNotification {

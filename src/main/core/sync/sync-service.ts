@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ClientFailure, ClientSummary, Inbox, InboxChanges, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { ORDER_STATUS as S } from '../../../shared/order-status'
-import { STATUS_SETS, inSet } from '../../../shared/order-workflow'
+import { hasResponseDeadline, inSet, needsAttention } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { BadgePort, Clock, Logger, Notifier, TimerHandle, TrayPort, WindowPort } from '../ports'
@@ -43,9 +42,6 @@ export interface SyncDeps {
 const MAX_BACKOFF_MS = 15 * 60_000
 const OFFLINE_COPY_REFRESH_MS = 10 * 60_000
 export const keyOf = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
-
-/** The orders that wait for the appraiser: the badge count. */
-export const needsAttention = (o: OrderSummary) => inSet('awaiting', o.statusCode) || (STATUS_SETS.revision as readonly number[]).includes(o.statusCode)
 
 function summaryOf(order: OrderDetail): OrderSummary {
   const { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision } = order
@@ -260,7 +256,7 @@ export class SyncService {
   /** The badge and the tray say what waits for the appraiser. */
   updateBadge(): void {
     const orders = [...this.orders.values()]
-    this.deps.badge?.setCount(orders.filter(needsAttention).length)
+    this.deps.badge?.setCount(orders.filter((o) => needsAttention(o.statusCode)).length)
     const pausedUntil = this.deps.settings.get().notifications.pausedUntil
     this.deps.tray?.update({
       awaiting: orders.filter((o) => inSet('awaiting', o.statusCode)).length,
@@ -277,7 +273,7 @@ export class SyncService {
     const due: OrderNotification[] = []
     let next = Number.POSITIVE_INFINITY
     for (const order of this.orders.values()) {
-      if (order.statusCode !== S.OrderAssigned || !order.respondBy) continue
+      if (!hasResponseDeadline(order)) continue
       const end = Date.parse(order.respondBy)
       if (end <= now || this.deps.memory.has(deadlineEvent(order))) continue
       if (end - DEADLINE_WARNING_MS > now) next = Math.min(next, end - DEADLINE_WARNING_MS)

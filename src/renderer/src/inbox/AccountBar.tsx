@@ -47,7 +47,7 @@ function useSecondsUntil(iso: string | null): number | null {
 
 function ConnectionState({ session, offlineSince }: { session: SignedIn; offlineSince: string | null }) {
   const seconds = useSecondsUntil(session.connectivity === 'slowed' ? session.retryAt : null)
-  if (offlineSince) return <span className="offline">○ Offline — showing data from {new Date(offlineSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+  if (offlineSince) return <span className="offline">○ Offline — showing data from {formatTime(offlineSince)}</span>
   switch (session.connectivity) {
     case 'online':
       return <span className="online">● Online</span>
@@ -74,7 +74,7 @@ export function StatusBar({ session, fetchedAt, offlineSince }: { session: Signe
           {session.notice}
         </span>
       )}
-      {fetchedAt && <span className="muted">Updated {new Date(fetchedAt).toLocaleTimeString()}</span>}
+      {fetchedAt && <span className="muted">Updated {formatTime(fetchedAt)}</span>}
       <UpdateReady />
     </footer>
   )

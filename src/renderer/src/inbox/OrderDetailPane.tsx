@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { ORDER_STATUS, statusName } from '../../../shared/order-status'
+import { isClosed, statusName, wasReassignedForNoResponse } from '../../../shared/order-workflow'
 import { ResponseDeadline } from './ResponseDeadline'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
-import { isClosed } from './inbox-model'
 import { StatusChip } from './StatusChip'
 import { orderQueryKey } from '../order/order-keys'
 import { OrderActionsBar } from '../order/OrderActionsBar'
@@ -62,10 +61,10 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         </div>
         <div className="detail-status">
           <StatusChip code={order.statusCode} respondBy={order.respondBy} />
-          <ResponseDeadline statusCode={order.statusCode} respondBy={order.respondBy} />
+          <ResponseDeadline order={order} />
         </div>
       </header>
-      {order.statusCode === ORDER_STATUS.OrderUnassigned && order.respondBy && (
+      {wasReassignedForNoResponse(order) && (
         <p className="banner banner-warn" role="status">
           No answer was given within {order.clientName}'s response time, so the order went back for reassignment. It is no longer yours to work.
         </p>
@@ -88,7 +87,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         <Fact label="Loan #" value={order.loanNumber} />
         <Fact label="Product" value={order.product + (order.rush ? ' · Rush' : '')} />
         <Fact label="Fee" value={formatMoney(order.fee.amount, order.fee.currency)} />
-        <Fact label="Due" value={`${formatDateTime(order.dueDate)} (${due.label.toLowerCase()})`} />
+        <Fact label="Due" value={due.urgency === 'overdue' || due.urgency === 'soon' ? `${formatDateTime(order.dueDate)} · ${due.label}` : formatDateTime(order.dueDate)} />
         <Fact label="Inspection" value={order.inspection.completedAt ? `Completed ${formatDateTime(order.inspection.completedAt)}` : order.inspection.scheduledAt ? `Scheduled ${formatDateTime(order.inspection.scheduledAt)}` : null} />
         <Fact label="Assigned" value={formatDateTime(order.assignedAt)} />
         <Fact label="Borrower" value={order.borrowerName} />

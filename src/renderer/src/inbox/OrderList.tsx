@@ -1,15 +1,17 @@
+/** The order list: virtualized, so ten thousand orders scroll and filter as fast as ten; each row named by what it shows. */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
-import { addressLine, describeDue, formatMoney } from '../lib/format'
-import { isClosed, orderKey } from './inbox-model'
+import { hasResponseDeadline, isClosed, vendorStatusName } from '../../../shared/order-workflow'
+import { describeDue, formatMoney } from '../lib/format'
+import { orderKey } from './inbox-model'
 import { StatusChip } from './StatusChip'
 import { ResponseDeadline } from './ResponseDeadline'
-import { ORDER_STATUS } from '../../../shared/order-status'
 
 const ROW_HEIGHT = 68
+/** A revision or an ROV puts its reason on a line of its own. */
+const ROW_WITH_REASON_HEIGHT = 88
 
-/** The order list: virtualized, so ten thousand orders scroll and filter as fast as ten. */
 export const OrderList = memo(function OrderList(props: {
   orders: readonly OrderSummary[]
   selectedKey: string | null
@@ -18,10 +20,11 @@ export const OrderList = memo(function OrderList(props: {
 }) {
   const { orders, selectedKey } = props
   const scrollRef = useRef<HTMLDivElement>(null)
+  const estimateSize = useCallback((index: number) => (orders[index]?.latestRevision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT), [orders])
   const virtualizer = useVirtualizer({
     count: orders.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 10
   })
   const selectedIndex = selectedKey === null ? -1 : orders.findIndex((o) => orderKey(o) === selectedKey)
@@ -62,29 +65,23 @@ export const OrderList = memo(function OrderList(props: {
   const now = new Date()
   const activeId = selectedIndex >= 0 ? `order-${selectedIndex}` : undefined
   return (
-    <div
-      ref={scrollRef}
-      className="order-scroll"
-      role="listbox"
-      aria-label="Orders"
-      tabIndex={0}
-      aria-activedescendant={activeId}
-      onKeyDown={onKeyDown}
-    >
+    <div ref={scrollRef} className="order-scroll" role="listbox" aria-label="Orders" tabIndex={0} aria-activedescendant={activeId} onKeyDown={onKeyDown}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const order = orders[item.index] as OrderSummary
           const due = describeDue(order.dueDate, now, isClosed(order.statusCode))
           const selected = item.index === selectedIndex
+          const revision = order.latestRevision
+          // No aria-label: a row's name is what it shows (street, city, client, product, fee, status,
+          // countdown or due date, and a revision's reason), so a voice-control user can say what they see.
           return (
             <div
               key={orderKey(order)}
               id={`order-${item.index}`}
               role="option"
               aria-selected={selected}
-              aria-label={`${addressLine(order)} — ${order.clientName} — ${due.label}${order.latestRevision ? ` — revision requested: ${order.latestRevision.reason}` : ''}`}
-              className="order-row"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              className={revision ? 'order-row order-row-reason' : 'order-row'}
+              style={{ transform: `translateY(${item.start}px)`, height: revision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT }}
               onClick={() => props.onSelect(order)}
               onDoubleClick={() => props.onOpen(order)}
             >
@@ -96,19 +93,19 @@ export const OrderList = memo(function OrderList(props: {
                 {order.rush && <span className="tag">Rush</span>}
               </div>
               <div className="row-meta">
-                {order.latestRevision && <span className="row-revision">Revision: {order.latestRevision.reason}</span>}
-                <span>{order.clientName}</span>
-                <span>{order.product}</span>
-                <span>{formatMoney(order.fee.amount, order.fee.currency)}</span>
+                <span className="row-client">{order.clientName}</span>
+                <span className="row-product">{order.product}</span>
+                <span className="row-fee">{formatMoney(order.fee.amount, order.fee.currency)}</span>
               </div>
+              {revision && (
+                <div className="row-revision">
+                  {vendorStatusName(order.statusCode, order.respondBy)}: {revision.reason}
+                </div>
+              )}
               <div className="row-side">
                 <StatusChip code={order.statusCode} respondBy={order.respondBy} />
                 {/* While an answer is awaited its deadline matters more than the report's due date. */}
-                {order.statusCode === ORDER_STATUS.OrderAssigned && order.respondBy ? (
-                  <ResponseDeadline statusCode={order.statusCode} respondBy={order.respondBy} />
-                ) : (
-                  <span className={`due due-${due.urgency}`}>{due.label}</span>
-                )}
+                {hasResponseDeadline(order) ? <ResponseDeadline order={order} /> : <span className={`due due-${due.urgency}`}>{due.label}</span>}
               </div>
             </div>
           )

@@ -1,6 +1,6 @@
-import { vendorStatusName } from '../../../shared/order-status'
+/** An order's status as text, toned by what it asks of the appraiser; colour is never the only signal. */
+import { chipTone, vendorStatusName } from '../../../shared/order-workflow'
 
-/** Status as text, with a tone class; colour is never the only signal. */
 export function StatusChip({ code, respondBy = null }: { code: number; respondBy?: string | null }) {
-  return <span className={`chip chip-${code}`}>{vendorStatusName(code, respondBy)}</span>
+  return <span className={`chip chip-${chipTone(code)}`}>{vendorStatusName(code, respondBy)}</span>
 }

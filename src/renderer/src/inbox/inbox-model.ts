@@ -1,5 +1,5 @@
 import type { Inbox, InboxChanges, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { STATUS_GROUPS, inSet, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
+import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 
 export type SortKey = 'due' | 'assigned' | 'fee'
 
@@ -13,8 +13,6 @@ export interface InboxView {
 export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '', sort: 'due' }
 
 export const orderKey = (o: Pick<OrderSummary, 'clientId' | 'loanId' | 'orderId'>) => `${o.clientId}/${o.loanId}/${o.orderId}`
-
-export const isClosed = (code: number) => inSet('closed', code)
 
 /** Lower-cased text an order is found by: address, order and loan numbers, borrower, client. */
 export function searchTextOf(o: OrderSummary): string {

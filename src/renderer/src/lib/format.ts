@@ -1,7 +1,24 @@
-import { differenceInCalendarDays, format, formatDistanceToNowStrict } from 'date-fns'
+/**
+ * How the window writes dates, times, money and addresses — the one formatter, in the user's locale:
+ * a time reads "2:14 PM", a date "Dec 8, 2026", both "Dec 8, 2026, 2:14 PM", everywhere.
+ */
+import { differenceInCalendarDays, formatDistanceToNowStrict } from 'date-fns'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' })
 const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+type When = string | number | Date
+
+/** "2:14 PM" */
+export const formatTime = (when: When) => timeFormat.format(new Date(when))
+/** "Dec 8, 2026" */
+export const formatDate = (when: When) => dateFormat.format(new Date(when))
+/** "Dec 8, 2026, 2:14 PM" */
+export const formatDateTime = (when: When) => dateTimeFormat.format(new Date(when))
 
 export function formatMoney(amount: number, currency: string): string {
   let formatter = moneyFormats.get(currency)
@@ -14,23 +31,18 @@ export function formatMoney(amount: number, currency: string): string {
 
 export type DueUrgency = 'overdue' | 'soon' | 'later' | 'closed'
 
-/** "Overdue by 2 days", "Due today", "Due in 2 days", or the date; with how urgent it is. */
+/** "Overdue by 2 days", "Due today", "Due in 2 days", or "Due Tue, Dec 8"; with how urgent it is. */
 export function describeDue(dueDate: string, now: Date, closed: boolean): { label: string; urgency: DueUrgency } {
   const due = new Date(dueDate)
   const days = differenceInCalendarDays(due, now)
-  if (closed) return { label: `Due ${format(due, 'PP')}`, urgency: 'closed' }
+  if (closed) return { label: `Due ${formatDate(due)}`, urgency: 'closed' }
   if (days < 0) return { label: `Overdue by ${-days} day${days === -1 ? '' : 's'}`, urgency: 'overdue' }
   if (days === 0) return { label: 'Due today', urgency: 'soon' }
   if (days === 1) return { label: 'Due tomorrow', urgency: 'soon' }
   if (days <= 2) return { label: `Due in ${days} days`, urgency: 'soon' }
-  return { label: `Due ${format(due, 'EEE, MMM d')}`, urgency: 'later' }
+  return { label: `Due ${dayFormat.format(due)}`, urgency: 'later' }
 }
 
-export const formatDateTime = (iso: string) => format(new Date(iso), 'PPp')
-
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
-/** "2:14 PM": a time of day, as the rest of the app writes it. */
-export const formatTime = (iso: string | number) => clockTime.format(new Date(iso))
 /** "3 hours ago", "in 2 days" — and "just now" for anything within a minute. */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const at = new Date(iso)
@@ -38,8 +50,19 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   return formatDistanceToNowStrict(at, { addSuffix: true })
 }
 
-export const addressLine = (o: Pick<OrderSummary, 'address'>) =>
-  `${o.address.line1}, ${o.address.city}, ${o.address.state} ${o.address.zip}`
+/** How long an invoice has waited: "outstanding 12 days", "outstanding since today". */
+export function formatOutstanding(invoicedAt: string, now: Date = new Date()): string {
+  const days = differenceInCalendarDays(now, new Date(invoicedAt))
+  return days <= 0 ? 'outstanding since today' : `outstanding ${days} day${days === 1 ? '' : 's'}`
+}
+
+/** A time as a date-and-time field holds it (local, to the minute), e.g. "2026-12-08T14:30". */
+export function toDateTimeInput(when: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`
+}
+
+export const addressLine = (o: Pick<OrderSummary, 'address'>) => `${o.address.line1}, ${o.address.city}, ${o.address.state} ${o.address.zip}`
 
 export type ResponseUrgency = 'ok' | 'soon' | 'passed'
 

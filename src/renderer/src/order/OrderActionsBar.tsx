@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useWorkspaceActive } from '../lib/workspace-active'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { actionFields, actionLabel, availableActions, inSet, type VendorActionId } from '../../../shared/order-workflow'
+import { actionFields, actionLabel, availableActions, revisionKind, type VendorActionId } from '../../../shared/order-workflow'
 import { useIsFetching } from '@tanstack/react-query'
 import { orderQueryKey } from './order-keys'
 import { CancelDialog } from './dialogs/CancelDialog'
@@ -11,7 +11,7 @@ import { DeclineDialog } from './dialogs/DeclineDialog'
 import { ScheduleDialog } from './dialogs/ScheduleDialog'
 import { UploadReportDialog } from './dialogs/UploadReportDialog'
 import { draftKey } from './order-keys'
-import { formError, useOrderAction, type useOrderResults } from './useOrderAction'
+import { formError, isOrderChange, useOrderAction, type useOrderResults } from './useOrderAction'
 
 /** Actions without inputs: done at once, no dialog. */
 const isDirect = (id: VendorActionId): id is 'accept' | 'acceptCounterOffer' | 'startWork' => id !== 'uploadReport' && Object.keys(actionFields(id, {}).shape).length === 0
@@ -38,7 +38,14 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
     busy: mutation.isPending,
     error: formError(mutation.error),
     onClose: close,
-    onSubmit: (action: Parameters<typeof mutation.mutate>[0]) => mutation.mutate(action, { onSuccess: () => setOpen(null) })
+    // Done, or refused because the order changed: the dialog closes, so the message and the new state's actions show.
+    onSubmit: (action: Parameters<typeof mutation.mutate>[0]) =>
+      mutation.mutate(action, {
+        onSuccess: () => setOpen(null),
+        onError: (error) => {
+          if (isOrderChange(error)) setOpen(null)
+        }
+      })
   }
   return (
     <>
@@ -67,7 +74,7 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
       {open === 'uploadReport' && (
         <UploadReportDialog
           orderRef={ref}
-          answering={inSet('rov', order.statusCode) ? 'rov' : inSet('revision', order.statusCode) ? 'revision' : 'first'}
+          answering={revisionKind(order.statusCode) ?? 'first'}
           onClose={() => setOpen(null)}
           onOrderChanged={results.failed}
           onDone={(updated, confirmed) => {

@@ -2,22 +2,22 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { formatBytes } from '../../../shared/format-bytes'
 import { api, messageOf, unwrap } from '../lib/bridge'
-import { formatDateTime, formatMoney, formatRelative } from '../lib/format'
+import { formatDate, formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import { PAYMENTS_KEY } from './order-keys'
-import { inSet } from '../../../shared/order-workflow'
+import { isNegotiating, latestRevision, revisionCount, revisionKind } from '../../../shared/order-workflow'
 
 
 /** What the client answered to a counter-offer, or that it has not yet. */
 export function NegotiationPanel({ order }: { order: OrderDetail }) {
   const n = order.negotiation
-  if (!n || n.state === 'agreed' || order.statusCode !== 4) return null
+  if (!n || n.state === 'agreed' || !isNegotiating(order.statusCode)) return null
   const currency = order.fee.currency
   return (
     <section className="callout" aria-label="Counter-offer">
       <h3>Your counter-offer</h3>
       <p>
         {n.vendorProposal.fee !== null && <>Fee {formatMoney(n.vendorProposal.fee, currency)}. </>}
-        {n.vendorProposal.dueDate && <>Due {new Date(n.vendorProposal.dueDate).toLocaleDateString()}. </>}“{n.vendorProposal.explanation}”
+        {n.vendorProposal.dueDate && <>Due {formatDate(n.vendorProposal.dueDate)}. </>}“{n.vendorProposal.explanation}”
       </p>
       {n.state === 'awaiting_client' ? (
         <p className="muted">Waiting for the client's answer.</p>
@@ -25,7 +25,7 @@ export function NegotiationPanel({ order }: { order: OrderDetail }) {
         n.clientCounter && (
           <p className="counter">
             <strong>The client countered:</strong> {n.clientCounter.fee !== null && <>fee {formatMoney(n.clientCounter.fee, currency)}</>}
-            {n.clientCounter.dueDate && <>, due {new Date(n.clientCounter.dueDate).toLocaleDateString()}</>}
+            {n.clientCounter.dueDate && <>, due {formatDate(n.clientCounter.dueDate)}</>}
             {n.clientCounter.note && <> — “{n.clientCounter.note}”</>}
           </p>
         )
@@ -34,15 +34,12 @@ export function NegotiationPanel({ order }: { order: OrderDetail }) {
   )
 }
 
-/** The docs: revisions are escalated from the third one on. */
-export const ESCALATION_FROM_REVISION = 3
-
 /** The open revision request — or reconsideration of value — prominent at the top of the order. */
 export function OpenRevision({ order }: { order: OrderDetail }) {
-  const rov = inSet('rov', order.statusCode)
-  const open = order.revisions.find((r) => !r.answered)
-  if (!open || !(rov || inSet('revision', order.statusCode))) return null
-  const revisionNumber = order.revisions.filter((r) => r.source !== 'borrower' && !r.type.startsWith('Reconsideration')).length
+  const open = latestRevision(order.statusCode, order.revisions)
+  if (!open) return null
+  const rov = revisionKind(order.statusCode) === 'rov'
+  const { number: revisionNumber, escalated } = revisionCount(order.revisions)
   return (
     <section className="callout callout-warn" aria-label={rov ? 'Reconsideration of value requested' : 'Revision requested'}>
       <h3>
@@ -53,7 +50,7 @@ export function OpenRevision({ order }: { order: OrderDetail }) {
         From {open.requestedBy}.{' '}
         {rov ? 'Review the value with the new information and upload a revised report to answer it.' : 'Upload a revised report to answer it.'}
       </p>
-      {!rov && revisionNumber >= ESCALATION_FROM_REVISION && (
+      {!rov && escalated && (
         <p className="escalation" role="note">
           This is revision {revisionNumber} on this order. From the third revision on, the platform escalates the order to the client's operations team.
         </p>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
+import { formatDateTime } from '../lib/format'
 import { orderQueryKey } from './order-keys'
 
 /** Field actions done offline, waiting to be sent — each can be withdrawn. */
@@ -13,7 +14,7 @@ export function PendingActions({ order }: { order: OrderDetail }) {
   if (order.pendingActions.length === 0 && !order.savedAt) return null
   return (
     <section className="callout" aria-label="Waiting to send">
-      {order.savedAt && <p className="muted small">Offline copy from {new Date(order.savedAt).toLocaleString()}.</p>}
+      {order.savedAt && <p className="muted small">Offline copy from {formatDateTime(order.savedAt)}.</p>}
       {order.pendingActions.map((p) => (
         <div key={p.id} className="row-with-action">
           <span>Waiting to send: {p.label}</span>

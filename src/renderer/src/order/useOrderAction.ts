@@ -27,7 +27,7 @@ const DONE: Record<OrderAction['type'], (order: OrderDetail) => string> = {
 
 /** Errors about the order itself (it changed, or is gone): shown as a banner over the reloaded order. */
 const ORDER_CHANGED: readonly string[] = ['conflict', 'not_found', 'forbidden', 'outcome_unknown']
-const isOrderChange = (error: unknown): error is BridgeError => error instanceof BridgeError && ORDER_CHANGED.includes(error.code)
+export const isOrderChange = (error: unknown): error is BridgeError => error instanceof BridgeError && ORDER_CHANGED.includes(error.code)
 
 const CONFIRMED = ' The connection faltered, so this was confirmed from the order’s history — nothing was sent twice.'
 

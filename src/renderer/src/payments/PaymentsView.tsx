@@ -1,11 +1,12 @@
+/** What the appraiser has been paid, and is owed, by each client; each invoice opens its order. */
 import { useQuery } from '@tanstack/react-query'
+import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
-import { formatDateTime, formatMoney } from '../lib/format'
+import { formatDate, formatMoney, formatOutstanding } from '../lib/format'
 import { PAYMENTS_KEY } from '../order/order-keys'
 
-/** What the appraiser has been paid, and is owed, by each client. */
-export function PaymentsView() {
+export function PaymentsView({ onOpenOrder }: { onOpenOrder(ref: OrderRef): void }) {
   const payments = useQuery({ queryKey: PAYMENTS_KEY, queryFn: () => unwrap(api().listPayments()) })
   if (payments.isPending) return <p className="list-state" role="status">Loading payments…</p>
   if (payments.isError) return <ErrorState className="list-state" message={messageOf(payments.error)} onRetry={() => void payments.refetch()} />
@@ -50,12 +51,16 @@ export function PaymentsView() {
         <tbody>
           {sorted.map((p) => (
             <tr key={`${p.clientId}/${p.invoiceNumber}`}>
-              <td>{p.orderNumber}</td>
+              <td>
+                <button type="button" className="link" onClick={() => onOpenOrder({ clientId: p.clientId, loanId: p.loanId, orderId: p.orderId })}>
+                  {p.orderNumber}
+                </button>
+              </td>
               <td>{p.clientName}</td>
               <td>{formatMoney(p.amount, p.currency)}</td>
-              <td>{p.status === 'paid' ? `Paid ${p.paidAt ? formatDateTime(p.paidAt) : ''}` : 'Unpaid'}</td>
+              <td className={p.status === 'unpaid' ? 'owed' : ''}>{p.status === 'paid' ? `Paid ${p.paidAt ? formatDate(p.paidAt) : ''}` : `Unpaid · ${formatOutstanding(p.invoicedAt)}`}</td>
               <td className="muted">
-                {p.invoiceNumber} · {formatDateTime(p.invoicedAt)}
+                {p.invoiceNumber} · {formatDate(p.invoicedAt)}
               </td>
             </tr>
           ))}

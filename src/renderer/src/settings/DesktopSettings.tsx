@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { SettingCheckbox } from './SettingCheckbox'
 import { NOTIFICATION_KINDS, SYNC_INTERVAL_SECONDS, type AppSettings, type AppSettingsPatch, type NotificationKind } from '../../../shared/ipc/app-schemas'
+import { formatTime } from '../lib/format'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { SETTINGS_KEY } from './settings-keys'
 
@@ -72,7 +73,7 @@ export function NotificationSettings({ settings }: { settings: AppSettings }) {
       </fieldset>
       {paused && pausedUntil ? (
         <div className="inline-row">
-          <span role="status">Paused until {new Date(pausedUntil).toLocaleTimeString()}.</span>
+          <span role="status">Paused until {formatTime(pausedUntil)}.</span>
           <button type="button" onClick={() => save.mutate({ notifications: { pausedUntil: null } })}>
             Resume notifications
           </button>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { AppSettings } from '../../../shared/ipc/app-schemas'
+import { formatDateTime } from '../lib/format'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { useUpdateStatus } from './useUpdateStatus'
@@ -97,7 +98,7 @@ function UpdatesSection({ settings }: { settings: AppSettings }) {
 
 function describeUpdates(status: ReturnType<typeof useUpdateStatus>): string {
   if (!status) return 'Checking update status…'
-  const last = status.lastCheckedAt ? ` Last checked ${new Date(status.lastCheckedAt).toLocaleString()}.` : ''
+  const last = status.lastCheckedAt ? ` Last checked ${formatDateTime(status.lastCheckedAt)}.` : ''
   switch (status.state) {
     case 'disabled':
       return status.message ?? 'Updates are off.'

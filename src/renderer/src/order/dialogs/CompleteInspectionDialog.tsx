@@ -1,28 +1,27 @@
-import { format } from 'date-fns'
-import { useState, type FormEvent } from 'react'
+/** Marks the inspection done; asks for confirmation when the appointment is still ahead. */
+import { useState } from 'react'
 import type { OrderAction } from '../../../../shared/ipc/order-schemas'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, toDateTimeInput } from '../../lib/format'
 import { Modal } from '../Modal'
 import { DialogButtons, FormError } from './DialogButtons'
-import { useActionRules } from './useActionRules'
+import { useActionForm } from './useActionForm'
 
-/** Marks the inspection done; asks for confirmation when the appointment is still ahead. */
 export function CompleteInspectionDialog(props: { scheduledAt: string | null; busy: boolean; error: string | null; onSubmit(action: OrderAction): void; onClose(): void }) {
-  const [completedAt, setCompletedAt] = useState(() => format(new Date(), "yyyy-MM-dd'T'HH:mm"))
+  const [initial] = useState(() => ({ completedAt: toDateTimeInput(new Date()) }))
   const [confirmed, setConfirmed] = useState(false)
   // Judged when the dialog opens.
   const [openedAt] = useState(() => Date.now())
   const appointmentAhead = props.scheduledAt !== null && Date.parse(props.scheduledAt) > openedAt
-  const action = { type: 'completeInspection' as const, completedAt: completedAt ? new Date(completedAt).toISOString() : '' }
-  const rules = useActionRules('completeInspection', action)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    rules.touch()
-    if (!rules.problem && (!appointmentAhead || confirmed)) props.onSubmit(action)
-  }
+  const form = useActionForm({
+    draftKey: null,
+    initial,
+    toAction: ({ completedAt }) => ({ type: 'completeInspection' as const, completedAt: completedAt ? new Date(completedAt).toISOString() : '' }),
+    ready: !appointmentAhead || confirmed,
+    onSubmit: props.onSubmit
+  })
   return (
     <Modal title="Mark the inspection complete" onClose={props.onClose} busy={props.busy}>
-      <form onSubmit={submit} className="dialog-form" noValidate>
+      <form onSubmit={form.submit} className="dialog-form" noValidate>
         {appointmentAhead && props.scheduledAt && (
           <div className="notice notice-warn" role="alert">
             <p>The appointment is {formatDateTime(props.scheduledAt)}, which is still ahead. Mark the inspection complete only if it has already taken place.</p>
@@ -34,18 +33,10 @@ export function CompleteInspectionDialog(props: { scheduledAt: string | null; bu
         )}
         <div className="field">
           <label htmlFor="completed-at">Completed at</label>
-          <input
-            id="completed-at"
-            type="datetime-local"
-            value={completedAt}
-            onChange={(e) => {
-              rules.touch()
-              setCompletedAt(e.target.value)
-            }}
-          />
+          <input id="completed-at" type="datetime-local" value={form.value.completedAt} onChange={(e) => form.change({ completedAt: e.target.value })} />
         </div>
-        <FormError message={rules.message ?? props.error} />
-        <DialogButtons submitLabel="Mark complete" busyLabel="Saving…" busy={props.busy} disabled={rules.problem !== null || (appointmentAhead && !confirmed)} onClose={props.onClose} />
+        <FormError message={form.message ?? props.error} />
+        <DialogButtons submitLabel="Mark complete" busyLabel="Saving…" busy={props.busy} disabled={form.blocked} onClose={props.onClose} />
       </form>
     </Modal>
   )

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import type { SandboxProvider } from '../main/core/ports'
-import { createDebouncedSaver, loadSandboxData } from './persistence'
-import { startSandboxServer, type RunningSandbox } from './server'
+import type { SandboxProvider } from './core/ports'
+import { createDebouncedSaver, loadSandboxData } from '../sandbox/persistence'
+import { startSandboxServer, type RunningSandbox } from '../sandbox/server'
 
 /**
  * The sandbox environment of the app: a sandbox given by OMNIVMS_SANDBOX_URL (tests, demos

@@ -1,0 +1,107 @@
+/** The middle pane: search and sort, what the list is showing (offline, a client that failed, an error), and the order list. */
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { RefObject } from 'react'
+import type { Inbox, OrderSummary } from '../../../shared/ipc/order-schemas'
+import { messageOf } from '../lib/bridge'
+import { ErrorState } from '../lib/ErrorState'
+import { formatTime } from '../lib/format'
+import type { InboxView, SortKey } from './inbox-model'
+import { OrderList } from './OrderList'
+
+export function ListPane(props: {
+  inbox: UseQueryResult<Inbox>
+  view: InboxView
+  groupLabel: string
+  shown: readonly OrderSummary[]
+  selectedKey: string | null
+  searchRef: RefObject<HTMLInputElement | null>
+  refreshing: boolean
+  onView(patch: Partial<InboxView>): void
+  onRefresh(): void
+  onSync(): void
+  onSelect(order: OrderSummary): void
+  onOpen(order: OrderSummary): void
+}) {
+  const { inbox, view, shown, groupLabel, selectedKey, searchRef, refreshing, onView, onRefresh, onSync, onSelect, onOpen } = props
+  const search = view.search.trim()
+  return (
+    <section className="list-pane" aria-label={`${groupLabel} orders`}>
+      <div className="list-toolbar">
+        <div className="field inline">
+          <label htmlFor="search">Search orders</label>
+          <input
+            id="search"
+            ref={searchRef}
+            type="search"
+            placeholder="Address, order or loan #, borrower  ( / )"
+            value={view.search}
+            onChange={(e) => onView({ search: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') onView({ search: '' })
+            }}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor="sort">Sort by</label>
+          <select id="sort" value={view.sort} onChange={(e) => onView({ sort: e.target.value as SortKey })}>
+            <option value="due">Due date</option>
+            <option value="assigned">Newest assigned</option>
+            <option value="fee">Highest fee</option>
+          </select>
+        </div>
+        <button type="button" onClick={onRefresh} disabled={refreshing} aria-keyshortcuts="Control+R Meta+R">
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      {inbox.data?.offlineSince && (
+        <p className="banner banner-warn" role="status">
+          Offline — showing data from {formatTime(inbox.data.offlineSince)}. The app reconnects by itself; inspection updates you make are sent then.
+        </p>
+      )}
+      {inbox.isError && inbox.data && (
+        <div className="banner banner-warn" role="alert">
+          <p>Couldn't refresh your orders: {messageOf(inbox.error)} The list shows what was loaded before.</p>
+          <button type="button" onClick={onSync}>
+            Try again
+          </button>
+        </div>
+      )}
+      {inbox.data && inbox.data.failures.length > 0 && (
+        <div className="banner banner-warn" role="alert">
+          {inbox.data.failures.map((f) => (
+            <p key={f.clientId}>
+              {f.showingSince ? `${f.clientName}: couldn't refresh — showing orders from ${formatTime(f.showingSince)}` : `${f.clientName}: couldn't load its orders — ${f.message}`}
+            </p>
+          ))}
+          <button type="button" onClick={onSync}>
+            Try again
+          </button>
+        </div>
+      )}
+      {inbox.isPending ? (
+        <p className="list-state" role="status">
+          Loading your orders…
+        </p>
+      ) : inbox.isError && !inbox.data ? (
+        <ErrorState className="list-state" message={messageOf(inbox.error)} onRetry={onSync} />
+      ) : shown.length === 0 ? (
+        <div className="list-state">
+          <p>{search ? `No orders match “${search}”.` : `No orders in ${groupLabel}.`}</p>
+          {search && (
+            <button type="button" onClick={() => onView({ search: '' })}>
+              Clear search
+            </button>
+          )}
+        </div>
+      ) : (
+        <>
+          <p className="list-count" aria-live="polite">
+            {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
+            {refreshing && <span className="muted"> · refreshing…</span>}
+          </p>
+          <OrderList orders={shown} selectedKey={selectedKey} onSelect={onSelect} onOpen={onOpen} />
+        </>
+      )}
+    </section>
+  )
+}
