@@ -1,3 +1,4 @@
+/** The "Local sandbox (demo data)" environment: a sandbox started inside the app, or one given by OMNIVMS_SANDBOX_URL. */
 import { join } from 'node:path'
 import type { SandboxProvider } from './core/ports'
 import { createDebouncedSaver, loadSandboxData } from '../sandbox/persistence'

@@ -1,3 +1,4 @@
+/** Electron's main entry: the app's lifecycle, the single-instance lock, links, and the core wired to Electron's ports. */
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell } from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,3 +1,4 @@
+/** Every OmniValVMS endpoint the app calls, declared once: method, path, schemas, documented or assumed. */
 import { z } from 'zod'
 import {
   CreateSubmissionRequestSchema,

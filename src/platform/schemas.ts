@@ -1,3 +1,4 @@
+/** The platform's wire shapes (zod): tokens, account, orders, history, submissions, payments, errors. */
 import { z } from 'zod'
 
 /**

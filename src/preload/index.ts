@@ -1,3 +1,4 @@
+/** The preload: exposes window.omnivms, the bridge built from the one IPC contract, over ipcRenderer. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { createBridge, type BridgeTransport } from '../shared/ipc/bridge'
 

@@ -1,3 +1,4 @@
+/** `npm run sandbox`: the sandbox on its own, on 127.0.0.1. */
 import { parseArgs } from 'node:util'
 import { DEMO_ACCOUNTS } from './seed'
 import { startSandboxServer } from './server'

@@ -1,3 +1,4 @@
+/** The control plane's faults (status, drop, delay, garbage, oversize, trickle, reset) and the request log. */
 import type { Context, Next } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import { z } from 'zod'

@@ -1,3 +1,4 @@
+/** The sandbox's HTTP app: loopback and JSON checks, faults, the platform routes, and the control plane. */
 import { randomBytes } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { HttpBindings } from '@hono/node-server'

@@ -1,3 +1,4 @@
+/** The sandbox's data: clients, users, orders, history, tokens (as hashes), submissions, payments. */
 import type { PlatformHistoryEntry, PlatformOrderDetail } from '../platform/schemas'
 
 export interface SandboxClient {

@@ -1,3 +1,4 @@
+/** Password hashing for the sandbox's accounts (scrypt). */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 
 // Low scrypt cost: this is a local sandbox, and tests sign in many times.

@@ -1,3 +1,4 @@
+/** The embedded sandbox's data kept on disk, written atomically and debounced. */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { SandboxData } from './model'

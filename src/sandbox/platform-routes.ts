@@ -1,3 +1,4 @@
+/** What the sandbox platform does for each endpoint of the contract. */
 import { SandboxError } from './sandbox-error'
 import type { RouteTable } from './routes'
 

@@ -1,3 +1,4 @@
+/** Routes registered from the endpoint declarations: request parsing, auth first, 400 and 422 by their meaning. */
 import { createHash } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
@@ -30,7 +31,21 @@ export type RouteResult<N extends EndpointName> = { status?: 200 | 201 | 202 | 2
 
 export type RouteTable = { [N in EndpointName]: (sandbox: Sandbox, ctx: RouteContext<N>) => RouteResult<N> | Promise<RouteResult<N>> }
 
-/** A JSON body checked against `schema` (400 when malformed or of the wrong shape). */
+/**
+ * By the docs' meaning, whichever check finds it: a body that is not JSON or not of the request's
+ * shape (a field of the wrong type, no request this endpoint takes) is malformed — 400; a field
+ * missing, or a value the platform can't use, is missing or invalid domain data — 422.
+ */
+export function validationError(issues: readonly z.core.$ZodIssue[]): SandboxError {
+  // A value of another type than the field takes (a number where a reason's name goes) is malformed; a missing one is not.
+  const wrongType = (i: z.core.$ZodIssue) =>
+    i.input !== undefined && (i.code === 'invalid_type' || (i.code === 'invalid_value' && i.values.length > 0 && typeof i.input !== typeof i.values[0]))
+  const malformed = issues.some((i) => wrongType(i) || i.code === 'invalid_union')
+  const text = issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+  return malformed ? new SandboxError(400, 'malformed_request', text) : new SandboxError(422, 'invalid_data', text)
+}
+
+/** A JSON body checked against `schema` (400 when malformed, 422 when data is missing or invalid). */
 export async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.output<T>> {
   let body: unknown
   try {
@@ -38,8 +53,8 @@ export async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T):
   } catch {
     throw new SandboxError(400, 'invalid_json', 'The request body must be JSON.')
   }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+  const parsed = schema.safeParse(body, { reportInput: true })
+  if (!parsed.success) throw validationError(parsed.error.issues)
   return parsed.data as z.output<T>
 }
 
@@ -62,8 +77,8 @@ export function registerRoutes(app: Hono<Env>, sandbox: Sandbox, table: RouteTab
       if (endpoint.auth === 'bearer') user()
       let query: unknown
       if (endpoint.query) {
-        const parsed = endpoint.query.safeParse(c.req.query())
-        if (!parsed.success) throw new SandboxError(400, 'validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+        const parsed = endpoint.query.safeParse(c.req.query(), { reportInput: true })
+        if (!parsed.success) throw validationError(parsed.error.issues)
         query = parsed.data
       }
       const body = endpoint.request ? await readJson(c, endpoint.request) : undefined

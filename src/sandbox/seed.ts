@@ -1,3 +1,4 @@
+/** The seeded book: accounts, clients and orders with histories written from the action table. */
 import { hashPassword } from './passwords'
 import type { SandboxClient, SandboxData, SandboxDocument, SandboxHistoryRecord, SandboxOrder, SandboxPayment, SandboxRevision, SandboxSubmission, SandboxUser } from './model'
 import { samplePdf } from './sample-files'

@@ -1,3 +1,4 @@
+/** The sandbox served on 127.0.0.1. */
 import { serve } from '@hono/node-server'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

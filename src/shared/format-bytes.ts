@@ -1,3 +1,4 @@
+/** Byte counts as people read them ("2.4 MB"). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   const units = ['KB', 'MB', 'GB']

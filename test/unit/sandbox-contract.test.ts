@@ -36,9 +36,11 @@ describe('the sandbox serves the contract', () => {
           expected[`${name}: a Client User`] = 403
         }
       } else {
-        // An open endpoint reads its declared body: an empty one is malformed.
+        // An open endpoint reads its declared body: an empty one lacks its data (422); one that is not JSON is malformed (400).
         answers[`${name}: empty body`] = await send({})
-        expected[`${name}: empty body`] = 400
+        expected[`${name}: empty body`] = 422
+        answers[`${name}: not JSON`] = await fetch(url, { method: endpoint.method, headers: { 'content-type': 'application/json' }, body: '{' }).then((r) => r.status)
+        expected[`${name}: not JSON`] = 400
       }
     }
     expect(answers).toEqual(expected)

@@ -1,17 +1,16 @@
 /** Wires the main process's logic from its ports; runs unchanged in Electron and in plain Node. No policy lives here. */
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
 import { eventChannel, ipcEvents, type EventPayload, type IpcEventName } from '../../shared/ipc/contract'
-import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
+import type { AppCore, AppCoreDeps, EventListener } from './app-core-contract'
 import { DiagnosticsService } from './diagnostics/diagnostics-service'
-import { createIpcDispatcher, type IpcDispatch } from './ipc/dispatcher'
+import { createIpcDispatcher } from './ipc/dispatcher'
 import { createIpcHandlers } from './ipc/handlers'
 import { createSenderPolicy } from './ipc/sender-policy'
 import { LinkHandler } from './links/link-handler'
 import { PlatformClient } from './platform/platform-client'
 import { RequestJournal } from './platform/request-journal'
-import { systemClock, type BadgePort, type Clock, type ExternalOpener, type FileDialogs, type FolderOpener, type HttpFetch, type KeyValueStore, type Logger, type LoginItemPort, type LogTail, type Notifier, type SandboxProvider, type SecretCipher, type TrayPort, type UpdaterPort, type WindowPort } from './ports'
+import { systemClock } from './ports'
 import { PasswordRecovery } from './session/password-recovery'
 import { SessionService } from './session/session-service'
 import { createSessionServices } from './session/session-services'
@@ -24,64 +23,7 @@ import { UpdateService } from './updates/update-service'
 import { WindowMailbox } from './window/window-mailbox'
 
 export const VAULT_FILE = 'session.json'
-
-export interface AppCoreDeps {
-  /** The app's own folder in the user's profile (Electron's userData): the session vault lives here. */
-  dataDir: string
-  store: KeyValueStore
-  cipher: SecretCipher
-  fetch: HttpFetch
-  logger: Logger
-  sandbox: SandboxProvider
-  external: ExternalOpener
-  dialogs: FileDialogs
-  folders: FolderOpener
-  /** The app's log file, for diagnostics. */
-  logTail: LogTail
-  appInfo: AppInfo
-  /** Per-file upload limit; UCDP's 15 MB by default. */
-  maxUploadBytes?: number
-  /** Origins whose main frame may call IPC (the app's own content only). */
-  trustedOrigins: readonly string[]
-  clock?: Clock
-  /** The auto-updater; null (the default) in unpackaged builds, where updates are off. */
-  updater?: UpdaterPort | null
-  /** The update feed built into the installer, used unless the user set another. */
-  builtInUpdateFeed?: string | null
-  /** The environment the sign-in screen offers first: production in packaged builds. */
-  defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
-  notifier?: Notifier | null
-  badge?: BadgePort | null
-  tray?: TrayPort | null
-  loginItem?: LoginItemPort | null
-  window?: WindowPort | null
-}
-
-export type EventListener = (channel: string, payload: unknown) => void
-
-export interface AppCore {
-  dispatch: IpcDispatch
-  /** Main→renderer events, already validated against the contract, keyed by channel. */
-  subscribe(listener: EventListener): () => void
-  /** Call when the system resumes from sleep or the network comes back. */
-  wake(): Promise<void>
-  /** The application menu asks the window to do something. */
-  menuCommand(command: MenuCommand): void
-  /** Help → Export diagnostics… from the menu. */
-  exportDiagnostics(): Promise<{ savedTo: string } | null>
-  /** A message the next window (or the reloaded one) shows once. */
-  setWindowNotice(text: string): void
-  /** One sync with the platform now; resolves when it is done. */
-  syncNow(): Promise<void>
-  /** An omnivms:// link from the OS (second instance, open-url, or the command line at start). Never rejects. */
-  openDeepLink(url: string): Promise<void>
-  pauseNotifications(minutes: number): void
-  closesToTray(platform: NodeJS.Platform): boolean
-  takeTrayHint(): boolean
-  ready: Promise<void>
-  /** Stops everything; resolves once the session's pending writes have landed (await it before the process exits). */
-  dispose(): Promise<void>
-}
+export type { AppCore, AppCoreDeps, EventListener } from './app-core-contract'
 
 /** The app's folder is the user's alone (0700) on macOS and Linux. */
 function makePrivateFolder(folder: string): void {

@@ -1,3 +1,4 @@
+/** The OMNIVMS_* variables development and tests may set, read strictly (a packaged app ignores them). */
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 

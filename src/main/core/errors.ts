@@ -1,3 +1,4 @@
+/** The errors main hands the window: a stable code and a message safe to show. */
 import type { ErrorCode } from '../../shared/ipc/result'
 
 /** An error whose code and message are safe to hand to the renderer. */

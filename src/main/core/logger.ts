@@ -1,3 +1,4 @@
+/** The logger: timestamped lines, passed through the one scrubber before they are written. */
 import type { Logger } from './ports'
 import { scrub, scrubFields } from './privacy/scrubber'
 

@@ -1,3 +1,4 @@
+/** Serves the built renderer's files (for the app:// protocol), safely within its folder. */
 import { extname, join, normalize, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 

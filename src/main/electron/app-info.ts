@@ -1,3 +1,4 @@
+/** The app's versions as Electron reports them, for About and diagnostics. */
 import { app } from 'electron'
 import { arch, release, type } from 'node:os'
 import type { AppInfo } from '../../shared/ipc/app-schemas'

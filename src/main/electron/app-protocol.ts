@@ -1,3 +1,4 @@
+/** The app:// scheme: the renderer served from the built files with the CSP header. */
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { APP_HOST, APP_SCHEME } from '../../shared/csp'

@@ -1,3 +1,4 @@
+/** Electron's notifications, badge (with the Windows overlay), tray and login item behind the core's ports. */
 import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron'
 import type { BadgePort, LoginItemPort, Notifier, TrayPort } from '../core/ports'
 import { BADGE_ICONS_PNG_BASE64 } from './badge-icons'

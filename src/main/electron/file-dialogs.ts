@@ -1,3 +1,4 @@
+/** Electron's native open and save dialogs behind the core's port. */
 import { BrowserWindow, dialog } from 'electron'
 import type { FileDialogs } from '../core/ports'
 

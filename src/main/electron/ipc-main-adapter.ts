@@ -1,3 +1,4 @@
+/** ipcMain wired to the core's dispatcher (with the sender's frame), and the core's events to the window. */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { IPC_CALL_NAMES, callChannel } from '../../shared/ipc/contract'
 import type { AppCore } from '../core/app-core'

@@ -1,3 +1,4 @@
+/** The hardened app window: its web preferences, place, and what it may load. */
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron'
 import type { KeyValueStore } from '../core/ports'
 import { loadWindowState, restoreWindowState, saveWindowState } from '../core/window/window-state'

@@ -1,3 +1,4 @@
+/** The application and context menus built from the core's menu data. */
 import { Menu, type MenuItemConstructorOptions, type WebContents } from 'electron'
 import type { MenuCommand } from '../../shared/ipc/app-schemas'
 import type { MainAction, MenuItemSpec } from '../core/menu/app-menu'

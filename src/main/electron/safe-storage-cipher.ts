@@ -1,3 +1,4 @@
+/** Electron's safeStorage as the core's secret cipher (the OS keychain). */
 import { safeStorage } from 'electron'
 import type { SecretCipher } from '../core/ports'
 

@@ -1,3 +1,4 @@
+/** electron-store as the core's key-value store, recovering from a damaged file. */
 import Store from 'electron-store'
 import { app, ipcMain } from 'electron'
 import { join } from 'node:path'

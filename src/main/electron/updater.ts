@@ -1,3 +1,4 @@
+/** electron-updater behind the core's updater port. */
 import updaterModule from 'electron-updater'
 import type { Logger, UpdaterPort } from '../core/ports'
 

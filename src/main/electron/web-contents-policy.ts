@@ -1,3 +1,4 @@
+/** Navigation, new windows, webviews and permissions denied for every web contents. */
 import type { Session, WebContents } from 'electron'
 import { isSafeExternalUrl } from '../core/links/external-links'
 import { originOf } from '../core/ipc/sender-policy'

@@ -1,3 +1,4 @@
+/** The types of what the window is given: window.omnivms, the bridge. */
 import type { OmniVmsApi } from '../../shared/ipc/bridge'
 
 declare global {

@@ -1,3 +1,4 @@
+/** The window's entry: the query client, the error boundary, the app. */
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

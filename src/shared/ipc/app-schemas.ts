@@ -1,3 +1,4 @@
+/** The IPC shapes of the app itself: settings, updates, app info, menu commands, renderer errors. */
 import { z } from 'zod'
 import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notifications'
 import { STATUS_GROUPS } from '../workflow/queues'

@@ -1,3 +1,4 @@
+/** The renderer's API, built from the one IPC contract over a transport. */
 import type { Result } from './result'
 import {
   IPC_CALL_NAMES,

@@ -1,3 +1,4 @@
+/** The one IPC contract: every call and event between the window and main, with its schemas. */
 import { z } from 'zod'
 import { InboxChangesWireSchema, InboxWireSchema } from './order-list-wire'
 import { PathIdSchema } from './id-schema'

@@ -1,3 +1,4 @@
+/** The ids that may go into a platform path: opaque, never a path of their own. */
 import { z } from 'zod'
 
 /**

@@ -1,3 +1,4 @@
+/** The inbox in its compact IPC form, and back. */
 import { z } from 'zod'
 import { PathIdSchema } from './id-schema'
 import { InboxChangesSchema, InboxSchema, OrderRefSchema, type Inbox, type InboxChanges, type OrderSummary } from './order-schemas'

@@ -1,3 +1,4 @@
+/** The IPC shapes of orders: summaries, details, the inbox and its changes, actions, uploads, payments, drafts. */
 import { z } from 'zod'
 import { PathIdSchema } from './id-schema'
 

@@ -1,3 +1,4 @@
+/** The envelope every IPC answer comes in, and the error codes the window may branch on. */
 import { z } from 'zod'
 
 /** Stable error codes the renderer may branch on. Messages are safe to show. */
@@ -22,6 +23,8 @@ export const ERROR_CODES = [
   'outcome_unknown',
   'busy',
   'proxy_auth_required',
+  /** The platform refused it for good with an answer the app has no meaning for (an unusual 4xx). */
+  'refused',
   'internal'
 ] as const
 

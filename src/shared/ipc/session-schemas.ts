@@ -1,3 +1,4 @@
+/** The IPC shapes of the session: environments, users, sign-in, state, storage protection. */
 import { z } from 'zod'
 import { HttpsUrlSchema } from './url-schemas'
 

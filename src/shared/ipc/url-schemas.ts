@@ -1,3 +1,4 @@
+/** An https address without credentials (a custom platform, an update feed). */
 import { z } from 'zod'
 
 /** An https address with no user name or password in it (a custom platform, an update feed). */

@@ -1,3 +1,4 @@
+/** The calls and events whose IPC form is compact, and what turns them back. */
 import type { CallOutput, EventPayload, IpcCallName, IpcEventName } from './contract'
 import { decodeInbox, decodeInboxChanges } from './order-list-wire'
 

@@ -1,3 +1,4 @@
+/** The inbox queues an appraiser triages by, made of the named status sets. */
 import type { OrderStatusCode } from './status-codes'
 import { STATUS_SETS } from './status-sets'
 

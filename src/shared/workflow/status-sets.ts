@@ -1,3 +1,4 @@
+/** Named sets of statuses: the only lists of status codes there are. */
 import { ORDER_STATUS as S, type OrderStatusCode } from './status-codes'
 
 /**

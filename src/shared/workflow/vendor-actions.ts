@@ -1,3 +1,4 @@
+/** Every vendor action, declared once: where it is offered, where it leads, its inputs and rules, effects and history. */
 import { z } from 'zod'
 import { ORDER_STATUS as S, type OrderStatusCode } from './status-codes'
 import { STATUS_SETS, inSet } from './status-sets'

@@ -1,3 +1,4 @@
+/** The text of "Export diagnostics…": versions, session, storage, requests and log lines — scrubbed. */
 import type { AppInfo, UpdateStatus } from '../../../shared/ipc/app-schemas'
 import { scrub } from '../privacy/scrubber'
 import type { JournalEntry } from '../platform/request-journal'

@@ -1,3 +1,4 @@
+/** Help → "Export diagnostics…": builds the report and saves it where the user picks. */
 import { format } from 'date-fns'
 import type { AppInfo, UpdateStatus } from '../../../shared/ipc/app-schemas'
 import type { SessionState, StorageProtection } from '../../../shared/ipc/session-schemas'

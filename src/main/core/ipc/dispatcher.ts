@@ -1,3 +1,4 @@
+/** Routes each IPC call to its handler after checking the sender and the input, and answers in an envelope. */
 import type { z } from 'zod'
 import { IPC_CALL_NAMES, callChannel, ipcCalls, type IpcCallName, type IpcCalls } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/ipc/result'

@@ -1,3 +1,4 @@
+/** What an omnivms:// link does: open that order (after sign-in if need be) or the reset form. */
 import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import type { Logger, WindowPort } from '../ports'
 import { linkShape, parseDeepLink, type DeepLink } from './deep-links'

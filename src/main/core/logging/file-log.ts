@@ -1,3 +1,4 @@
+/** The app's log file (electron-log's file transport): rotated, readable by the user only. */
 import log from 'electron-log/node'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'

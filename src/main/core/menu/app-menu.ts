@@ -1,3 +1,4 @@
+/** The application menu, as data: its items, shortcuts and the commands they send. */
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-workflow'
 

@@ -1,3 +1,4 @@
+/** The right-click menu of text fields (cut, copy, paste, select all), as data. */
 import type { MenuItemSpec } from './app-menu'
 
 /** What Electron tells about a right-click (the subset the menu needs). */

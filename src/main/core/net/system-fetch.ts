@@ -1,3 +1,4 @@
+/** How platform requests leave the app: undici with the proxy the OS names for each URL and its certificates. */
 import * as tls from 'node:tls'
 import { Agent, ProxyAgent, Socks5ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici'
 import type { HttpFetch, Logger } from '../ports'

@@ -34,7 +34,7 @@ export interface PendingSenderDeps {
 }
 
 /** Answers that settle it: the platform refused this action for good. */
-const DEFINITE: ReadonlySet<ErrorCode> = new Set(['conflict', 'validation', 'not_found', 'forbidden'])
+const DEFINITE: ReadonlySet<ErrorCode> = new Set(['conflict', 'validation', 'not_found', 'forbidden', 'refused'])
 const BACKOFF_MS = [15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000]
 
 type Outcome = 'done' | 'retry' | 'stop'

@@ -1,3 +1,4 @@
+/** A scheduled inspection as an .ics calendar event. */
 import { createEvent } from 'ics'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { AppError } from '../errors'

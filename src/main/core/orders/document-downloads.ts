@@ -1,3 +1,4 @@
+/** Saving a document the client shared, streamed to disk and capped at its listed size. */
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { Readable, Transform } from 'node:stream'

@@ -1,3 +1,4 @@
+/** The vendor's status changes, each reconciled against the order's history when its outcome is unclear. */
 import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { statusName } from '../../../shared/order-workflow'
 import { VENDOR_ACTIONS, isAppliedRecord, toStatusRequest } from '../../../shared/order-workflow'

@@ -1,3 +1,4 @@
+/** The platform's order shapes turned into the app's: summaries, details, history records. */
 import type { z } from 'zod'
 import type { DocumentListSchema, PlatformHistoryEntry, PlatformOrder, PlatformOrderDetail, RevisionListSchema, SubmissionListSchema } from '../../../platform/schemas'
 import type { HistoryEntry, OrderDetail, OrderSummary } from '../../../shared/ipc/order-schemas'

@@ -1,3 +1,4 @@
+/** The vendor's payment history across clients, with paid and unpaid totals per client. */
 import type { Payments } from '../../../shared/ipc/order-schemas'
 import { toAppError } from '../platform/to-app-error'
 import type { AuthSession } from '../session/auth-session'

@@ -1,3 +1,4 @@
+/** The platform's P0 rule for writes: when the outcome is unclear, read the record again and replay at most once. */
 import { AppError } from '../errors'
 import { PlatformError } from '../platform/platform-error'
 import { toAppError } from '../platform/to-app-error'

@@ -1,3 +1,4 @@
+/** Speaks the platform contract over HTTP: builds requests from the declarations, parses answers at the boundary. */
 import { PlatformErrorBodySchema } from '../../../platform/schemas'
 import {
   buildPath,

@@ -1,3 +1,4 @@
+/** How a platform call can fail (HTTP status, network, timeout, unreadable answer), classified. */
 import type { EndpointName } from '../../../platform/endpoints'
 
 /** Why a platform call failed, classified the way the platform's error guide asks clients to. */

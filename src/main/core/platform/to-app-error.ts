@@ -1,3 +1,4 @@
+/** Turns any failure into an error the window may show, by the platform's error guide. */
 import type { EndpointName } from '../../../platform/endpoints'
 import { AppError, MESSAGES } from '../errors'
 import { PlatformError } from './platform-error'
@@ -67,6 +68,8 @@ export function toAppError(error: unknown): AppError {
         return new AppError('validation', server ?? 'OmniValVMS could not accept this. Check the details and try again.')
       }
       if (f.status === 429) return new AppError('rate_limited', `The platform asked us to slow down; try again in ${secondsUntil(f.retryAfterMs)} s.`)
+      // Another 4xx is the platform refusing, not failing: said as what it is, never as "try again".
+      if (f.status < 500) return new AppError('refused', withReference(`The platform refused this (HTTP ${f.status})${server ? `: ${server}` : '.'} Trying again won't change that; contact support if you think it should work.`))
       return new AppError('server_error', withReference(`OmniValVMS had a problem (error ${f.status}). Try again in a moment.`))
     }
   }

@@ -1,3 +1,4 @@
+/** One session's tokens and the platform's auth rules: proactive refresh, single-flight 401 refresh, Retry-After. */
 import { endpoints, type EndpointName, type ResponseBody } from '../../../platform/endpoints'
 import type { TokenResponse } from '../../../platform/schemas'
 import { AppError, MESSAGES } from '../errors'

@@ -1,3 +1,4 @@
+/** When to renew an access token: the lead before expiry, the spacing between refreshes, a timer's limits. */
 import type { TokenResponse } from '../../../platform/schemas'
 
 /** A server's token lifetime is taken within these bounds, whatever it says (0.001 s or 1,000 hours). */

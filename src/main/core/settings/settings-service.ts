@@ -1,3 +1,4 @@
+/** The app's settings, validated on the way in and out; a damaged value reads as the defaults. */
 import { AppSettingsSchema, type AppSettings, type AppSettingsPatch } from '../../../shared/ipc/app-schemas'
 import type { KeyValueStore } from '../ports'
 

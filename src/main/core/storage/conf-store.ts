@@ -1,3 +1,4 @@
+/** The key-value store on conf (what electron-store wraps), for plain Node. */
 import Conf from 'conf'
 import { join } from 'node:path'
 import type { KeyValueStore, Logger } from '../ports'

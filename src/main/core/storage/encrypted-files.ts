@@ -1,3 +1,4 @@
+/** Files encrypted with AES-256-GCM under a data key the OS keychain seals; unreadable ones are discarded. */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'

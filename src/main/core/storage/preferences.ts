@@ -1,3 +1,4 @@
+/** Non-secret preferences: the last e-mail and environment, the answers about weak storage. */
 import { z } from 'zod'
 import { EnvironmentChoiceSchema, type EnvironmentChoice } from '../../../shared/ipc/session-schemas'
 import type { KeyValueStore } from '../ports'

@@ -1,3 +1,4 @@
+/** A settings file that survives damage: an unreadable one is set aside, and the app says so. */
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { KeyValueStore, Logger } from '../ports'

@@ -1,3 +1,4 @@
+/** Atomic, flushed writes of files only the user may read (0600), in folders only they may enter (0700). */
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname, join, basename } from 'node:path'

@@ -1,3 +1,4 @@
+/** The encrypted session vault: tokens encrypted by the OS keychain, in one file, written in order. */
 import { readFile, rm } from 'node:fs/promises'
 import { z } from 'zod'
 import { EnvironmentChoiceSchema, UserSchema, type Persistence, type StorageProtection } from '../../../shared/ipc/session-schemas'

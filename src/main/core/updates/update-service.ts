@@ -1,3 +1,4 @@
+/** The update policy: when to check, what to tell the window, never restarting during an upload. */
 import type { UpdateStatus } from '../../../shared/ipc/app-schemas'
 import { AppError } from '../errors'
 import type { Clock, Logger, TimerHandle, UpdaterPort } from '../ports'

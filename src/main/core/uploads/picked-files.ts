@@ -1,3 +1,4 @@
+/** Files the user picked in the native dialog, known to the window only by opaque ids. */
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'

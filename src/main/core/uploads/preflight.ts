@@ -1,3 +1,4 @@
+/** A report's files checked before a byte is sent: PDF signature, well-formed UTF-8 XML, embedded PDF, size. */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'

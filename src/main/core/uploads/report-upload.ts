@@ -1,3 +1,4 @@
+/** Delivering a report: one versioned submission, each file streamed with progress, then submitted. */
 import { open as openFile, type FileHandle } from 'node:fs/promises'
 import type { OrderDetail, OrderRef, UploadProgress } from '../../../shared/ipc/order-schemas'
 import { AppError } from '../errors'

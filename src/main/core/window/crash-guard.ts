@@ -1,3 +1,4 @@
+/** Whether a crashed window is reloaded or shown the error page (three crashes in a minute). */
 import type { Clock } from '../ports'
 
 export const CRASH_LOOP_COUNT = 3

@@ -1,3 +1,4 @@
+/** The window's place and size, remembered and kept on a screen that exists. */
 import { z } from 'zod'
 import type { KeyValueStore } from '../ports'
 

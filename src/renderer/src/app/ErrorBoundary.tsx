@@ -1,3 +1,4 @@
+/** What the window shows when a part of it fails to render, and the report it sends main. */
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { reportReactError } from './error-reporting'
 

@@ -1,3 +1,4 @@
+/** The screen for an account that is not an appraiser's: this app is for vendors. */
 import { useMutation } from '@tanstack/react-query'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'

@@ -1,3 +1,4 @@
+/** "Update ready — Restart to update" in the status bar. */
 import { useMutation } from '@tanstack/react-query'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { useUpdateStatus } from '../settings/useUpdateStatus'

@@ -1,3 +1,4 @@
+/** A notice main kept for this window (after a crash, a link, an action not sent), shown once. */
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '../lib/bridge'
 

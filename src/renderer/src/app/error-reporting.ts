@@ -1,3 +1,4 @@
+/** Errors the window did not handle, reported to main for the log. */
 import { api } from '../lib/bridge'
 
 const text = (value: unknown) => (value instanceof Error ? `${value.name}: ${value.message}` : String(value)).slice(0, 2000)

@@ -1,3 +1,4 @@
+/** The keyboard shortcuts the window answers itself, and the command each makes. */
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { STATUS_GROUPS } from '../../../shared/order-workflow'
 

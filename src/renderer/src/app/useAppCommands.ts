@@ -1,3 +1,4 @@
+/** Menu commands and shortcuts delivered to the screen that is showing. */
 import { useEffect, useRef } from 'react'
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
 import { api } from '../lib/bridge'

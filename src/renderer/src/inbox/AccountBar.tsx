@@ -1,3 +1,4 @@
+/** The account bar (who, Settings, Sign out) and the status bar (environment, connection, storage, updates). */
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { SessionState } from '../../../shared/ipc/session-schemas'

@@ -1,3 +1,4 @@
+/** The selected order: its status and deadline, actions, notices, facts, contacts, work sections and history. */
 import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { isClosed, statusName, wasReassignedForNoResponse } from '../../../shared/order-workflow'

@@ -1,3 +1,4 @@
+/** The queues and clients on the left, with live counts, and Payments. */
 import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
 

@@ -1,3 +1,4 @@
+/** The inbox as the window works with it: search text, queues, sorting, counts, and changes applied. */
 import type { Inbox, InboxChanges, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 

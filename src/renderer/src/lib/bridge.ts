@@ -1,3 +1,4 @@
+/** The window's access to main (window.omnivms) and how its errors are read and retried. */
 import type { AppErrorShape, ErrorCode, Result } from '../../../shared/ipc/result'
 
 export const api = () => window.omnivms

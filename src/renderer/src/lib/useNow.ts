@@ -1,3 +1,4 @@
+/** The current time, ticking, for countdowns. */
 import { useEffect, useState } from 'react'
 
 /** The time now, ticking every `everyMs`: for countdowns. */

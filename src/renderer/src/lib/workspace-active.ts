@@ -1,3 +1,4 @@
+/** Whether the signed-in workspace is the one in use (not behind the sign-in screen). */
 import { createContext, useContext } from 'react'
 
 /** False while the session is gone and the workspace waits, hidden, behind the sign-in screen. */

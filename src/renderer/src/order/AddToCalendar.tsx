@@ -1,3 +1,4 @@
+/** "Add to calendar" beside a scheduled inspection. */
 import { useMutation } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'

@@ -1,3 +1,4 @@
+/** A modal dialog on the native <dialog>: titled, focus trapped, Esc to close. */
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { useWorkspaceActive } from '../lib/workspace-active'
 

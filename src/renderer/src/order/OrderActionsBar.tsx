@@ -1,3 +1,4 @@
+/** The actions the order's status offers (from the action table), and their dialogs. */
 import { useEffect, useState } from 'react'
 import { useWorkspaceActive } from '../lib/workspace-active'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'

@@ -1,3 +1,4 @@
+/** The order's work: counter-offer, open revision, revisions, submissions, documents, payment. */
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { formatBytes } from '../../../shared/format-bytes'

@@ -1,3 +1,4 @@
+/** Field actions waiting to be sent, each of which can be withdrawn. */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'

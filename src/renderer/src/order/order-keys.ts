@@ -1,3 +1,4 @@
+/** The keys of the workspace's queries, and of an order's drafts. */
 import type { OrderRef } from '../../../shared/ipc/order-schemas'
 
 /** Every query of the signed-in workspace lives under this key, so it can be dropped or reloaded at once. */

@@ -1,3 +1,4 @@
+/** Performing an action from the window: the result applied, or the refusal shown over the reloaded order. */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { OrderAction, OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'

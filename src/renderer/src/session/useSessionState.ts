@@ -1,3 +1,4 @@
+/** The session as main sees it: asked once, then kept current by its events. */
 import { useEffect, useState } from 'react'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'

@@ -1,3 +1,4 @@
+/** Settings → Notifications, Window & tray, Sync, Uploads. */
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { SettingCheckbox } from './SettingCheckbox'

@@ -1,3 +1,4 @@
+/** A setting's checkbox that shows the choice while it is saved, and goes back if main refuses. */
 import { useState, type ReactNode } from 'react'
 
 /**

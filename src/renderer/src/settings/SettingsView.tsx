@@ -1,3 +1,4 @@
+/** The Settings screen: its sections, Updates, Help and About. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { AppSettings } from '../../../shared/ipc/app-schemas'

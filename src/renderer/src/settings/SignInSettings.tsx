@@ -1,3 +1,4 @@
+/** Settings → Sign-in: where the session and its personal data are kept. */
 import { useMutation } from '@tanstack/react-query'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'

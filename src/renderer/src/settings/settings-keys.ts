@@ -1,1 +1,2 @@
+/** The settings query's key. */
 export const SETTINGS_KEY = ['settings'] as const

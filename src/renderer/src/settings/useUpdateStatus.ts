@@ -1,3 +1,4 @@
+/** The update status, as main reports it. */
 import { useEffect, useState } from 'react'
 import type { UpdateStatus } from '../../../shared/ipc/app-schemas'
 import { api, unwrap } from '../lib/bridge'

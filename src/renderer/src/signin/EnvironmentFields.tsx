@@ -1,3 +1,4 @@
+/** The environment picker of the sign-in screen (local sandbox, OmniValVMS, a custom URL). */
 import type { EnvironmentChoice } from '../../../shared/ipc/session-schemas'
 
 export interface EnvironmentDraft {

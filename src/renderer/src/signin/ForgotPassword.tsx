@@ -1,3 +1,4 @@
+/** "Forgot password?": ask for a reset code, then set a new password with it. */
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { api, messageOf, unwrap } from '../lib/bridge'

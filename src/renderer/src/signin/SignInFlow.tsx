@@ -1,3 +1,4 @@
+/** The signed-out screens: sign-in, and password recovery (also from a reset link). */
 import { useEffect, useState } from 'react'
 import { api } from '../lib/bridge'
 import type { SessionState } from '../../../shared/ipc/session-schemas'

@@ -1,3 +1,4 @@
+/** The sign-in form: environment, e-mail, password, keep me signed in, and why a sign-in failed. */
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { api, BridgeError, messageOf, unwrap } from '../lib/bridge'

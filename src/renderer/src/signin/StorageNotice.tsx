@@ -1,3 +1,4 @@
+/** How a kept session will be protected, and the questions where only weak storage exists. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { StorageProtection } from '../../../shared/ipc/session-schemas'

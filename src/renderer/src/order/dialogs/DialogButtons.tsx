@@ -1,3 +1,4 @@
+/** A dialog's buttons, form error and draft note. */
 export function DialogButtons(props: {
   submitLabel: string
   busyLabel: string

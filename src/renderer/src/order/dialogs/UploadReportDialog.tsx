@@ -1,3 +1,4 @@
+/** Upload a report: pick files, see their checks, send with progress and cancel. */
 import { useEffect, useState } from 'react'
 import type { OrderDetail, OrderRef, PickedFile, UploadProgress } from '../../../../shared/ipc/order-schemas'
 import { formatBytes } from '../../../../shared/format-bytes'
