@@ -180,6 +180,19 @@ describe('working offline', () => {
     expect(await start().ok('getSessionState')).toMatchObject({ status: 'signedIn', persistence: 'encrypted' })
   })
 
+  it('quitting the moment the inbox arrives still leaves its offline copy: quit waits for the session’s writes', async () => {
+    const first = start()
+    await first.ok('signIn', signInInput)
+    const online = await first.ok('listOrders')
+    // No waiting for the file: the quit itself must.
+    await first.core.dispose()
+    expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true)
+    const back = await goOffline()
+    const inbox = await start().ok('listOrders')
+    expect(inbox.orders.map((o) => o.orderId).sort()).toEqual(online.orders.map((o) => o.orderId).sort())
+    await back()
+  })
+
   it('an unchanged sync does not rewrite the offline copy', async () => {
     const app = start()
     await app.ok('signIn', signInInput)
