@@ -1,0 +1,149 @@
+/**
+ * The inbox as a user feels it, in Chromium wired to the real main-process logic (the e2e harness),
+ * at ORDERS orders (10,000 by default; ORDERS=50000 works): real queries typed (some matching
+ * thousands of orders, some none, with deletions) and every queue clicked several times, each
+ * interaction measured as the browser measures responsiveness (Event Timing: input to next paint,
+ * and handler work) and self-timed in the page; the same on a bare page in the same browser, as
+ * the calibration; data received → first rows painted; the renderer's JS heap after load; and the
+ * bytes main sends the window. Prints figures; asserts nothing. Needs `electron-vite build` first.
+ *
+ *   npm run bench:inbox        ORDERS=50000 npm run bench:inbox
+ */
+import { chromium, type Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { launchBrowserApp } from '../e2e/harness/browser-app'
+import { buildPageBridge } from '../e2e/harness/page-bridge-bundle'
+import { startRendererServer } from '../e2e/harness/renderer-server'
+import { STATUS_GROUPS } from '../src/shared/order-workflow'
+import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
+import { startSandboxServer } from '../src/sandbox/server'
+import { createScriptedDialogs } from '../test/support/scripted-dialogs'
+import { INSTRUMENT_PAGE, TAKE_TIMINGS, report, type EventTimingEntry, type TimedInteraction } from './interaction-timing'
+
+const ORDERS = Number(process.env.ORDERS ?? 10_000)
+const ROUNDS = Number(process.env.ROUNDS ?? 3)
+const root = resolve(import.meta.dirname, '..')
+/** What an appraiser types: queries matching thousands, some, and none — each typed, then deleted. */
+const QUERIES = ['maple', 'madison wi', 'ov-2026-1', 'zzqx', 'chen', 'summit 1004']
+const KEY_GAP_MS = 120
+
+interface Taken {
+  entries: EventTimingEntry[]
+  interactions: TimedInteraction[]
+}
+const take = async (page: Page) => (await page.evaluate(TAKE_TIMINGS)) as Taken
+const settle = (page: Page) => page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 60)))')
+
+/** Types each query key by key, then deletes it: returns how many keystrokes were made. */
+async function typeQueries(page: Page, field: string): Promise<number> {
+  let made = 0
+  await page.locator(field).focus()
+  for (const query of QUERIES) {
+    for (const key of [...query.split(''), ...query.split('').map(() => 'Backspace')]) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key)
+      made++
+      await page.waitForTimeout(KEY_GAP_MS)
+    }
+    await settle(page)
+  }
+  return made
+}
+
+const sandbox = await startSandboxServer({ orders: ORDERS })
+const renderer = await startRendererServer(join(root, 'out', 'renderer'))
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
+})
+const profileDir = mkdtempSync(join(tmpdir(), 'omnivms-bench-'))
+try {
+  // ── The calibration: a bare page with one input and one button, in the same browser ──
+  const bare = await (await browser.newContext()).newPage()
+  await bare.setContent('<input id="q" aria-label="q"><button id="b" onclick="this.textContent = String(Number(this.textContent) + 1)">0</button>')
+  await bare.evaluate(INSTRUMENT_PAGE)
+  const bareKeys = await typeQueries(bare, '#q')
+  const bareKeyTimes = await take(bare)
+  const queueCount = STATUS_GROUPS.length
+  for (let i = 0; i < ROUNDS * queueCount; i++) {
+    await bare.locator('#b').click()
+    await settle(bare)
+  }
+  const bareClickTimes = await take(bare)
+  await bare.context().close()
+
+  // ── The app ──
+  const app = await launchBrowserApp({ browser, rendererOrigin: renderer.origin, bridgeScript: await buildPageBridge(), sandboxUrl: sandbox.url, profileDir, keychainKey: randomBytes(32), dialogs: createScriptedDialogs() })
+  const { page } = app
+  const eventBytes = new Map<string, number>()
+  app.core.subscribe((channel, payload) => eventBytes.set(channel, (eventBytes.get(channel) ?? 0) + Buffer.byteLength(JSON.stringify(payload))))
+  const inboxEventBytes = () => [...eventBytes].filter(([channel]) => channel.endsWith('inboxChanged')).reduce((sum, [, bytes]) => sum + bytes, 0)
+  await page.getByLabel('Email').fill(DEMO_ACCOUNTS.vendor.email)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.vendor.password)
+  // First rows painted: a task queued from the frame after the rows appear.
+  await page.evaluate(`(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.order-row')) return
+      observer.disconnect()
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => { window.__firstRowsPainted = performance.now() }
+      requestAnimationFrame(() => channel.port2.postMessage(0))
+    }).observe(document.body, { subtree: true, childList: true })
+  })()`)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined, undefined, { timeout: 120_000 })
+  const receivedToRows = (await page.evaluate(`window.__firstRowsPainted - performance.getEntriesByName('omnivms:received:omnivms:call:listOrders').at(-1).startTime`)) as number
+  const rendered = await page.getByRole('listbox', { name: 'Orders' }).getByRole('option').count()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+
+  await page.evaluate(INSTRUMENT_PAGE)
+  await take(page)
+  const keysMade = await typeQueries(page, '#search')
+  const keyTimes = await take(page)
+  const nav = page.getByRole('navigation', { name: 'Queues' })
+  let clicksMade = 0
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const group of STATUS_GROUPS) {
+      await nav.getByRole('button', { name: new RegExp(`^${group.label.replace(/[&/]/g, '.')}`) }).click()
+      clicksMade++
+      await settle(page)
+    }
+  }
+  const clickTimes = await take(page)
+
+  // The bytes main sends the window: the first inbox, an unchanged sync, one changed order.
+  const inboxAnswer = Math.max(...app.ipcTraffic.filter((t) => t.includes('"orders":{"clients":')).map((t) => Buffer.byteLength(t)))
+  const beforeUnchanged = inboxEventBytes()
+  await app.core.syncNow()
+  const unchanged = inboxEventBytes() - beforeUnchanged
+  const vendorId = sandbox.sandbox.data.users.find((u) => u.email === DEMO_ACCOUNTS.vendor.email)?.id
+  const someOrder = sandbox.sandbox.data.orders.find((o) => o.status === 1 && o.vendorId === vendorId)
+  if (someOrder) sandbox.sandbox.moves.applyEvent('hold', someOrder, { reason: 'Bench: one order changes' })
+  const beforeChanged = inboxEventBytes()
+  await app.core.syncNow()
+  const oneChanged = inboxEventBytes() - beforeChanged
+
+  const version = browser.version()
+  console.log(`Inbox with ${ORDERS.toLocaleString()} orders in Chromium ${version}, one run (${rendered} rows in the DOM — virtualized):`)
+  console.log(`  data received → first rows painted: ${receivedToRows.toFixed(0)} ms`)
+  console.log(`  renderer JS heap after load (after a GC): ${(heap.usedSize / 1e6).toFixed(1)} MB`)
+  for (const text of [
+    ...report(`search keystrokes (${QUERIES.map((q) => `"${q}"`).join(', ')}, each typed and deleted)`, keysMade, keyTimes.entries, keyTimes.interactions.filter((i) => i.kind === 'key')),
+    ...report(`queue clicks (every queue, ${ROUNDS} rounds)`, clicksMade, clickTimes.entries, clickTimes.interactions.filter((i) => i.kind === 'click')),
+    ...report('calibration — bare page, the same keystrokes', bareKeys, bareKeyTimes.entries, bareKeyTimes.interactions.filter((i) => i.kind === 'key')),
+    ...report('calibration — bare page, as many clicks', ROUNDS * queueCount, bareClickTimes.entries, bareClickTimes.interactions.filter((i) => i.kind === 'click'))
+  ])
+    console.log(text)
+  console.log(`  first inbox sent to the window: ${(inboxAnswer / 1e6).toFixed(2)} MB (${Math.round(inboxAnswer / ORDERS)} bytes per order)`)
+  console.log(`  an unchanged sync sent the window: ${unchanged} bytes; one changed order: ${oneChanged} bytes`)
+  await app.close()
+} finally {
+  await browser.close()
+  await renderer.close()
+  await sandbox.close()
+  rmSync(profileDir, { recursive: true, force: true })
+}
