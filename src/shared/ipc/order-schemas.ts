@@ -6,6 +6,8 @@ const id = PathIdSchema
 
 export const OrderRefSchema = z.object({ clientId: id, loanId: id, orderId: id })
 export type OrderRef = z.infer<typeof OrderRefSchema>
+/** An order's identity as one string (client, loan, order): for maps and comparisons, never sent anywhere. */
+export const orderKey = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 export const MoneySchema = z.object({ amount: z.number(), currency: z.string() })
 

@@ -21,7 +21,7 @@ export function sessionHandlers(deps: { session: SessionService; recovery: Passw
     },
     networkRestored: async () => {
       await session.wake()
-      void session.activeServices()?.sync?.syncNow().catch(() => undefined)
+      void session.activeServices()?.sync?.refresh().catch(() => undefined)
       return null
     }
   }

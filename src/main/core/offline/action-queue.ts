@@ -4,13 +4,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { OrderActionSchema, OrderRefSchema, type OrderAction, type OrderRef } from '../../../shared/ipc/order-schemas'
+import { OrderActionSchema, OrderRefSchema, orderKey, type OrderAction, type OrderRef } from '../../../shared/ipc/order-schemas'
 import { actionLabel } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import { sameSessionKey, type SessionKey } from '../session/session-scope'
 import type { SessionFiles } from '../storage/session-files'
 
-const orderKey = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 export const PendingActionSchema = z.object({
   id: z.string(),

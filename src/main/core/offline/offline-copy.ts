@@ -1,29 +1,41 @@
 /**
- * The session's copy for working without a network: the inbox and the orders opened, kept in
- * the session's files (encrypted on disk, or in memory — the personal-data policy decides).
+ * The session's copy for working without a network: the inbox (offline-inbox.ts) and the orders
+ * opened, kept in the session's files (encrypted on disk, or in memory — the personal-data policy decides).
  */
 import { z } from 'zod'
-import { InboxSchema, OrderDetailSchema, type Inbox, type OrderDetail, type OrderRef } from '../../../shared/ipc/order-schemas'
+import { OrderDetailSchema, orderKey, type Inbox, type InboxChanges, type OrderDetail, type OrderRef } from '../../../shared/ipc/order-schemas'
+import type { Logger } from '../ports'
 import type { SessionFiles } from '../storage/session-files'
 import { serialQueue } from '../storage/serial'
+import { OfflineInbox } from './offline-inbox'
 
 const MAX_ORDERS = 300
-const orderKey = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
-const CachedInboxSchema = z.object({ savedAt: z.string(), inbox: InboxSchema })
 const CachedOrdersSchema = z.object({ orders: z.array(z.object({ savedAt: z.string(), order: OrderDetailSchema })) })
 
 export class OfflineCopy {
   private readonly serial = serialQueue()
+  private readonly inbox: OfflineInbox
 
-  constructor(private readonly files: SessionFiles) {}
+  constructor(
+    private readonly files: SessionFiles,
+    logger: Logger
+  ) {
+    this.inbox = new OfflineInbox(files, logger)
+  }
 
+  /** The inbox whole (the first sync of a run). */
   saveInbox(inbox: Inbox, savedAt: string): Promise<void> {
-    return this.files.write('inbox.json', { savedAt, inbox })
+    return this.inbox.save(inbox, savedAt)
+  }
+
+  /** What one sync changed in the inbox. */
+  updateInbox(changes: InboxChanges, whole: () => Inbox, savedAt: string): Promise<void> {
+    return this.inbox.update(changes, whole, savedAt)
   }
 
   loadInbox(): Promise<{ inbox: Inbox; savedAt: string } | null> {
-    return this.files.read('inbox.json', CachedInboxSchema)
+    return this.inbox.load()
   }
 
   saveOrder(order: OrderDetail, savedAt: string): Promise<void> {

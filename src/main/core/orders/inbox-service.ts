@@ -1,7 +1,7 @@
 /** Reads one session's orders across every client the vendor works for, and one order in full. */
 import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
-import type { MeResponse, PlatformOrder, PlatformOrderPage } from '../../../platform/schemas'
-import type { ClientSummary, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { MeResponse, PlatformOrderPage } from '../../../platform/schemas'
+import { orderKey, type ClientSummary, type OrderDetail, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { AppError } from '../errors'
 import type { AuthSession } from '../session/auth-session'
 import { toAppError } from '../platform/to-app-error'
@@ -12,7 +12,33 @@ import { toOrderDetail, toOrderSummary } from './order-mapping'
 export const MAX_PAGES_PER_SYNC = 120
 export const PAGE_CONCURRENCY = 4
 
-export type ClientRead = { client: ClientSummary; orders: OrderSummary[] } | { client: ClientSummary; error: AppError }
+/**
+ * What one client's read found. Pages answered 304 are the very summaries of the last read, so
+ * only `fresh` (orders on pages read anew) can differ from what was known, and `left` are the
+ * orders (as last read) now on no page at all. `left` is null when there is no last read to go by:
+ * then every page is fresh, and whatever was known and not read has left.
+ */
+export interface ClientOrders {
+  client: ClientSummary
+  fresh: OrderSummary[]
+  left: OrderSummary[] | null
+}
+export type ClientRead = ClientOrders | { client: ClientSummary; error: AppError }
+
+/** One page as last read: its orders already turned into summaries (a 304 reuses them as they are), and its ETag. */
+interface HeldPage {
+  etag: string | null
+  /** The client's name is in every summary: a renamed client's page is read again. */
+  clientName: string
+  pageSize: number
+  total: number
+  orders: OrderSummary[]
+}
+/** A page as this sync has it, and whether it is the one held (a 304). */
+interface PageRead {
+  page: HeldPage
+  held: boolean
+}
 
 export interface InboxRead {
   clients: ClientSummary[]
@@ -22,8 +48,10 @@ export interface InboxRead {
 }
 
 export class InboxService {
-  /** The pages last read, with their ETags: an unchanged page costs a 304 and no parsing. */
-  private readonly pages = new Map<string, { etag: string; page: PlatformOrderPage }>()
+  /** Each client's pages as last read, with their ETags: an unchanged page costs a 304 — no parsing, no mapping, no comparing. */
+  private readonly pages = new Map<string, HeldPage[]>()
+  /** Per client, on how many held pages each order is (a list read while it shifts can show one twice). */
+  private readonly onPages = new Map<string, Map<string, number>>()
 
   constructor(
     private readonly auth: AuthSession,
@@ -35,10 +63,10 @@ export class InboxService {
   async read(): Promise<InboxRead> {
     const me = await this.me()
     const budget = { pages: MAX_PAGES_PER_SYNC }
-    const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(client.id, budget)))
+    const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(client, budget)))
     const results: ClientRead[] = settled.map((result, index) => {
       const client = me.clients[index] as MeResponse['clients'][number]
-      if (result.status === 'fulfilled') return { client, orders: result.value.map((o) => toOrderSummary(o, client.name)) }
+      if (result.status === 'fulfilled') return { client, ...result.value }
       const error = toAppError(result.reason)
       this.logger.warn('could not load a client’s orders', { clientId: client.id, error: error.code })
       return { client, error }
@@ -79,30 +107,48 @@ export class InboxService {
     }
   }
 
-  private async fetchPage(clientId: string, page: number, pageSize: number): Promise<PlatformOrderPage> {
-    const key = `${clientId}:${page}:${pageSize}`
-    const held = this.pages.get(key)
-    const result = await this.auth.callConditional('listClientOrders', { params: { clientId }, query: { page, pageSize }, ...(held ? { ifNoneMatch: held.etag } : {}) })
-    if (result.notModified) {
-      if (held) return held.page
-      // A 304 for a copy we don't hold: ask again, unconditionally.
-      return this.auth.call('listClientOrders', { params: { clientId }, query: { page, pageSize } })
-    }
-    if (result.etag) this.pages.set(key, { etag: result.etag, page: result.body })
-    return result.body
+  private async fetchPage(client: ClientSummary, page: number, pageSize: number): Promise<PageRead> {
+    const found = this.pages.get(client.id)?.[page - 1]
+    const held = found && found.etag !== null && found.clientName === client.name && found.pageSize === pageSize ? found : null
+    const result = await this.auth.callConditional('listClientOrders', { params: { clientId: client.id }, query: { page, pageSize }, ...(held?.etag ? { ifNoneMatch: held.etag } : {}) })
+    if (result.notModified && held) return { page: held, held: true }
+    // A 304 for a copy we don't hold: ask again, unconditionally.
+    const body: PlatformOrderPage = result.notModified ? await this.auth.call('listClientOrders', { params: { clientId: client.id }, query: { page, pageSize } }) : result.body
+    const orders = body.items.map((o) => toOrderSummary(o, client.name))
+    return { page: { etag: result.notModified ? null : result.etag, clientName: client.name, pageSize, total: body.total, orders }, held: false }
+  }
+
+  /** The client's orders from the pages read, and what may have changed since the last read (see ClientOrders); held from now on. */
+  private settle(client: ClientSummary, read: PageRead[]): Omit<ClientOrders, 'client'> {
+    const previous = this.pages.get(client.id)
+    this.pages.set(client.id, read.map((r) => r.page))
+    const fresh = read.filter((r) => !r.held).flatMap((r) => r.page.orders)
+    const counts = previous ? (this.onPages.get(client.id) ?? new Map<string, number>()) : new Map<string, number>()
+    this.onPages.set(client.id, counts)
+    const replaced = previous ? previous.filter((_, i) => !read[i]?.held).flatMap((p) => p.orders) : []
+    for (const order of replaced) counts.set(orderKey(order), (counts.get(orderKey(order)) ?? 1) - 1)
+    for (const order of fresh) counts.set(orderKey(order), (counts.get(orderKey(order)) ?? 0) + 1)
+    if (!previous) return { fresh, left: null }
+    const left = replaced.filter((order) => {
+      const key = orderKey(order)
+      if (counts.get(key) !== 0) return false
+      counts.delete(key)
+      return true
+    })
+    return { fresh, left }
   }
 
   /**
    * Every page of one client's orders: no more pages than `total` implies nor than the sync's
    * budget has left (shared by all clients), at most 4 requests at once, none after a short page.
    */
-  private async allOrdersOf(clientId: string, budget: { pages: number }): Promise<PlatformOrder[]> {
+  private async allOrdersOf(client: ClientSummary, budget: { pages: number }): Promise<Omit<ClientOrders, 'client'>> {
     const pageSize = ORDERS_PAGE_SIZE_MAX
     budget.pages--
-    const first = await this.fetchPage(clientId, 1, pageSize)
-    if (first.items.length < pageSize) return first.items
-    const claimed = Math.ceil(first.total / pageSize)
-    const found: PlatformOrder[][] = [first.items]
+    const first = await this.fetchPage(client, 1, pageSize)
+    if (first.page.orders.length < pageSize) return this.settle(client, [first])
+    const claimed = Math.ceil(first.page.total / pageSize)
+    const found: PageRead[] = [first]
     let next = 2
     let lastPage = claimed
     const worker = async () => {
@@ -113,13 +159,13 @@ export class InboxService {
         }
         budget.pages--
         const page = next++
-        const { items } = await this.fetchPage(clientId, page, pageSize)
-        found[page - 1] = items
-        if (items.length < pageSize) lastPage = Math.min(lastPage, page)
+        const read = await this.fetchPage(client, page, pageSize)
+        found[page - 1] = read
+        if (read.page.orders.length < pageSize) lastPage = Math.min(lastPage, page)
       }
     }
     await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, claimed - 1) }, worker))
-    if (lastPage < claimed) this.logger.warn('a client claims more orders than the app reads in one sync', { clientId, pagesRead: lastPage, pagesClaimed: claimed })
-    return found.slice(0, lastPage).flat()
+    if (lastPage < claimed) this.logger.warn('a client claims more orders than the app reads in one sync', { clientId: client.id, pagesRead: lastPage, pagesClaimed: claimed })
+    return this.settle(client, found.slice(0, lastPage))
   }
 }

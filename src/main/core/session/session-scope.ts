@@ -4,6 +4,7 @@
  * timers die with it, and nothing it started may write to disk, reach the window, notify or send
  * once it is disposed (models: matrix-js-sdk's stopClient, VS Code's DisposableStore).
  */
+import { setMaxListeners } from 'node:events'
 import { createHash } from 'node:crypto'
 import { AppError, MESSAGES } from '../errors'
 import type { Clock, TimerHandle } from '../ports'
@@ -28,6 +29,8 @@ export class SessionScope {
 
   constructor(readonly key: SessionKey) {
     this.id = sessionKeyId(key)
+    // Each request in flight listens to it (a sync reads up to 4 pages per client at once): not a leak.
+    setMaxListeners(0, this.controller.signal)
   }
 
   /** Aborted at dispose: every request the session started is cancelled. */

@@ -70,7 +70,7 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
   }
 
   const inbox = new InboxService(auth, deps.logger, () => clock.now())
-  const offline = new OfflineCopy(files)
+  const offline = new OfflineCopy(files, deps.logger)
   const queue = new ActionQueue(files, scope.key)
   const drafts = new DraftStore(files, () => clock.now())
   void drafts.adopt(takeLegacyDrafts(deps.legacyStore, user.id))

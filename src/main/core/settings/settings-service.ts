@@ -7,12 +7,16 @@ const KEY = 'settings'
 /** The app's settings, validated on the way in and on the way out; a damaged value reads as the defaults. */
 export class SettingsService {
   private readonly listeners = new Set<(settings: AppSettings, previous: AppSettings) => void>()
+  /** Read from the store once, then kept: every change goes through update() (a sync reads settings several times). */
+  private current: AppSettings | null = null
 
   constructor(private readonly store: KeyValueStore) {}
 
   get(): AppSettings {
+    if (this.current) return this.current
     const stored = AppSettingsSchema.safeParse(this.store.get(KEY) ?? {})
-    return stored.success ? stored.data : AppSettingsSchema.parse({})
+    this.current = stored.success ? stored.data : AppSettingsSchema.parse({})
+    return this.current
   }
 
   update(patch: AppSettingsPatch): AppSettings {
@@ -26,6 +30,7 @@ export class SettingsService {
       uploads: { ...previous.uploads, ...patch.uploads }
     })
     this.store.set(KEY, next)
+    this.current = next
     for (const listener of this.listeners) listener(next, previous)
     return next
   }

@@ -7,7 +7,12 @@ import type { Logger, SecretCipher } from '../ports'
 import { writeFileAtomic } from './secure-file'
 
 const KEY_FILE = 'data-key.json'
-const EnvelopeSchema = z.object({ v: z.literal(1), iv: z.string(), tag: z.string(), data: z.string() })
+/** Earlier versions' files: JSON with base64 fields. Still read; written anew in the binary form. */
+const JsonEnvelopeSchema = z.object({ v: z.literal(1), iv: z.string(), tag: z.string(), data: z.string() })
+/** A file is MAGIC, the 12-byte IV, the 16-byte GCM tag, then the ciphertext (no base64, no JSON around it). */
+const MAGIC = Buffer.from('OVE2')
+const IV_BYTES = 12
+const TAG_BYTES = 16
 
 /**
  * Local data that holds personal data (the cached orders, pending actions) is encrypted: a random
@@ -26,34 +31,38 @@ export class EncryptedFiles {
   async write(name: string, value: unknown): Promise<boolean> {
     const key = await this.dataKey(true)
     if (!key) return false
-    const iv = randomBytes(12)
+    const iv = randomBytes(IV_BYTES)
     const cipher = createCipheriv('aes-256-gcm', key, iv)
     const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()])
-    const envelope = { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') }
-    await writeFileAtomic(join(this.folder, name), JSON.stringify(envelope))
+    await writeFileAtomic(join(this.folder, name), Buffer.concat([MAGIC, iv, cipher.getAuthTag(), data]))
     return true
   }
 
   /** The value, or null when there is none or it can't be read (then it is discarded). */
   async read(name: string): Promise<unknown> {
-    let text: string
+    let stored: Buffer
     try {
-      text = await readFile(join(this.folder, name), 'utf8')
+      stored = await readFile(join(this.folder, name))
     } catch {
       return null
     }
     const key = await this.dataKey(false)
     try {
       if (!key) throw new Error('no data key')
-      const envelope = EnvelopeSchema.parse(JSON.parse(text))
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'))
-      decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'))
-      return JSON.parse(Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]).toString('utf8'))
+      const { iv, tag, data } = sealedParts(stored)
+      const decipher = createDecipheriv('aes-256-gcm', key, iv)
+      decipher.setAuthTag(tag)
+      return JSON.parse(Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8'))
     } catch (error) {
       this.logger.warn('a local data file could not be decrypted and was discarded', { file: name, error: error instanceof Error ? error.name : 'unknown' })
       await rm(join(this.folder, name), { force: true })
       return null
     }
+  }
+
+  /** Removes one file. */
+  async remove(name: string): Promise<void> {
+    await rm(join(this.folder, name), { force: true })
   }
 
   /** Removes every file and the data key. */
@@ -92,4 +101,15 @@ export class EncryptedFiles {
       return null
     }
   }
+}
+
+/** The IV, tag and ciphertext of a stored file, in either form. */
+function sealedParts(stored: Buffer): { iv: Buffer; tag: Buffer; data: Buffer } {
+  if (stored.subarray(0, MAGIC.length).equals(MAGIC)) {
+    const ivEnd = MAGIC.length + IV_BYTES
+    if (stored.length < ivEnd + TAG_BYTES) throw new Error('truncated')
+    return { iv: stored.subarray(MAGIC.length, ivEnd), tag: stored.subarray(ivEnd, ivEnd + TAG_BYTES), data: stored.subarray(ivEnd + TAG_BYTES) }
+  }
+  const envelope = JsonEnvelopeSchema.parse(JSON.parse(stored.toString('utf8')))
+  return { iv: Buffer.from(envelope.iv, 'base64'), tag: Buffer.from(envelope.tag, 'base64'), data: Buffer.from(envelope.data, 'base64') }
 }

@@ -63,6 +63,14 @@ export class SessionFiles {
     })
   }
 
+  /** One value gone, from memory and disk. */
+  remove(name: string): Promise<void> {
+    if (!this.options.isLive()) return Promise.resolve()
+    this.values.delete(name)
+    this.fromDisk.add(name)
+    return this.serial(() => this.encrypted.remove(name))
+  }
+
   /** The policy moved the data: to memory (the folder is removed now) or to disk (written now). */
   setPlace(place: PersonalDataPlace): Promise<void> {
     if (place === this.currentPlace) return this.serial(async () => undefined)

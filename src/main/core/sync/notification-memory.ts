@@ -4,7 +4,7 @@
  * session's files across restarts, so each event is notified at most once, ever.
  */
 import { z } from 'zod'
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import { orderKey, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionFiles } from '../storage/session-files'
 
 const FILE = 'notified.json'
@@ -12,11 +12,10 @@ const FILE = 'notified.json'
 const MAX_EVENTS = 5000
 const MemorySchema = z.object({ events: z.array(z.string()) })
 
-const refOf = (o: Pick<OrderSummary, 'clientId' | 'loanId' | 'orderId'>) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 /** The event an order's current state is: the order, its status, and when the platform last changed it. */
-export const stateEvent = (o: OrderSummary) => `state|${refOf(o)}|${o.statusCode}|${o.updatedAt}`
-export const deadlineEvent = (o: OrderSummary) => `deadline|${refOf(o)}|${o.respondBy ?? ''}`
+export const stateEvent = (o: OrderSummary) => `state|${orderKey(o)}|${o.statusCode}|${o.updatedAt}`
+export const deadlineEvent = (o: OrderSummary) => `deadline|${orderKey(o)}|${o.respondBy ?? ''}`
 
 export class NotificationMemory {
   private events: string[] = []

@@ -6,8 +6,8 @@
  * notifications, each told at most once (remembered across restarts).
  */
 import { createHash } from 'node:crypto'
+import equal from 'fast-deep-equal'
 import type { ClientFailure, ClientSummary, Inbox, InboxChanges, OrderDetail, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { hasResponseDeadline, inSet, needsAttention } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { BadgePort, Clock, Logger, Notifier, TimerHandle, TrayPort, WindowPort } from '../ports'
@@ -16,6 +16,7 @@ import type { OfflineCopy } from '../offline/offline-copy'
 import { timerDelay } from '../session/token-timing'
 import { DEADLINE_WARNING_MS, MAX_SEPARATE_NOTIFICATIONS, deadlineWarning, notificationFor, summarize, type OrderNotification } from './order-notifications'
 import { deadlineEvent, stateEvent, type NotificationMemory } from './notification-memory'
+import { KnownOrders, type OrderDiff } from './known-orders'
 
 export interface SyncDeps {
   inbox: InboxService
@@ -41,7 +42,6 @@ export interface SyncDeps {
 
 const MAX_BACKOFF_MS = 15 * 60_000
 const OFFLINE_COPY_REFRESH_MS = 10 * 60_000
-export const keyOf = (o: OrderRef) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 function summaryOf(order: OrderDetail): OrderSummary {
   const { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision } = order
@@ -49,7 +49,7 @@ function summaryOf(order: OrderDetail): OrderSummary {
 }
 
 export class SyncService {
-  private orders = new Map<string, OrderSummary>()
+  private orders = new KnownOrders()
   private clients: ClientSummary[] = []
   private failures: ClientFailure[] = []
   /** When each client's orders were last read successfully. */
@@ -62,7 +62,7 @@ export class SyncService {
   private deadlineTimer: TimerHandle | null = null
   /** Which order each notification opens (null: a summary, which only shows the window). */
   private readonly clickTargets = new Map<string, OrderRef | null>()
-  private inFlight: Promise<Inbox> | null = null
+  private inFlight: Promise<void> | null = null
   private failuresInARow = 0
   private running = false
   /** While the platform can't be reached: when the orders shown were read. */
@@ -78,15 +78,21 @@ export class SyncService {
   start(): void {
     if (this.running) return
     this.running = true
-    this.syncNow().catch(() => undefined)
+    this.refresh().catch(() => undefined)
   }
 
-  /** One sync; concurrent callers share it. Resolves with the inbox as it now is. */
-  syncNow(): Promise<Inbox> {
+  /** One sync; concurrent callers share it. */
+  refresh(): Promise<void> {
     this.inFlight ??= this.performSync().finally(() => {
       this.inFlight = null
     })
     return this.inFlight
+  }
+
+  /** One sync, then the inbox as it now is (a list of every order: for the window's first load, not for each poll). */
+  async syncNow(): Promise<Inbox> {
+    await this.refresh()
+    return this.snapshot()
   }
 
   /** The inbox as last synced (syncing first if it never was). */
@@ -97,11 +103,12 @@ export class SyncService {
   /** An order the appraiser just changed in this app: held as it is now, told to the renderer, never notified. */
   applyLocal(order: OrderDetail): void {
     const summary = summaryOf(order)
-    const key = keyOf(summary)
-    const known = this.orders.has(key)
-    this.orders.set(key, summary)
+    const known = this.orders.has(summary)
+    this.orders.set(summary)
     void this.deps.memory.add([stateEvent(summary)])
-    this.deps.emitChanges({ ...this.changeFrame(), added: known ? [] : [summary], changed: known ? [summary] : [] })
+    const changes: InboxChanges = { ...this.changeFrame(), added: known ? [] : [summary], changed: known ? [summary] : [] }
+    this.deps.emitChanges(changes)
+    if (this.fetchedAt !== null) void this.deps.offline.updateInbox(changes, () => this.snapshot(), this.fetchedAt).catch(() => undefined)
     this.updateBadge()
   }
 
@@ -120,7 +127,7 @@ export class SyncService {
 
   private snapshot(): Inbox {
     return {
-      orders: [...this.orders.values()],
+      orders: this.orders.all(),
       clients: this.clients,
       failures: this.failures,
       fetchedAt: this.fetchedAt ?? new Date(this.deps.clock.now()).toISOString(),
@@ -136,7 +143,7 @@ export class SyncService {
   private loadCopy(): Promise<void> {
     this.copyLoaded ??= this.deps.offline.loadInbox().then((kept) => {
       if (!kept || this.fetchedAt !== null) return
-      this.orders = new Map(kept.inbox.orders.map((o) => [keyOf(o), o]))
+      this.orders = new KnownOrders(kept.inbox.orders)
       this.clients = kept.inbox.clients
       for (const client of kept.inbox.clients) {
         const failed = kept.inbox.failures.find((f) => f.clientId === client.id)
@@ -158,7 +165,7 @@ export class SyncService {
     this.updateBadge()
   }
 
-  private async performSync(): Promise<Inbox> {
+  private async performSync(): Promise<void> {
     await Promise.all([this.loadCopy(), this.deps.memory.ready()])
     let read: Awaited<ReturnType<InboxService['read']>>
     try {
@@ -173,37 +180,30 @@ export class SyncService {
     const wasOffline = this.offlineSince !== null
     this.offlineSince = null
     // Notifications compare with what was known: this run's last sync, or the copy an earlier run saved.
-    const baseline = this.fetchedAt === null ? null : this.orders
+    const baseline = this.fetchedAt !== null
     const away = this.fromCopy !== null
     this.fromCopy = null
-    const before = this.orders
-    const after = new Map<string, OrderSummary>()
+    const diff: OrderDiff = { added: [], changed: [], removed: [] }
     const failures: ClientFailure[] = []
-    for (const result of read.results) {
-      if ('orders' in result) {
-        for (const order of result.orders) after.set(keyOf(order), order)
-        this.readAt.set(result.client.id, read.fetchedAt)
-        continue
-      }
-      // A client whose list failed keeps its orders as last known: never removed, never told again.
-      for (const [key, order] of before) if (order.clientId === result.client.id) after.set(key, order)
-      failures.push({ clientId: result.client.id, clientName: result.client.name, message: result.error.message, showingSince: this.readAt.get(result.client.id) ?? null })
-    }
-    const changes: InboxChanges = { added: [], changed: [], removed: [], clients: read.clients, failures, fetchedAt: read.fetchedAt, offlineSince: null }
     const notes: OrderNotification[] = []
     const now = this.deps.clock.now()
-    for (const [key, order] of after) {
-      const old = before.get(key)
-      if (!old) changes.added.push(order)
-      else if (JSON.stringify(old) !== JSON.stringify(order)) changes.changed.push(order)
-      else continue
-      const note = baseline === null ? null : notificationFor(baseline.get(key), order, now)
+    const noteChange = (order: OrderSummary, old: OrderSummary | undefined) => {
+      const note = baseline ? notificationFor(old, order, now) : null
       if (note && !this.deps.memory.has(stateEvent(order))) notes.push(note)
     }
-    for (const [key, order] of before) if (!after.has(key)) changes.removed.push({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })
+    for (const result of read.results) {
+      if ('error' in result) {
+        // A client whose list failed keeps its orders as last known: never removed, never told again.
+        failures.push({ clientId: result.client.id, clientName: result.client.name, message: result.error.message, showingSince: this.readAt.get(result.client.id) ?? null })
+        continue
+      }
+      this.readAt.set(result.client.id, read.fetchedAt)
+      this.orders.applyRead(result, diff, noteChange)
+    }
+    this.orders.dropClientsOtherThan(new Set(read.clients.map((c) => c.id)), diff)
+    const changes: InboxChanges = { ...diff, clients: read.clients, failures, fetchedAt: read.fetchedAt, offlineSince: null }
     const first = this.fetchedAt === null
-    const metaChanged = JSON.stringify(this.clients) !== JSON.stringify(read.clients) || JSON.stringify(this.failures) !== JSON.stringify(failures)
-    this.orders = after
+    const metaChanged = !equal(this.clients, read.clients) || !equal(this.failures, failures)
     this.clients = read.clients
     this.failures = failures
     this.fetchedAt = read.fetchedAt
@@ -211,16 +211,18 @@ export class SyncService {
     if (!first && (changed || wasOffline || away)) this.deps.emitChanges(changes)
     // The offline copy is rewritten when something changed, else refreshed now and then (its time is
     // what "Offline — showing data from" says) — not re-encrypted on every unchanged poll.
-    if (first || changed || away || now - this.copySavedAt >= OFFLINE_COPY_REFRESH_MS) {
+    // Only what changed is written: the buckets of the orders that changed, and the small index.
+    if (first || away || changed || now - this.copySavedAt >= OFFLINE_COPY_REFRESH_MS) {
       this.copySavedAt = now
-      void this.deps.offline.saveInbox(this.snapshot(), read.fetchedAt).catch(() => undefined)
+      const kept = first || away ? this.deps.offline.saveInbox(this.snapshot(), read.fetchedAt) : this.deps.offline.updateInbox(changes, () => this.snapshot(), read.fetchedAt)
+      void kept.catch(() => undefined)
     }
     if (wasOffline || this.deps.hasPending()) void this.deps.sendPending(wasOffline).catch(() => undefined)
     this.notify(notes, away)
     this.updateBadge()
-    this.scheduleDeadlineWarnings(baseline === null)
+    // Unchanged orders keep the warning timer they have: it fires when the next deadline's hour begins.
+    if (first || away || changed || this.deadlineTimer === null) this.scheduleDeadlineWarnings(!baseline)
     if (this.running) this.scheduleNext(null)
-    return this.snapshot()
   }
 
   private notify(notes: OrderNotification[], away = false): void {
@@ -255,12 +257,12 @@ export class SyncService {
 
   /** The badge and the tray say what waits for the appraiser. */
   updateBadge(): void {
-    const orders = [...this.orders.values()]
-    this.deps.badge?.setCount(orders.filter((o) => needsAttention(o.statusCode)).length)
+    const { attention, awaiting, revisions } = this.orders.waiting()
+    this.deps.badge?.setCount(attention)
     const pausedUntil = this.deps.settings.get().notifications.pausedUntil
     this.deps.tray?.update({
-      awaiting: orders.filter((o) => inSet('awaiting', o.statusCode)).length,
-      revisions: orders.filter((o) => inSet('revision', o.statusCode)).length,
+      awaiting,
+      revisions,
       paused: pausedUntil !== null && Date.parse(pausedUntil) > this.deps.clock.now()
     })
   }
@@ -272,14 +274,16 @@ export class SyncService {
     const now = this.deps.clock.now()
     const due: OrderNotification[] = []
     let next = Number.POSITIVE_INFINITY
-    for (const order of this.orders.values()) {
-      if (!hasResponseDeadline(order)) continue
-      const end = Date.parse(order.respondBy)
-      if (end <= now || this.deps.memory.has(deadlineEvent(order))) continue
+    const quiet: string[] = []
+    for (const { order, end } of this.orders.withDeadline()) {
+      if (end <= now) continue
       if (end - DEADLINE_WARNING_MS > now) next = Math.min(next, end - DEADLINE_WARNING_MS)
-      else if (baseline) void this.deps.memory.add([deadlineEvent(order)])
+      else if (this.deps.memory.has(deadlineEvent(order))) continue
+      else if (baseline) quiet.push(deadlineEvent(order))
       else due.push(deadlineWarning(order, now))
     }
+    // At the first sync, a deadline already in its last hour is shown in the list, not notified.
+    if (quiet.length > 0) void this.deps.memory.add(quiet)
     this.notify(due)
     if (Number.isFinite(next) && this.running) {
       this.deadlineTimer = this.deps.clock.setTimeout(() => {
@@ -305,7 +309,7 @@ export class SyncService {
     if (asked !== null) delay = Math.max(delay, asked - now)
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null
-      this.syncNow().catch(() => undefined)
+      this.refresh().catch(() => undefined)
     }, timerDelay(delay))
   }
 

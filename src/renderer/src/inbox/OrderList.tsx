@@ -1,10 +1,9 @@
 /** The order list: virtualized, so ten thousand orders scroll and filter as fast as ten; each row named by what it shows. */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import { orderKey, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import { hasResponseDeadline, isClosed, vendorStatusName } from '../../../shared/order-workflow'
 import { describeDue, formatMoney } from '../lib/format'
-import { orderKey } from './inbox-model'
 import { StatusChip } from './StatusChip'
 import { ResponseDeadline } from './ResponseDeadline'
 

@@ -1,5 +1,5 @@
 /** The inbox as the window works with it: search text, queues, sorting, counts, and changes applied. */
-import type { Inbox, InboxChanges, OrderSummary } from '../../../shared/ipc/order-schemas'
+import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 
 export type SortKey = 'due' | 'assigned' | 'fee'
@@ -13,7 +13,6 @@ export interface InboxView {
 
 export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '', sort: 'due' }
 
-export const orderKey = (o: Pick<OrderSummary, 'clientId' | 'loanId' | 'orderId'>) => `${o.clientId}/${o.loanId}/${o.orderId}`
 
 /** Lower-cased text an order is found by: address, order and loan numbers, borrower, client. */
 export function searchTextOf(o: OrderSummary): string {

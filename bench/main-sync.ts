@@ -1,0 +1,186 @@
+/**
+ * Main's share of a sync, in plain Node with the app's real core: CPU time for the first load
+ * (sign-in, every page read, validated and mapped, the inbox encoded for the window, the offline
+ * copy written), for an unchanged sync and for a sync that finds one changed order — with the
+ * network and the server taken out: the platform's answers are recorded once (in a child process,
+ * from `npm run sandbox` in a process of its own) and replayed from memory, and the replay's own
+ * time is subtracted. Also main's RSS after the first load. At 10,000 and 50,000 orders (ORDERS=N
+ * for one size). Prints figures; asserts nothing. CPU_PROFILE=<folder> also writes a V8 CPU profile
+ * of each phase there (open it in Chrome DevTools → Performance).
+ *
+ *   npm run bench:main-sync        ORDERS=50000 CPU_PROFILE=/tmp/prof npm run bench:main-sync
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
+import { createLogger } from '../src/main/core/logger'
+import { createSystemFetch } from '../src/main/core/net/system-fetch'
+import { inSet } from '../src/shared/order-workflow'
+import { createKeychainCipher } from '../test/support/keychain-cipher'
+import { sandboxControl } from '../test/support/sandbox-control'
+import { startTestCore, tempProfile, type TestCore } from '../test/support/test-core'
+import { ReplayedPlatform } from './support/replayed-platform'
+import { startSandboxProcess } from './support/sandbox-process'
+
+const SIZES = process.env.ORDERS ? [Number(process.env.ORDERS)] : [10_000, 50_000]
+const FIRST_LOADS = 3
+const SYNCS = 20
+/** After a sync returns, what it set off (the offline copy's writes) gets this long to finish inside the measurement. */
+const SETTLE_MS = 300
+const PROFILE_DIR = process.env.CPU_PROFILE
+const signIn = { environment: { kind: 'sandbox' as const }, email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password, keepSignedIn: true }
+
+interface Sample {
+  cpuMs: number
+  mainThreadMs: number
+}
+
+/** Child mode: records the platform's answers — a first load, an unchanged sync, then one order changed — into a file. */
+async function record(orders: number, file: string): Promise<void> {
+  const sandbox = await startSandboxProcess({ orders })
+  const replayed = new ReplayedPlatform()
+  const profile = tempProfile()
+  try {
+    const real = createSystemFetch({ resolveProxy: async () => 'DIRECT', logger: createLogger(() => undefined) })
+    const recorder = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir, fetch: replayed.recorder(real) })
+    await recorder.ok('signIn', signIn)
+    const inbox = await recorder.ok('listOrders')
+    await recorder.core.syncNow()
+    const order = inbox.orders.find((o) => inSet('active', o.statusCode))
+    if (!order) throw new Error('no order the client could put on hold')
+    await sandboxControl(sandbox.url).hold(order.orderId, 'Bench: one order changes')
+    replayed.recordAs('changed')
+    await recorder.core.syncNow()
+    await recorder.core.dispose()
+    writeFileSync(file, JSON.stringify({ url: sandbox.url, recording: replayed.serialize() }))
+  } finally {
+    profile.remove()
+    await sandbox.close()
+  }
+}
+
+const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)] ?? NaN
+const line = (label: string, samples: Sample[], made: number) => {
+  const cpu = samples.map((s) => s.cpuMs)
+  const busy = samples.map((s) => s.mainThreadMs)
+  return `  ${label}: ${samples.length} of ${made} measured — CPU median ${percentile(cpu, 0.5).toFixed(1)}, p95 ${percentile(cpu, 0.95).toFixed(1)}, max ${Math.max(...cpu).toFixed(1)} ms; main thread busy median ${percentile(busy, 0.5).toFixed(1)}, p95 ${percentile(busy, 0.95).toFixed(1)} ms`
+}
+
+async function measure(orders: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('run with --expose-gc (npm run bench:main-sync does)')
+  const inspector = PROFILE_DIR ? new Session() : null
+  if (inspector && PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true })
+    inspector.connect()
+    await inspector.post('Profiler.enable')
+    await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
+  }
+  /** Profiles the phase when CPU_PROFILE is set (the profiler's own cost then lands in the figures too). */
+  const profiled = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    if (!inspector || !PROFILE_DIR) return work()
+    await inspector.post('Profiler.start')
+    const result = await work()
+    const { profile } = await inspector.post('Profiler.stop')
+    writeFileSync(join(PROFILE_DIR, `${orders}-${name}.cpuprofile`), JSON.stringify(profile))
+    return result
+  }
+
+  const folder = mkdtempSync(join(tmpdir(), 'omnivms-main-sync-'))
+  const file = join(folder, 'recording.json')
+  execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--record', String(orders), file], { stdio: 'inherit' })
+  const { url, recording } = JSON.parse(readFileSync(file, 'utf8')) as { url: string; recording: string }
+  rmSync(folder, { recursive: true, force: true })
+  const replayed = ReplayedPlatform.deserialize(recording)
+
+  /** CPU time of this process (all threads) for the work and what it set off, less the replayed fetch's; after a GC so earlier garbage is not counted. */
+  const cpuOf = async (work: () => Promise<unknown>): Promise<Sample> => {
+    gc()
+    // The collector sweeps on other threads after gc() returns: not the work's cost.
+    await sleep(100)
+    const elu = performance.eventLoopUtilization()
+    const fetchMs = replayed.spentMs
+    const start = process.cpuUsage()
+    await work()
+    await sleep(SETTLE_MS)
+    const used = process.cpuUsage(start)
+    const replay = replayed.spentMs - fetchMs
+    return { cpuMs: (used.user + used.system) / 1000 - replay, mainThreadMs: performance.eventLoopUtilization(elu).active - replay }
+  }
+
+  const profiles: ReturnType<typeof tempProfile>[] = []
+  const cores: TestCore[] = []
+  // The replay answers for the address it recorded; nothing listens there any more.
+  const start = () => {
+    const profile = tempProfile()
+    profiles.push(profile)
+    const core = startTestCore({ sandboxUrl: url, profileDir: profile.dir, cipher: createKeychainCipher(), fetch: replayed.replay() })
+    cores.push(core)
+    return core
+  }
+  try {
+    gc()
+    const rssBefore = process.memoryUsage().rss
+    const firstLoads: Sample[] = []
+    let rss = 0
+    let app: TestCore | null = null
+    for (let run = 0; run < FIRST_LOADS; run++) {
+      replayed.use('base')
+      const core = start()
+      app = core
+      let shown = 0
+      firstLoads.push(
+        await profiled(`first-load-${run + 1}`, () =>
+          cpuOf(async () => {
+            await core.ok('signIn', signIn)
+            shown = (await core.ok('listOrders')).orders.length
+          })
+        )
+      )
+      if (shown !== orders) throw new Error(`the first load showed ${shown} orders of ${orders}`)
+      if (run === 0) {
+        gc()
+        rss = process.memoryUsage().rss
+      }
+      if (run < FIRST_LOADS - 1) await core.core.dispose()
+    }
+    const signedIn = app as TestCore
+    const idle: Sample[] = []
+    for (let i = 0; i < SYNCS; i++) idle.push(await cpuOf(async () => undefined))
+    const unchanged = await profiled('unchanged', async () => {
+      const samples: Sample[] = []
+      for (let i = 0; i < SYNCS; i++) samples.push(await cpuOf(() => signedIn.core.syncNow()))
+      return samples
+    })
+    const oneChanged = await profiled('one-changed', async () => {
+      const samples: Sample[] = []
+      for (let i = 0; i < SYNCS; i++) {
+        replayed.use(i % 2 === 0 ? 'changed' : 'base')
+        const before = signedIn.events.length
+        samples.push(await cpuOf(() => signedIn.core.syncNow()))
+        const told = signedIn.events.slice(before).filter((e) => e.channel.endsWith('inboxChanged')) as { payload: { changed: { rows: unknown[] } } }[]
+        if (told.length !== 1 || told[0]?.payload.changed.rows.length !== 1) throw new Error('a "one changed order" sync did not tell the window exactly one changed order')
+      }
+      return samples
+    })
+    console.log(`Main's share of a sync with ${orders.toLocaleString()} orders (Node ${process.version}; the platform's answers replayed from memory, the replay's time taken out):`)
+    console.log(line('calibration — the same window with no work in it', idle, SYNCS))
+    console.log(line('first load (sign-in, every page, the inbox to the window, the offline copy)', firstLoads, FIRST_LOADS))
+    console.log(line('an unchanged sync (every page answered 304)', unchanged, SYNCS))
+    console.log(line('a sync with one changed order', oneChanged, SYNCS))
+    console.log(`  main's RSS after the first load (after a GC): ${(rss / 1e6).toFixed(0)} MB — ${(rssBefore / 1e6).toFixed(0)} MB before signing in; the bench's recorded answers held: ${(replayed.bytesHeld() / 1e6).toFixed(0)} MB`)
+  } finally {
+    for (const core of cores) await core.core.dispose()
+    for (const profile of profiles) profile.remove()
+    inspector?.disconnect()
+  }
+}
+
+const recordAt = process.argv.indexOf('--record')
+if (recordAt >= 0) await record(Number(process.argv[recordAt + 1]), process.argv[recordAt + 2] ?? '')
+else for (const orders of SIZES) await measure(orders)

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { ORDERS_PAGE_SIZE_MAX } from '../../src/platform/endpoints'
+import type { PlatformOrder } from '../../src/platform/schemas'
+import { createLogger } from '../../src/main/core/logger'
+import { InboxService, type ClientOrders } from '../../src/main/core/orders/inbox-service'
+import type { AuthSession } from '../../src/main/core/session/auth-session'
+import { KnownOrders, type OrderDiff } from '../../src/main/core/sync/known-orders'
+
+/**
+ * What a sync compares: only orders on pages read anew, and only orders on no page any more have
+ * left — even when a list read while it shifted showed an order on two pages.
+ */
+const CLIENT = { id: 'cl-a', name: 'Client A' }
+const order = (n: number, status = 3): PlatformOrder =>
+  ({
+    id: `ord-${n}`,
+    clientId: CLIENT.id,
+    loanId: `ln-${n}`,
+    orderNumber: `OV-${n}`,
+    loanNumber: `${n}`,
+    status,
+    product: 'Desktop 1004',
+    fee: 350,
+    currency: 'USD',
+    dueDate: '2026-12-20T17:00:00.000Z',
+    rush: false,
+    propertyAddress: { street: `${n} Elm St`, city: 'Madison', state: 'WI', zip: '53703' },
+    borrowerName: 'Pat Doe',
+    assignedAt: '2026-11-20T17:00:00.000Z',
+    updatedAt: '2026-11-21T17:00:00.000Z',
+    respondBy: null,
+    latestRevision: null
+  }) as PlatformOrder
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => order(from + i))
+
+/** A platform whose pages can be set, answering 304 to the ETag of a page as it is. */
+function platform() {
+  const pages = new Map<number, { items: PlatformOrder[]; version: number }>()
+  let total = 0
+  const answer = (page: number) => ({ items: pages.get(page)?.items ?? [], page, pageSize: ORDERS_PAGE_SIZE_MAX, total })
+  const auth = {
+    call: async (name: string, args?: { query?: { page: number } }) => (name === 'me' ? { user: { id: 'u1' }, clients: [CLIENT] } : answer(args?.query?.page ?? 1)),
+    callConditional: async (_name: string, args: { query: { page: number }; ifNoneMatch?: string }) => {
+      const page = args.query.page
+      const etag = `"${page}-${pages.get(page)?.version ?? 0}"`
+      return args.ifNoneMatch === etag ? { notModified: true } : { notModified: false, body: answer(page), etag }
+    }
+  } as unknown as AuthSession
+  return {
+    inbox: new InboxService(auth, createLogger(() => undefined), () => Date.now()),
+    setPages(...lists: PlatformOrder[][]) {
+      lists.forEach((items, i) => pages.set(i + 1, { items, version: (pages.get(i + 1)?.version ?? 0) + (pages.get(i + 1)?.items === items ? 0 : 1) }))
+      for (const page of [...pages.keys()]) if (page > lists.length) pages.delete(page)
+      total = lists.reduce((sum, items) => sum + items.length, 0)
+    }
+  }
+}
+
+async function readOnce(inbox: InboxService): Promise<ClientOrders> {
+  const read = await inbox.read()
+  const result = read.results[0]
+  if (!result || 'error' in result) throw new Error('the client could not be read')
+  return result
+}
+
+describe('a sync compares only what may have changed', () => {
+  it('pages answered 304 are not compared; an order on two pages of a shifting read stays until it is on none', async () => {
+    const { inbox, setPages } = platform()
+    const known = new KnownOrders()
+    const apply = async () => {
+      const diff: OrderDiff = { added: [], changed: [], removed: [] }
+      known.applyRead(await readOnce(inbox), diff, () => undefined)
+      return { added: diff.added.map((o) => o.orderId), changed: diff.changed.map((o) => o.orderId), removed: diff.removed.map((o) => o.orderId) }
+    }
+    // Read while the list shifted: order 500 is on page 1 and on page 2.
+    const page2 = [order(500), ...range(501, 520)]
+    setPages(range(1, 500), page2)
+    expect((await apply()).added).toHaveLength(520)
+    expect(await apply()).toEqual({ added: [], changed: [], removed: [] })
+    expect(known.all()).toHaveLength(520)
+
+    // Page 1 changes (500 leaves it, 999 arrives); page 2 is unchanged and still shows 500.
+    setPages([...range(1, 499), order(999)], page2)
+    expect(await apply()).toEqual({ added: ['ord-999'], changed: [], removed: [] })
+    expect(known.has({ clientId: CLIENT.id, loanId: 'ln-500', orderId: 'ord-500' })).toBe(true)
+
+    // Now 500 leaves page 2 as well: it has left.
+    setPages([...range(1, 499), order(999)], range(501, 520))
+    expect(await apply()).toEqual({ added: [], changed: [], removed: ['ord-500'] })
+  })
+
+  it('an order changed on a page read anew is a change; the same order read again is not', async () => {
+    const { inbox, setPages } = platform()
+    const known = new KnownOrders()
+    const apply = async () => {
+      const diff: OrderDiff = { added: [], changed: [], removed: [] }
+      known.applyRead(await readOnce(inbox), diff, () => undefined)
+      return diff
+    }
+    setPages(range(1, 30))
+    await apply()
+    // A new page 1 where only order 7 differs.
+    setPages(range(1, 30).map((o, i) => (i === 6 ? { ...o, status: 10 } : o)))
+    const diff = await apply()
+    expect(diff.changed.map((o) => [o.orderId, o.statusCode])).toEqual([['ord-7', 10]])
+    expect(diff.added).toEqual([])
+    expect(diff.removed).toEqual([])
+  })
+})
