@@ -23,7 +23,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
-      minify: true,
+      // PROFILE_BUILD=1 keeps names readable in a CPU profile (bench/inbox.ts CPU_PROFILE); releases are minified.
+      minify: process.env.PROFILE_BUILD !== '1',
       rollupOptions: { input: { index: resolve('src/renderer/index.html'), crashed: resolve('src/renderer/crashed.html') } }
     },
     plugins: [react()]

@@ -6,12 +6,14 @@
  * and handler work) and self-timed in the page; the same on a bare page in the same browser, as
  * the calibration; data received → first rows painted; the renderer's JS heap after load; and the
  * bytes main sends the window. Prints figures; asserts nothing. Needs `electron-vite build` first.
+ * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing and clicking there
+ * (DevTools protocol; open in Chrome DevTools → Performance).
  *
  *   npm run bench:inbox        ORDERS=50000 npm run bench:inbox
  */
 import { chromium, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { launchBrowserApp } from '../e2e/harness/browser-app'
@@ -29,6 +31,7 @@ const root = resolve(import.meta.dirname, '..')
 /** What an appraiser types: queries matching thousands, some, and none — each typed, then deleted. */
 const QUERIES = ['maple', 'madison wi', 'ov-2026-1', 'zzqx', 'chen', 'summit 1004']
 const KEY_GAP_MS = 120
+const PROFILE_DIR = process.env.CPU_PROFILE
 
 interface Taken {
   entries: EventTimingEntry[]
@@ -77,6 +80,19 @@ try {
   // ── The app ──
   const app = await launchBrowserApp({ browser, rendererOrigin: renderer.origin, bridgeScript: await buildPageBridge(), sandboxUrl: sandbox.url, profileDir, keychainKey: randomBytes(32), dialogs: createScriptedDialogs() })
   const { page } = app
+  const cdp = await page.context().newCDPSession(page)
+  /** Starts the renderer's CPU profile of a phase when CPU_PROFILE is set; the returned function writes it. */
+  const profile = async (name: string): Promise<() => Promise<void>> => {
+    if (!PROFILE_DIR) return async () => undefined
+    mkdirSync(PROFILE_DIR, { recursive: true })
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    return async () => {
+      const { profile: taken } = await cdp.send('Profiler.stop')
+      writeFileSync(join(PROFILE_DIR, `renderer-${ORDERS}-${name}.cpuprofile`), JSON.stringify(taken))
+    }
+  }
   const eventBytes = new Map<string, number>()
   app.core.subscribe((channel, payload) => eventBytes.set(channel, (eventBytes.get(channel) ?? 0) + Buffer.byteLength(JSON.stringify(payload))))
   const inboxEventBytes = () => [...eventBytes].filter(([channel]) => channel.endsWith('inboxChanged')).reduce((sum, [, bytes]) => sum + bytes, 0)
@@ -92,18 +108,25 @@ try {
       requestAnimationFrame(() => channel.port2.postMessage(0))
     }).observe(document.body, { subtree: true, childList: true })
   })()`)
+  const loadProfiled = await profile('load')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined, undefined, { timeout: 120_000 })
   const receivedToRows = (await page.evaluate(`window.__firstRowsPainted - performance.getEntriesByName('omnivms:received:omnivms:call:listOrders').at(-1).startTime`)) as number
+  await loadProfiled()
   const rendered = await page.getByRole('listbox', { name: 'Orders' }).getByRole('option').count()
-  const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
 
   await page.evaluate(INSTRUMENT_PAGE)
   await take(page)
+  const keysProfiled = await profile('keys')
+  // With CPU_PROFILE, a Chrome performance trace of the typing too: style, layout and paint, not only JS.
+  if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, `renderer-${ORDERS}-keys.trace.json`), categories: ['devtools.timeline', 'blink.user_timing'] })
   const keysMade = await typeQueries(page, '#search')
+  if (PROFILE_DIR) await browser.stopTracing()
+  await keysProfiled()
   const keyTimes = await take(page)
+  const clicksProfiled = await profile('clicks')
   const nav = page.getByRole('navigation', { name: 'Queues' })
   let clicksMade = 0
   for (let round = 0; round < ROUNDS; round++) {
@@ -113,6 +136,7 @@ try {
       await settle(page)
     }
   }
+  await clicksProfiled()
   const clickTimes = await take(page)
 
   // The bytes main sends the window: the first inbox, an unchanged sync, one changed order.

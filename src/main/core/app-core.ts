@@ -121,7 +121,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     logger: deps.logger
   })
   const dispatch = createIpcDispatcher(handlers, { isTrustedSender: createSenderPolicy(deps.trustedOrigins), logger: deps.logger })
-  const syncNow = async () => void (await session.activeServices()?.sync?.refresh().catch(() => undefined))
+  const syncNow = async () => void (await session.activeServices()?.sync?.refreshFromNow().catch(() => undefined))
   return {
     dispatch,
     subscribe(listener) {

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import type { OrderSummary } from '../../shared/ipc/order-schemas'
-import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, visibleOrders } from './inbox/inbox-model'
+import { DEFAULT_VIEW, type InboxView } from './inbox/inbox-model'
+import { indexOrders, type IndexedOrder } from './inbox/order-index'
+import { QueueSearch } from './inbox/order-search'
+import { buildQueues, sortIndex } from './inbox/queue-lists'
 import { isClosed } from '../../shared/order-workflow'
 import { describeDue, formatMoney, formatRelative } from './lib/format'
 import { commandForKey } from './app/shortcuts'
@@ -35,11 +38,13 @@ describe('inbox model', () => {
     order({ orderId: 'd', statusCode: 17, borrowerName: 'Nora Patel', dueDate: '2026-11-30T00:00:00Z' })
   ]
   const index = indexOrders(orders)
+  const visibleOrders = (items: readonly IndexedOrder[], view: InboxView) => new QueueSearch(buildQueues(sortIndex(items, view.sort), view.sort, view.clientId).orders[view.group]).find(view.search).map((i) => i.order)
 
   it('puts each order in its queue; a declined order only under All orders', () => {
-    expect(groupCounts(orders, null)).toEqual({ awaiting: 1, active: 0, inspection: 1, qc: 0, revision: 1, completed: 0, all: 4 })
+    const queues = buildQueues(sortIndex(index, 'due'), 'due', null)
+    expect(queues.counts).toEqual({ awaiting: 1, active: 0, inspection: 1, qc: 0, revision: 1, completed: 0, all: 4 })
     expect(isClosed(16)).toBe(true)
-    expect(clientCounts(orders, 'all').get('cl-b')).toBe(1)
+    expect(queues.perClient.all.get('cl-b')).toBe(1)
   })
 
   it('searches address, borrower and client, every word', () => {

@@ -1,5 +1,6 @@
 /** The inbox in its compact IPC form, and back. */
 import { z } from 'zod'
+import { isoFromEpoch } from '../time/iso-from-epoch'
 import { PathIdSchema } from './id-schema'
 import { InboxChangesSchema, InboxSchema, OrderRefSchema, type Inbox, type InboxChanges, type OrderSummary } from './order-schemas'
 
@@ -15,7 +16,7 @@ const encodeTime = (iso: string): number | string => {
   const ms = Date.parse(iso)
   return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : iso
 }
-const decodeTime = (value: number | string): string => (typeof value === 'number' ? new Date(value).toISOString() : value)
+const decodeTime = (value: number | string): string => (typeof value === 'number' ? isoFromEpoch(value) : value)
 
 const RevisionSchema = z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullable()
 

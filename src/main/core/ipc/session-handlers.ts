@@ -21,7 +21,7 @@ export function sessionHandlers(deps: { session: SessionService; recovery: Passw
     },
     networkRestored: async () => {
       await session.wake()
-      void session.activeServices()?.sync?.refresh().catch(() => undefined)
+      void session.activeServices()?.sync?.refreshFromNow().catch(() => undefined)
       return null
     }
   }

@@ -63,6 +63,7 @@ export class SyncService {
   /** Which order each notification opens (null: a summary, which only shows the window). */
   private readonly clickTargets = new Map<string, OrderRef | null>()
   private inFlight: Promise<void> | null = null
+  private followUp: Promise<void> | null = null
   private failuresInARow = 0
   private running = false
   /** While the platform can't be reached: when the orders shown were read. */
@@ -89,15 +90,31 @@ export class SyncService {
     return this.inFlight
   }
 
-  /** One sync, then the inbox as it now is (a list of every order: for the window's first load, not for each poll). */
+  /**
+   * A sync that starts after this call (what "Refresh" means): one already running read the
+   * platform before the call, so one more follows it — shared by everyone who asks meanwhile.
+   */
+  refreshFromNow(): Promise<void> {
+    if (!this.inFlight) return this.refresh()
+    this.followUp ??= this.inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.followUp = null
+        return this.refresh()
+      })
+    return this.followUp
+  }
+
+  /** A sync from now, then the inbox as it now is (a list of every order: for the window, not for each poll). */
   async syncNow(): Promise<Inbox> {
-    await this.refresh()
+    await this.refreshFromNow()
     return this.snapshot()
   }
 
-  /** The inbox as last synced (syncing first if it never was). */
+  /** The inbox as last synced (waiting for the first sync, or sharing the one running, if there is none yet). */
   async current(): Promise<Inbox> {
-    return this.fetchedAt !== null && this.fromCopy === null ? this.snapshot() : this.syncNow()
+    if (this.fetchedAt === null || this.fromCopy !== null) await this.refresh()
+    return this.snapshot()
   }
 
   /** An order the appraiser just changed in this app: held as it is now, told to the renderer, never notified. */

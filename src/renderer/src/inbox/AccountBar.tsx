@@ -1,6 +1,6 @@
 /** The account bar (who, Settings, Sign out) and the status bar (environment, connection, storage, updates). */
 import { useMutation } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
 import { api, unwrap } from '../lib/bridge'
 import { UpdateReady } from '../app/UpdateReady'
@@ -14,7 +14,7 @@ const PERSISTENCE_TEXT: Record<SignedIn['persistence'], string> = {
   memory: 'Session kept only while the app is open'
 }
 
-export function AccountBar({ session, onSettings }: { session: SignedIn; onSettings(): void }) {
+export const AccountBar = memo(function AccountBar({ session, onSettings }: { session: SignedIn; onSettings(): void }) {
   const signOut = useMutation({ mutationFn: () => unwrap(api().signOut()) })
   return (
     <header className="topbar">
@@ -34,7 +34,7 @@ export function AccountBar({ session, onSettings }: { session: SignedIn; onSetti
       </div>
     </header>
   )
-}
+})
 
 function useSecondsUntil(iso: string | null): number | null {
   const [now, setNow] = useState(() => Date.now())
@@ -60,7 +60,7 @@ function ConnectionState({ session, offlineSince }: { session: SignedIn; offline
   }
 }
 
-export function StatusBar({ session, fetchedAt, offlineSince }: { session: SignedIn; fetchedAt: string | null; offlineSince: string | null }) {
+export const StatusBar = memo(function StatusBar({ session, fetchedAt, offlineSince }: { session: SignedIn; fetchedAt: string | null; offlineSince: string | null }) {
   return (
     <footer className="statusbar">
       <span>
@@ -79,4 +79,4 @@ export function StatusBar({ session, fetchedAt, offlineSince }: { session: Signe
       <UpdateReady />
     </footer>
   )
-}
+})

@@ -1,19 +1,20 @@
 /** The middle pane: search and sort, what the list is showing (offline, a client that failed, an error), and the order list. */
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { RefObject } from 'react'
-import type { Inbox, OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { Inbox, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { messageOf } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
-import { formatTime } from '../lib/format'
+import { formatCount, formatTime } from '../lib/format'
 import type { InboxView, SortKey } from './inbox-model'
 import { OrderList } from './OrderList'
+import type { IndexedOrder } from './order-index'
 
 export function ListPane(props: {
   inbox: UseQueryResult<Inbox>
   view: InboxView
   groupLabel: string
-  shown: readonly OrderSummary[]
-  selectedKey: string | null
+  shown: readonly IndexedOrder[]
+  selected: OrderRef | null
   searchRef: RefObject<HTMLInputElement | null>
   refreshing: boolean
   onView(patch: Partial<InboxView>): void
@@ -22,7 +23,7 @@ export function ListPane(props: {
   onSelect(order: OrderSummary): void
   onOpen(order: OrderSummary): void
 }) {
-  const { inbox, view, shown, groupLabel, selectedKey, searchRef, refreshing, onView, onRefresh, onSync, onSelect, onOpen } = props
+  const { inbox, view, shown, groupLabel, selected, searchRef, refreshing, onView, onRefresh, onSync, onSelect, onOpen } = props
   const search = view.search.trim()
   return (
     <section className="list-pane" aria-label={`${groupLabel} orders`}>
@@ -96,10 +97,10 @@ export function ListPane(props: {
       ) : (
         <>
           <p className="list-count" aria-live="polite">
-            {shown.length.toLocaleString()} {shown.length === 1 ? 'order' : 'orders'}
+            {formatCount(shown.length)} {shown.length === 1 ? 'order' : 'orders'}
             {refreshing && <span className="muted"> · refreshing…</span>}
           </p>
-          <OrderList orders={shown} selectedKey={selectedKey} onSelect={onSelect} onOpen={onOpen} />
+          <OrderList items={shown} selected={selected} onSelect={onSelect} onOpen={onOpen} />
         </>
       )}
     </section>

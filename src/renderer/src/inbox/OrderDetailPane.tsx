@@ -1,4 +1,5 @@
 /** The selected order: its status and deadline, actions, notices, facts, contacts, work sections and history. */
+import { memo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
 import { isClosed, statusName, wasReassignedForNoResponse } from '../../../shared/order-workflow'
@@ -14,7 +15,7 @@ import { PendingActions } from '../order/PendingActions'
 import { DocumentsSection, NegotiationPanel, OpenRevision, OrderPaymentSection, RevisionsSection, SubmissionsSection } from '../order/OrderWorkSections'
 import { useOrderResults } from '../order/useOrderAction'
 
-export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | null; active: boolean }) {
+export const OrderDetailPane = memo(function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | null; active: boolean }) {
   const detail = useQuery({
     queryKey: orderRef ? orderQueryKey(orderRef) : ['workspace', 'order', 'none'],
     queryFn: () => unwrap(api().getOrder(orderRef as OrderRef)),
@@ -45,7 +46,7 @@ export function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | nul
     )
   }
   return <OrderDetailView key={`${detail.data.clientId}/${detail.data.orderId}`} order={detail.data} />
-}
+})
 
 function OrderDetailView({ order }: { order: OrderDetail }) {
   const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode))

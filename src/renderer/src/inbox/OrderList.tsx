@@ -1,9 +1,10 @@
-/** The order list: virtualized, so ten thousand orders scroll and filter as fast as ten; each row named by what it shows. */
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
-import { orderKey, type OrderSummary } from '../../../shared/ipc/order-schemas'
-import { hasResponseDeadline, isClosed, vendorStatusName } from '../../../shared/order-workflow'
+/** The order list: only the rows in view are in the page, so fifty thousand orders scroll and filter as fast as ten; each row named by what it shows. */
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
+import { hasResponseDeadline, vendorStatusName } from '../../../shared/order-workflow'
 import { describeDue, formatMoney } from '../lib/format'
+import { useRowWindow } from '../lib/useRowWindow'
+import type { IndexedOrder } from './order-index'
 import { StatusChip } from './StatusChip'
 import { ResponseDeadline } from './ResponseDeadline'
 
@@ -12,31 +13,26 @@ const ROW_HEIGHT = 68
 const ROW_WITH_REASON_HEIGHT = 88
 
 export const OrderList = memo(function OrderList(props: {
-  orders: readonly OrderSummary[]
-  selectedKey: string | null
+  items: readonly IndexedOrder[]
+  selected: OrderRef | null
   onSelect(order: OrderSummary): void
   onOpen(order: OrderSummary): void
 }) {
-  const { orders, selectedKey } = props
+  const { items, selected } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const estimateSize = useCallback((index: number) => (orders[index]?.latestRevision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT), [orders])
-  const virtualizer = useVirtualizer({
-    count: orders.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    overscan: 10
-  })
-  const selectedIndex = selectedKey === null ? -1 : orders.findIndex((o) => orderKey(o) === selectedKey)
+  const heightOf = useCallback((index: number) => (items[index]?.order.latestRevision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT), [items])
+  const { totalSize, rows, scrollToIndex } = useRowWindow(items.length, heightOf, scrollRef)
+  const selectedIndex = useMemo(() => (selected === null ? -1 : items.findIndex(({ order: o }) => o.orderId === selected.orderId && o.loanId === selected.loanId && o.clientId === selected.clientId)), [items, selected])
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, virtualizer])
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex)
+  }, [selectedIndex, scrollToIndex])
 
   const move = (delta: number) => {
-    if (orders.length === 0) return
-    const next = Math.min(orders.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta))
-    const order = orders[next]
-    if (order) props.onSelect(order)
+    if (items.length === 0) return
+    const next = Math.min(items.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta))
+    const item = items[next]
+    if (item) props.onSelect(item.order)
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -45,13 +41,13 @@ export const OrderList = memo(function OrderList(props: {
       j: () => move(1),
       ArrowUp: () => move(-1),
       k: () => move(-1),
-      Home: () => move(-orders.length),
-      End: () => move(orders.length),
+      Home: () => move(-items.length),
+      End: () => move(items.length),
       PageDown: () => move(10),
       PageUp: () => move(-10),
       Enter: () => {
-        const order = orders[selectedIndex]
-        if (order) props.onOpen(order)
+        const item = items[selectedIndex]
+        if (item) props.onOpen(item.order)
       }
     }
     const action = keys[event.key]
@@ -61,54 +57,61 @@ export const OrderList = memo(function OrderList(props: {
     }
   }
 
-  const now = new Date()
+  // Rows re-render for their own order, place or selection — and once a minute for "due in…".
+  const minute = Math.floor(Date.now() / 60_000)
   const activeId = selectedIndex >= 0 ? `order-${selectedIndex}` : undefined
   return (
     <div ref={scrollRef} className="order-scroll" role="listbox" aria-label="Orders" tabIndex={0} aria-activedescendant={activeId} onKeyDown={onKeyDown}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const order = orders[item.index] as OrderSummary
-          const due = describeDue(order.dueDate, now, isClosed(order.statusCode))
-          const selected = item.index === selectedIndex
-          const revision = order.latestRevision
-          // No aria-label: a row's name is what it shows (street, city, client, product, fee, status,
-          // countdown or due date, and a revision's reason), so a voice-control user can say what they see.
-          return (
-            <div
-              key={orderKey(order)}
-              id={`order-${item.index}`}
-              role="option"
-              aria-selected={selected}
-              className={revision ? 'order-row order-row-reason' : 'order-row'}
-              style={{ transform: `translateY(${item.start}px)`, height: revision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT }}
-              onClick={() => props.onSelect(order)}
-              onDoubleClick={() => props.onOpen(order)}
-            >
-              <div className="row-main">
-                <span className="row-address">{order.address.line1}</span>
-                <span className="row-city">
-                  {order.address.city}, {order.address.state}
-                </span>
-                {order.rush && <span className="tag">Rush</span>}
-              </div>
-              <div className="row-meta">
-                <span className="row-client">{order.clientName}</span>
-                <span className="row-product">{order.product}</span>
-                <span className="row-fee">{formatMoney(order.fee.amount, order.fee.currency)}</span>
-              </div>
-              {revision && (
-                <div className="row-revision">
-                  {vendorStatusName(order.statusCode, order.respondBy)}: {revision.reason}
-                </div>
-              )}
-              <div className="row-side">
-                <StatusChip code={order.statusCode} respondBy={order.respondBy} />
-                {/* While an answer is awaited its deadline matters more than the report's due date. */}
-                {hasResponseDeadline(order) ? <ResponseDeadline order={order} /> : <span className={`due due-${due.urgency}`}>{due.label}</span>}
-              </div>
-            </div>
-          )
+      <div style={{ height: totalSize, position: 'relative' }}>
+        {rows.map((row) => {
+          const item = items[row.index] as IndexedOrder
+          // Keyed by place, not by order: a keystroke that changes the list updates the rows' text
+          // in place instead of destroying and building every row in view.
+          return <OrderRow key={row.index} item={item} index={row.index} top={row.start} selected={row.index === selectedIndex} minute={minute} onSelect={props.onSelect} onOpen={props.onOpen} />
         })}
+      </div>
+    </div>
+  )
+})
+
+const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: number; top: number; selected: boolean; minute: number; onSelect(order: OrderSummary): void; onOpen(order: OrderSummary): void }) {
+  const { item, index, top, selected, minute } = props
+  const { order } = item
+  const due = describeDue(order.dueDate, new Date(minute * 60_000), item.closed)
+  const revision = order.latestRevision
+  // No aria-label: a row's name is what it shows (street, city, client, product, fee, status,
+  // countdown or due date, and a revision's reason), so a voice-control user can say what they see.
+  return (
+    <div
+      id={`order-${index}`}
+      role="option"
+      aria-selected={selected}
+      className={revision ? 'order-row order-row-reason' : 'order-row'}
+      style={{ transform: `translateY(${top}px)`, height: revision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT }}
+      onClick={() => props.onSelect(order)}
+      onDoubleClick={() => props.onOpen(order)}
+    >
+      <div className="row-main">
+        <span className="row-address">{order.address.line1}</span>
+        <span className="row-city">
+          {order.address.city}, {order.address.state}
+        </span>
+        {order.rush && <span className="tag">Rush</span>}
+      </div>
+      <div className="row-meta">
+        <span className="row-client">{order.clientName}</span>
+        <span className="row-product">{order.product}</span>
+        <span className="row-fee">{formatMoney(order.fee.amount, order.fee.currency)}</span>
+      </div>
+      {revision && (
+        <div className="row-revision">
+          {vendorStatusName(order.statusCode, order.respondBy)}: {revision.reason}
+        </div>
+      )}
+      <div className="row-side">
+        <StatusChip code={order.statusCode} respondBy={order.respondBy} />
+        {/* While an answer is awaited its deadline matters more than the report's due date. */}
+        {hasResponseDeadline(order) ? <ResponseDeadline order={order} /> : <span className={`due due-${due.urgency}`}>{due.label}</span>}
       </div>
     </div>
   )

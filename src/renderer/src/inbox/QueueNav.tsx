@@ -1,8 +1,9 @@
 /** The queues and clients on the left, with live counts, and Payments. */
+import { memo } from 'react'
 import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
 
-export function QueueNav(props: {
+export const QueueNav = memo(function QueueNav(props: {
   showingPayments: boolean
   onPayments(): void
   group: StatusGroupId
@@ -54,4 +55,4 @@ export function QueueNav(props: {
       </ul>
     </nav>
   )
-}
+})

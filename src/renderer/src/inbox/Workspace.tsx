@@ -1,9 +1,10 @@
 /** The signed-in window: the account bar, the queues, the list or another screen, the order, the status bar — laid out and switched. */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/ipc/app-schemas'
-import { orderKey, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { SessionState } from '../../../shared/ipc/session-schemas'
-import { STATUS_GROUPS } from '../../../shared/order-workflow'
+import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
+import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { WorkspaceActive } from '../lib/workspace-active'
 import { PaymentsView } from '../payments/PaymentsView'
@@ -17,6 +18,7 @@ import { useInboxView } from './useInboxView'
 import { useOrderRequests } from './useOrderRequests'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
+const NO_CLIENTS: readonly ClientSummary[] = []
 type Screen = 'orders' | 'payments' | 'settings'
 
 const isTyping = (target: EventTarget | null) =>
@@ -89,28 +91,39 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
     [select]
   )
   const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
+  // Stable, so the memoized panes around the list do not re-render for a keystroke in the search.
+  const openSettings = useCallback(() => setScreen('settings'), [])
+  const openPayments = useCallback(() => setScreen('payments'), [])
+  const showGroup = useCallback(
+    (group: StatusGroupId) => {
+      setScreen('orders')
+      update({ group })
+    },
+    [update]
+  )
+  const showClient = useCallback(
+    (clientId: string | null) => {
+      setScreen('orders')
+      update({ clientId })
+    },
+    [update]
+  )
 
   return (
     <WorkspaceActive.Provider value={active}>
       <div className="workspace">
-        <AccountBar session={session} onSettings={() => setScreen('settings')} />
+        <AccountBar session={session} onSettings={openSettings} />
         <div className="panes">
           <QueueNav
             showingPayments={screen === 'payments'}
-            onPayments={() => setScreen('payments')}
+            onPayments={openPayments}
             group={view.group}
             clientId={view.clientId}
             groupCounts={counts}
-            clients={inbox.data?.clients ?? []}
+            clients={inbox.data?.clients ?? NO_CLIENTS}
             clientCounts={perClient}
-            onGroup={(group) => {
-              setScreen('orders')
-              update({ group })
-            }}
-            onClient={(clientId) => {
-              setScreen('orders')
-              update({ clientId })
-            }}
+            onGroup={showGroup}
+            onClient={showClient}
           />
           {screen === 'settings' ? (
             <div className="wide-pane" role="region" aria-label="Settings view" tabIndex={0}>
@@ -128,7 +141,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                 view={view}
                 groupLabel={groupLabel}
                 shown={shown}
-                selectedKey={selected ? orderKey(selected) : null}
+                selected={selected}
                 searchRef={searchRef}
                 refreshing={refreshing}
                 onView={update}

@@ -1,16 +1,24 @@
 /** The queue, client, search and sort the appraiser is looking at, and the orders and counts they give. */
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
-import { DEFAULT_VIEW, clientCounts, groupCounts, indexOrders, queueOrders, searchOrders, type InboxView } from './inbox-model'
+import { DEFAULT_VIEW, type InboxView } from './inbox-model'
+import { indexOrders } from './order-index'
+import { QueueSearch } from './order-search'
+import { buildQueues, sortIndex } from './queue-lists'
 
 export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const update = useCallback((patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch })), [])
-  const { group, clientId, sort, search } = view
+  // The field and the queue's highlight answer at once; the list follows in a render React can
+  // interrupt, so a keystroke is never kept waiting by the list the previous one asked for.
+  const { group, clientId, sort, search } = useDeferredValue(view)
+  // Worked out when the inbox, the sort or the client changes — not per keystroke or queue click.
   const index = useMemo(() => indexOrders(orders ?? []), [orders])
-  const queued = useMemo(() => queueOrders(index, { group, clientId, sort }), [index, group, clientId, sort])
-  const shown = useMemo(() => searchOrders(queued, search), [queued, search])
-  const counts = useMemo(() => (orders ? groupCounts(orders, clientId) : null), [orders, clientId])
-  const perClient = useMemo(() => (orders ? clientCounts(orders, group) : null), [orders, group])
+  const sorted = useMemo(() => sortIndex(index, sort), [index, sort])
+  const queues = useMemo(() => buildQueues(sorted, sort, clientId), [sorted, sort, clientId])
+  const searcher = useMemo(() => new QueueSearch(queues.orders[group]), [queues, group])
+  const shown = useMemo(() => searcher.find(search), [searcher, search])
+  const counts = orders ? queues.counts : null
+  const perClient = orders ? queues.perClient[group] : null
   return { view, update, shown, counts, perClient }
 }

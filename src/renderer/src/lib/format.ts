@@ -20,6 +20,10 @@ export const formatDate = (when: When) => dateFormat.format(new Date(when))
 /** "Dec 8, 2026, 2:14 PM" */
 export const formatDateTime = (when: When) => dateTimeFormat.format(new Date(when))
 
+const countFormat = new Intl.NumberFormat()
+/** A count as the appraiser reads numbers (10,000). */
+export const formatCount = (n: number) => countFormat.format(n)
+
 export function formatMoney(amount: number, currency: string): string {
   let formatter = moneyFormats.get(currency)
   if (!formatter) {
