@@ -68,7 +68,9 @@ export function createSandboxApp(sandbox: Sandbox, options: SandboxAppOptions = 
     await next()
   })
 
-  app.use('/api/*', faultMiddleware(sandbox))
+  // Faults are set, and the request log read, through the control plane only: without it (the
+  // sandbox inside the app) there is nothing to inject and no one to read the log, so none is kept.
+  if (options.controlPlane) app.use('/api/*', faultMiddleware(sandbox))
   // Deadlines pass between requests: the platform has moved unanswered assignments on by the time it answers.
   app.use('/api/*', async (_c, next) => {
     sandbox.moves.expireUnanswered()

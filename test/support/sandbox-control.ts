@@ -33,6 +33,7 @@ export function sandboxControl(url: string) {
     clearFaults: () => json<null>('/faults', { method: 'DELETE' }),
     issuedTokens: () => json<{ tokens: string[] }>('/tokens/issued'),
     hold: (orderId: string, reason: string) => json<unknown>(`/orders/${orderId}/hold`, { method: 'POST', body: JSON.stringify({ reason }) }),
+    resume: (orderId: string) => json<unknown>(`/orders/${orderId}/resume`, { method: 'POST' }),
     advanceClock: (advanceMs: number) => json<{ now: string }>('/clock', { method: 'POST', body: JSON.stringify({ advanceMs }) }),
     setTokenTtl: (seconds: number) => json<unknown>('/tokens/ttl', { method: 'POST', body: JSON.stringify({ seconds }) })
   }

@@ -2,7 +2,7 @@
  * The inbox's offline copy, kept in buckets: each order lives in one bucket file chosen by a hash of
  * its key, and the inbox's lists and times in `inbox.json`. A sync that changes one order rewrites
  * one bucket (a few hundred orders) and the small index, not the whole inbox — so main's cost of a
- * change does not grow with the inbox. The index is written last; it names how many buckets to read.
+ * change does not grow with the inbox. The index names how many buckets to read: when that changes it is written after them.
  */
 import { z } from 'zod'
 import { InboxSchema, OrderSummarySchema, orderKey as keyOf, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
@@ -77,7 +77,7 @@ export class OfflineInbox {
     for (let i = count; i < this.bucketsOnDisk; i++) writes.push(this.files.remove(bucketFile(i)))
     this.bucketsOnDisk = count
     // Queued at once, in order (the session's files write one at a time): the index lands last, and a quit waits for all.
-    writes.push(this.writeIndex(listsOf(inbox), savedAt))
+    writes.push(this.writeIndex(listsOf(inbox), savedAt, { inOrder: true }))
     return Promise.all(writes).then(() => undefined)
   }
 
@@ -105,7 +105,8 @@ export class OfflineInbox {
     return this.files.write(bucketFile(index), { orders: [...(this.buckets?.[index]?.values() ?? [])] })
   }
 
-  private writeIndex(lists: InboxLists, savedAt: string): Promise<void> {
-    return this.files.write(INDEX, { savedAt, inbox: lists, buckets: this.buckets?.length ?? 1 })
+  /** In order when the number of buckets may have changed: an index never names a bucket not yet written. */
+  private writeIndex(lists: InboxLists, savedAt: string, options: { inOrder?: boolean } = {}): Promise<void> {
+    return this.files.write(INDEX, { savedAt, inbox: lists, buckets: this.buckets?.length ?? 1 }, options)
   }
 }

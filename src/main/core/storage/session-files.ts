@@ -20,6 +20,11 @@ export interface SessionFilesOptions {
   initial?: ReadonlyMap<string, unknown>
 }
 
+interface WaitingWrite {
+  value: unknown
+  done: Promise<void>
+}
+
 export class SessionFiles {
   private readonly values: Map<string, unknown>
   private readonly fromDisk = new Set<string>()
@@ -27,6 +32,8 @@ export class SessionFiles {
   private currentPlace: PersonalDataPlace
   // One file operation at a time: a wipe never races a write that would re-create a file.
   private readonly serial = serialQueue()
+  /** Writes queued and not yet started, by file. */
+  private readonly waiting = new Map<string, WaitingWrite>()
 
   constructor(private readonly options: SessionFilesOptions) {
     this.values = new Map(options.initial ?? [])
@@ -52,20 +59,34 @@ export class SessionFiles {
   /**
    * Keeps the value; on disk too where the policy says so. Only a live session may write; a write
    * it asked for before it ended still lands — before the sign-out's wipe, which queues after it.
+   * A file already waiting to be written is written once, with the newest value (unless `inOrder`:
+   * then it queues behind everything asked before) — so writes that come faster than the disk
+   * takes them never pile up.
    */
-  write(name: string, value: unknown): Promise<void> {
+  write(name: string, value: unknown, options: { inOrder?: boolean } = {}): Promise<void> {
     if (!this.options.isLive()) return Promise.resolve()
     this.values.set(name, value)
     if (this.currentPlace !== 'disk') return Promise.resolve()
-    return this.serial(async () => {
+    const waiting = this.waiting.get(name)
+    if (waiting && !options.inOrder) {
+      waiting.value = value
+      return waiting.done
+    }
+    const write: WaitingWrite = { value, done: Promise.resolve() }
+    write.done = this.serial(async () => {
+      if (this.waiting.get(name) === write) this.waiting.delete(name)
       if (this.currentPlace !== 'disk') return
-      await this.encrypted.write(name, value).catch((error: unknown) => this.options.logger.warn('session data could not be written; kept in memory', { file: name, error: error instanceof Error ? error.name : 'unknown' }))
+      await this.encrypted.write(name, write.value).catch((error: unknown) => this.options.logger.warn('session data could not be written; kept in memory', { file: name, error: error instanceof Error ? error.name : 'unknown' }))
     })
+    this.waiting.set(name, write)
+    return write.done
   }
 
   /** One value gone, from memory and disk. */
   remove(name: string): Promise<void> {
     if (!this.options.isLive()) return Promise.resolve()
+    // A later write of the file must land after the removal, not in a write queued before it.
+    this.waiting.delete(name)
     this.values.delete(name)
     this.fromDisk.add(name)
     return this.serial(() => this.encrypted.remove(name))
@@ -75,6 +96,7 @@ export class SessionFiles {
   setPlace(place: PersonalDataPlace): Promise<void> {
     if (place === this.currentPlace) return this.serial(async () => undefined)
     this.currentPlace = place
+    this.waiting.clear()
     if (place === 'memory') return this.serial(() => this.encrypted.wipe())
     return this.serial(async () => {
       for (const [name, value] of this.values) {
@@ -91,6 +113,7 @@ export class SessionFiles {
 
   /** Everything removed, from memory and disk (sign-out). */
   wipe(): Promise<void> {
+    this.waiting.clear()
     this.values.clear()
     this.fromDisk.clear()
     return this.serial(() => this.encrypted.wipe())
