@@ -58,7 +58,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     fetch: (input, init) => (options.network?.online === false ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
     logger,
     sandbox: { url: async () => options.sandboxUrl },
-    external: { open: async () => undefined },
+    external: { open: async () => undefined, confirm: async () => true },
     dialogs: options.dialogs,
     folders: recordingFolders(),
     logTail: memoryLogTail(logs),

@@ -7,13 +7,14 @@ import { createEmbeddedSandbox } from './embedded-sandbox'
 import { createAppCore, type AppCore } from './core/app-core'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { linkFromArgv } from './core/links/deep-links'
+import { openExternalLink } from './core/links/external-links'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
 import { createFileLog } from './core/logging/file-log'
 import { applicationMenu } from './core/menu/app-menu'
 import { createSystemFetch, trustedCertificates } from './core/net/system-fetch'
 import { CrashGuard, RELOADED_NOTICE } from './core/window/crash-guard'
-import { systemClock } from './core/ports'
+import { systemClock, type ExternalOpener } from './core/ports'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { electronAppInfo } from './electron/app-info'
 import { electronFileDialogs } from './electron/file-dialogs'
@@ -74,7 +75,25 @@ function main(dev: DevOverrides): void {
 
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
   const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])]
-  const openExternal = (url: string) => shell.openExternal(url)
+  const external: ExternalOpener = {
+    // Reached only through openExternalLink: http(s) or mailto, and asked first unless it is our help pages.
+    open: (url: string) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK - vetted and confirmed by openExternalLink first */,
+    async confirm(link) {
+      const options = {
+        type: 'question' as const,
+        buttons: [link.kind === 'mail' ? 'Write e-mail' : 'Open in browser', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: link.kind === 'mail' ? 'Write an e-mail to this address?' : 'Open this link in your browser?',
+        detail: link.target
+      }
+      const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+      return response === 0
+    }
+  }
+  const openExternal = async (url: string) => {
+    await openExternalLink(url, external)
+  }
   const sandbox = createEmbeddedSandbox(join(app.getPath('userData'), 'sandbox'), dev.sandboxUrl ?? undefined)
   const crashGuard = new CrashGuard(systemClock)
   const badge = createElectronBadge()
@@ -125,8 +144,9 @@ function main(dev: DevOverrides): void {
     if (core) void core.openDeepLink(url)
     else pendingLink = url
   }
-  if (app.isPackaged) app.setAsDefaultProtocolClient('omnivms')
-  else if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('omnivms', process.execPath, [join(process.cwd(), process.argv[1])])
+  // Reviewed: omnivms:// links only open an order or a password reset inside the app (deep-links.ts parses them strictly).
+  if (app.isPackaged) app.setAsDefaultProtocolClient('omnivms') /* eng-disable PROTOCOL_HANDLER_JS_CHECK - strict parser in deep-links.ts */
+  else if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('omnivms', process.execPath, [join(process.cwd(), process.argv[1])]) /* eng-disable PROTOCOL_HANDLER_JS_CHECK - dev only, same parser */
 
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -155,7 +175,7 @@ function main(dev: DevOverrides): void {
           fetch: createSystemFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url), logger, ca: trustedCertificates() }),
           logger,
           sandbox,
-          external: { open: openExternal },
+          external,
           dialogs: electronFileDialogs,
           folders: { openFolder: async (path) => void (await shell.openPath(path)) },
           logTail: fileLog.tail,

@@ -58,7 +58,7 @@ export function startTestCore(options: {
     fetch: options.fetch ?? createSystemFetch({ resolveProxy: async () => 'DIRECT', logger }),
     logger,
     sandbox: { url: async () => options.sandboxUrl },
-    external: { open: async () => undefined },
+    external: { open: async () => undefined, confirm: async () => true },
     dialogs,
     folders: recordingFolders(),
     logTail: memoryLogTail(logs),

@@ -7,9 +7,19 @@ const safeStorage = {
   encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`enc:${text}`)),
   decryptStringAsync: vi.fn(async (data: Buffer) => ({ result: data.toString().replace(/^enc:/, ''), shouldReEncrypt: false }))
 }
-vi.mock('electron', () => ({ safeStorage, ipcMain: { handle: vi.fn() }, BrowserWindow: vi.fn() }))
+const windowOptions: unknown[] = []
+class FakeWindow {
+  constructor(options: unknown) {
+    windowOptions.push(options)
+  }
+  maximize() {}
+  on() {}
+  once() {}
+  async loadURL() {}
+}
+vi.mock('electron', () => ({ safeStorage, ipcMain: { handle: vi.fn() }, BrowserWindow: FakeWindow, screen: { getAllDisplays: () => [] } }))
 
-const { mainWindowOptions } = await import('../../src/main/electron/main-window')
+const { createMainWindow } = await import('../../src/main/electron/main-window')
 const { applyWebContentsPolicy, denyAllPermissions } = await import('../../src/main/electron/web-contents-policy')
 const { senderOf } = await import('../../src/main/electron/ipc-main-adapter')
 const { createSafeStorageCipher } = await import('../../src/main/electron/safe-storage-cipher')
@@ -28,8 +38,12 @@ class FakeContents extends EventEmitter {
 
 describe('hardened window', () => {
   it('isolates and sandboxes the renderer with no Node integration', () => {
-    const prefs = mainWindowOptions('/app/preload/index.cjs').webPreferences
+    const store = { get: () => undefined, set: () => undefined, delete: () => undefined, takeRecoveredFromCorruption: () => false, unavailableReason: () => null }
+    createMainWindow({ preloadPath: '/app/preload/index.cjs', url: 'app://omnivms/index.html', isPackaged: true, store } as unknown as Parameters<typeof createMainWindow>[0])
+    const prefs = (windowOptions.at(-1) as { webPreferences: unknown }).webPreferences
     expect(prefs).toMatchObject({
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,

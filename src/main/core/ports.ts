@@ -57,9 +57,11 @@ export interface FileDialogs {
   saveFile(options: { title: string; defaultName: string }): Promise<string | null>
 }
 
-/** Opens a vetted external link in the user's browser or mail client. */
+/** Opens a vetted external link in the user's browser or mail client, after asking where policy says so. */
 export interface ExternalOpener {
   open(url: string): Promise<void>
+  /** Shows where the link goes and asks; true to open it. */
+  confirm(link: { kind: 'mail' | 'web'; target: string; url: string }): Promise<boolean>
 }
 
 /** The auto-updater (electron-updater in the packaged app). */

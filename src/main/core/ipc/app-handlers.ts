@@ -2,7 +2,7 @@
 import type { AppInfo } from '../../../shared/ipc/app-schemas'
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service'
 import { AppError } from '../errors'
-import { isSafeExternalUrl } from '../links/external-links'
+import { isSafeExternalUrl, openExternalLink } from '../links/external-links'
 import type { ExternalOpener, Logger } from '../ports'
 import { scrub } from '../privacy/scrubber'
 import type { SettingsService } from '../settings/settings-service'
@@ -40,7 +40,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<IpcHandlers, AppCalls> {
   return {
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppError('invalid_input', 'Only web and e-mail links can be opened.')
-      await deps.external.open(url)
+      await openExternalLink(url, deps.external)
       return null
     },
     getSettings: async () => settings.get(),
