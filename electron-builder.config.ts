@@ -1,13 +1,14 @@
 import { join } from 'node:path'
 import type { AfterPackContext, Configuration } from 'electron-builder'
 import { flipAllFuses } from './build/fuses'
+import { releaseSettings } from './build/release-rules'
 
 /**
  * How the installers are built: `npm run dist` (installers for this OS) and `npm run package:check`
  * (the unpacked Linux app, checked file by file). Signing and the update feed come from the
  * environment; see the README's "Release" section.
  */
-const updateFeedUrl = process.env.OMNIVMS_UPDATE_FEED_URL?.trim() || null
+const { updateFeedUrl, windowsPublisher } = releaseSettings(process.env)
 const signingMac = Boolean(process.env.CSC_LINK || process.env.CSC_NAME)
 
 /** The executable inside the unpacked app, per OS, as electron-builder names it. */
@@ -52,7 +53,8 @@ const config: Configuration = {
     target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
     icon: 'build/icon.ico',
     // Set WIN_CSC_LINK / WIN_CSC_KEY_PASSWORD to sign; unsigned builds still install.
-    signtoolOptions: { publisherName: process.env.OMNIVMS_WIN_PUBLISHER ? [process.env.OMNIVMS_WIN_PUBLISHER] : null }
+    // electron-updater verifies an update's signature against this name (required when signing: build/release-rules.ts).
+    signtoolOptions: { publisherName: windowsPublisher ? [windowsPublisher] : null }
   },
   // Per-user install into %LOCALAPPDATA%: no administrator rights asked.
   nsis: { oneClick: true, perMachine: false, allowElevation: false, deleteAppDataOnUninstall: false, shortcutName: PRODUCT_NAME },

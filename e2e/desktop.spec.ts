@@ -69,7 +69,12 @@ test('a downloaded update is offered as "Restart to update" in the status bar', 
   await expect(bar).toContainText('Update ready —')
   await expect(bar.getByRole('button', { name: 'Restart to update' })).toBeVisible()
   await page.keyboard.press(`${primary}+,`)
-  await expect(page.getByRole('region', { name: 'Updates' })).toContainText('Version 0.2.0 is ready. Restart to update, or it installs when you quit.')
+  const updates = page.getByRole('region', { name: 'Updates' })
+  await expect(updates).toContainText('Version 0.2.0 is ready. Restart to update, or it installs when you quit.')
+  // The feed is shown, not editable: only the installer or an administrator's policy file sets it.
+  await expect(updates.getByLabel('Update feed')).toHaveValue('https://updates.example.com/desktop')
+  await expect(updates.getByLabel('Update feed')).not.toBeEditable()
+  await expect(updates).toContainText('Built into this installer. An administrator can name another with an update policy file.')
 })
 
 test('an error the window did not handle reaches the log file', async ({ app }) => {

@@ -7,6 +7,7 @@ export function createDrivenUpdater(): UpdaterPort & { finishDownload(version: s
     restarts: 0,
     setFeed: () => undefined,
     checkForUpdate: async () => null,
+    download: async () => undefined,
     onDownloaded(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -1,13 +1,15 @@
 /** Electron's main entry: the app's lifecycle, the single-instance lock, links, and the core wired to Electron's ports. */
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell } from 'electron'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from './embedded-sandbox'
 import { createAppCore, type AppCore } from './core/app-core'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { linkFromArgv } from './core/links/deep-links'
 import { openExternalLink } from './core/links/external-links'
+import { policyFileLocations, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
 import { createFileLog } from './core/logging/file-log'
@@ -30,6 +32,19 @@ import { applyWebContentsPolicy, denyAllPermissions } from './electron/web-conte
 const PRODUCT_NAME = 'OmniValVMS Desktop'
 
 /** The update feed built into a packaged app (electron-builder's extraMetadata), if any. */
+/** The folder the app is in: beside the executable (Windows, Linux) or beside the .app bundle (macOS). */
+function appFolder(): string {
+  return process.platform === 'darwin' ? resolve(process.execPath, '../../../..') : dirname(process.execPath)
+}
+
+async function readTextIfPresent(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
 function builtInUpdateFeed(): string | null {
   try {
     const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { omnivmsUpdateFeedUrl?: unknown }
@@ -164,7 +179,9 @@ function main(dev: DevOverrides): void {
 
     app
       .whenReady()
-      .then(() => {
+      .then(async () => {
+        // An organisation's own update feed: from a policy file an administrator placed (README → Release).
+        const updateFeedPolicy: FeedPolicy = app.isPackaged ? await readFeedPolicy(policyFileLocations(process.platform, { appFolder: appFolder(), programData: process.env.ProgramData }), readTextIfPresent) : { url: null, problem: null }
         serveRenderer(join(import.meta.dirname, '../renderer'))
         denyAllPermissions(session.defaultSession)
         const store = createSettingsStore(logger)
@@ -184,6 +201,7 @@ function main(dev: DevOverrides): void {
           trustedOrigins: appOrigins,
           updater: app.isPackaged ? createElectronUpdater(logger) : null,
           builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
+          updateFeedPolicy,
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
           notifier: createElectronNotifier(),
           badge,

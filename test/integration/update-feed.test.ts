@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { HttpExecutor } from 'builder-util-runtime'
 import { DebUpdater } from 'electron-updater/out/DebUpdater'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestCore, tempProfile } from '../support/test-core'
 
 /**
  * electron-updater's own feed reading and version comparison, run in plain Node against an update
@@ -22,6 +23,7 @@ class NodeHttpExecutor extends HttpExecutor<ReturnType<typeof request>> {
 const feeds: Record<string, string> = {
   '/stable/latest-linux.yml': 'version: 0.2.0\nfiles:\n  - url: omnivms-desktop_0.2.0_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.2.0_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-20T10:00:00.000Z\n',
   '/same/latest-linux.yml': 'version: 0.1.0\nfiles:\n  - url: omnivms-desktop_0.1.0_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.1.0_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-01T10:00:00.000Z\n',
+  '/old/latest-linux.yml': 'version: 0.0.9\nfiles:\n  - url: omnivms-desktop_0.0.9_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.0.9_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-10-01T10:00:00.000Z\n',
   '/stable/beta-linux.yml': 'version: 0.3.0-beta.1\nfiles:\n  - url: omnivms-desktop_0.3.0-beta.1_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.3.0-beta.1_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-25T10:00:00.000Z\n'
 }
 let server: Server
@@ -62,7 +64,9 @@ function updaterAt(url: string, channel: 'latest' | 'beta') {
   const updater = new DebUpdater(undefined, app)
   // A protected field of AppUpdater: Electron's net-module executor, swapped for Node's http here.
   Object.assign(updater, { httpExecutor: new NodeHttpExecutor() })
+  // As the app sets it (src/main/electron/updater.ts): the core decides what downloads; never a downgrade.
   updater.autoDownload = false
+  updater.allowDowngrade = false
   updater.logger = null
   updater.allowPrerelease = channel === 'beta'
   updater.setFeedURL({ provider: 'generic', url, channel })
@@ -82,10 +86,32 @@ describe('electron-updater against a feed on 127.0.0.1', () => {
     expect(result?.isUpdateAvailable).toBe(false)
   })
 
+  it('never offers a downgrade, even from a feed whose newest file is older', async () => {
+    const result = await updaterAt(`${base}/old`, 'latest').checkForUpdates()
+    expect(result?.isUpdateAvailable).toBe(false)
+    expect(served).toContain('/old/latest-linux.yml')
+  })
+
   it('reads the beta channel file on the beta channel', async () => {
     const result = await updaterAt(`${base}/stable`, 'beta').checkForUpdates()
     expect(result?.isUpdateAvailable).toBe(true)
     expect(result?.updateInfo.version).toBe('0.3.0-beta.1')
     expect(served).toContain('/stable/beta-linux.yml')
+  })
+})
+
+describe('the update feed from the window', () => {
+  it('can no longer be set: the bridge refuses a feed address in the settings', async () => {
+    const profile = tempProfile()
+    const app = startTestCore({ sandboxUrl: 'http://127.0.0.1:9', profileDir: profile.dir })
+    try {
+      const refused = await app.call('updateSettings', { updates: { feedUrl: 'https://attacker.example.com/feed' } } as never)
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await app.call('updateSettings', { updates: { channel: 'beta' } })).toMatchObject({ ok: true })
+      expect(JSON.stringify(await app.ok('getSettings'))).not.toContain('attacker')
+    } finally {
+      await app.core.dispose()
+      profile.remove()
+    }
   })
 })

@@ -157,7 +157,7 @@ describe('diagnostics text', () => {
       app: { name: 'OmniValVMS Desktop', version: '0.1.0', electron: '45.5.0', chrome: '142.0', node: '22.20.0', os: 'Linux 6.1 x64' },
       session: { status: 'signedIn', environment: 'Local sandbox (sandbox)', persistence: 'encrypted', connectivity: 'online' },
       storage: { backend: 'gnome_libsecret', level: 'encrypted' },
-      updates: { state: 'idle', version: null, message: null, lastCheckedAt: null },
+      updates: { state: 'idle', version: null, message: null, lastCheckedAt: null, feed: null },
       role: 'Vendor',
       logLines: ['2026-11-28T09:59:00.000Z INFO signed in'],
       requests: [{ at: '2026-11-28T09:59:00.000Z', method: 'GET', path: '/api/me', outcome: '200', durationMs: 12, correlationId: 'c-1' }]

@@ -2,6 +2,7 @@ import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { releaseSettings } from '../../build/release-rules'
 import config from '../../electron-builder.config'
 import { checkAsarContents, productionPackages } from '../../build/asar-rules'
 import { FUSES, flipAllFuses } from '../../build/fuses'
@@ -131,5 +132,16 @@ describe('app icon', () => {
     }
     expect(readIcoSizes(readFileSync(join(build, 'icon.ico')))).toEqual([16, 24, 32, 48, 64, 128, 256])
     expect(readIcnsTypes(readFileSync(join(build, 'icon.icns')))).toEqual(ICNS_TYPES.map((t) => t.type))
+  })
+})
+
+describe('release rules', () => {
+  it('refuses an update feed that is not https, and signing Windows builds without the publisher name updates verify', () => {
+    expect(releaseSettings({})).toEqual({ updateFeedUrl: null, windowsPublisher: null })
+    expect(releaseSettings({ OMNIVMS_UPDATE_FEED_URL: 'https://updates.omnivms.com/desktop' }).updateFeedUrl).toBe('https://updates.omnivms.com/desktop')
+    expect(() => releaseSettings({ OMNIVMS_UPDATE_FEED_URL: 'http://updates.omnivms.com/desktop' })).toThrow(/https/)
+    expect(() => releaseSettings({ OMNIVMS_UPDATE_FEED_URL: 'https://user:pw@updates.omnivms.com/' })).toThrow(/https/)
+    expect(() => releaseSettings({ WIN_CSC_LINK: 'cert.pfx' })).toThrow(/OMNIVMS_WIN_PUBLISHER/)
+    expect(releaseSettings({ WIN_CSC_LINK: 'cert.pfx', OMNIVMS_WIN_PUBLISHER: 'OmniValVMS Inc.' }).windowsPublisher).toBe('OmniValVMS Inc.')
   })
 })

@@ -16,6 +16,7 @@ function fakeUpdater(newer: string | null = null) {
       calls.push('check')
       return newer
     },
+    download: async () => void calls.push('download'),
     onDownloaded: (listener) => {
       downloaded = listener
       return () => (downloaded = null)
@@ -29,12 +30,16 @@ function fakeUpdater(newer: string | null = null) {
   return updater
 }
 
-function service(options: { updater: UpdaterPort | null; feed?: { url: string; channel: 'stable' | 'beta' } | null; busy?: () => boolean }) {
+function service(options: { updater: UpdaterPort | null; feed?: { url: string; channel: 'stable' | 'beta' } | null; busy?: () => boolean; currentVersion?: string }) {
   const clock = createFakeClock()
   const statuses: UpdateStatus[] = []
   const updates = new UpdateService({
     updater: options.updater,
-    feed: () => (options.feed === undefined ? { url: 'https://updates.example.com', channel: 'stable' } : options.feed),
+    feed: () => {
+      const feed = options.feed === undefined ? { url: 'https://updates.example.com', channel: 'stable' as const } : options.feed
+      return feed ? { url: feed.url, source: 'installer' as const, problem: null, channel: feed.channel } : { url: null, source: null, problem: 'No update feed is configured.', channel: 'stable' as const }
+    },
+    currentVersion: options.currentVersion ?? '0.1.0',
     busy: options.busy ?? (() => false),
     clock,
     logger: createLogger(() => undefined),
@@ -82,7 +87,8 @@ describe('update policy', () => {
     const { updates, clock, statuses } = service({ updater })
     updates.start()
     await clock.advance(FIRST_CHECK_DELAY_MS)
-    expect(updates.current).toMatchObject({ state: 'downloading', version: '0.2.0' })
+    expect(updates.current).toMatchObject({ state: 'downloading', version: '0.2.0', feed: { url: 'https://updates.example.com', source: 'installer' } })
+    expect(updater.calls).toContain('download')
     updater.finishDownload('0.2.0')
     expect(updates.current).toMatchObject({ state: 'ready', version: '0.2.0' })
     expect(statuses.map((s) => s.state)).toEqual(['idle', 'checking', 'downloading', 'ready'])
@@ -115,5 +121,22 @@ describe('update policy', () => {
     await clock.advance(FIRST_CHECK_DELAY_MS)
     expect(updates.current).toMatchObject({ state: 'error', message: "Couldn't check for updates. The app will try again later." })
     expect(clock.pending()).toEqual([CHECK_INTERVAL_MS])
+  })
+
+  it('never installs a downgrade or the same version, and a prerelease only on the beta channel', async () => {
+    const offered = async (version: string, channel: 'stable' | 'beta', currentVersion = '0.3.0') => {
+      const updater = fakeUpdater(version)
+      const { updates, clock } = service({ updater, feed: { url: 'https://updates.example.com', channel }, currentVersion })
+      updates.start()
+      await clock.advance(FIRST_CHECK_DELAY_MS)
+      return { downloaded: updater.calls.includes('download'), state: updates.current.state }
+    }
+    expect(await offered('0.2.9', 'stable')).toEqual({ downloaded: false, state: 'idle' })
+    expect(await offered('0.3.0', 'stable')).toEqual({ downloaded: false, state: 'idle' })
+    expect(await offered('0.4.0-beta.1', 'stable')).toEqual({ downloaded: false, state: 'idle' })
+    expect(await offered('0.4.0-beta.1', 'beta')).toEqual({ downloaded: true, state: 'downloading' })
+    expect(await offered('0.3.0-beta.9', 'beta')).toEqual({ downloaded: false, state: 'idle' })
+    expect(await offered('0.3.1', 'stable')).toEqual({ downloaded: true, state: 'downloading' })
+    expect(await offered('not-a-version', 'beta')).toEqual({ downloaded: false, state: 'idle' })
   })
 })

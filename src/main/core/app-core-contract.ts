@@ -1,4 +1,5 @@
 /** What the main-process core needs from its host (the ports) and what it offers it: the app's two faces. */
+import type { FeedPolicy } from './updates/update-feed-policy'
 import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
 import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
 import type { IpcDispatch } from './ipc/dispatcher'
@@ -25,8 +26,10 @@ export interface AppCoreDeps {
   clock?: Clock
   /** The auto-updater; null (the default) in unpackaged builds, where updates are off. */
   updater?: UpdaterPort | null
-  /** The update feed built into the installer, used unless the user set another. */
+  /** The update feed built into the installer, used unless an administrator's policy file names another. */
   builtInUpdateFeed?: string | null
+  /** What the administrator's policy file says (read at start; see update-feed-policy.ts). */
+  updateFeedPolicy?: FeedPolicy
   /** The environment the sign-in screen offers first: production in packaged builds. */
   defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
   notifier?: Notifier | null

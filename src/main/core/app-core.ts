@@ -19,6 +19,7 @@ import { SettingsService } from './settings/settings-service'
 import { Preferences } from './storage/preferences'
 import { PRIVATE_DIR_MODE } from './storage/secure-file'
 import { TokenVault } from './storage/token-vault'
+import { feedInForce } from './updates/update-feed-policy'
 import { UpdateService } from './updates/update-service'
 import { WindowMailbox } from './window/window-mailbox'
 
@@ -86,11 +87,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const ready = session.restore()
   const updates = new UpdateService({
     updater: deps.updater ?? null,
-    feed: () => {
-      const { feedUrl, channel } = settings.get().updates
-      const url = feedUrl ?? deps.builtInUpdateFeed ?? null
-      return url ? { url, channel } : null
-    },
+    feed: () => ({ ...feedInForce(deps.updateFeedPolicy ?? { url: null, problem: null }, deps.builtInUpdateFeed ?? null), channel: settings.get().updates.channel }),
+    currentVersion: deps.appInfo.version,
     busy: () => session.activeServices()?.uploads.busy ?? false,
     clock,
     logger: deps.logger,

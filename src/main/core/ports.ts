@@ -67,8 +67,10 @@ export interface ExternalOpener {
 /** The auto-updater (electron-updater in the packaged app). */
 export interface UpdaterPort {
   setFeed(feed: { url: string; channel: 'stable' | 'beta' }): void
-  /** Asks the feed; resolves with the newer version (its download starts in the background), or null. */
+  /** Asks the feed; resolves with the version it offers when that differs from this one, or null. Downloads nothing. */
   checkForUpdate(): Promise<string | null>
+  /** Downloads the release the last check found (onDownloaded tells when it is ready). */
+  download(): Promise<void>
   /** Called when a downloaded update is ready to install. */
   onDownloaded(listener: (version: string) => void): () => void
   /** Install a downloaded update when the app quits. */

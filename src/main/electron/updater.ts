@@ -3,13 +3,17 @@ import updaterModule from 'electron-updater'
 import type { Logger, UpdaterPort } from '../core/ports'
 
 /**
- * electron-updater behind the core's UpdaterPort. It downloads in the background (autoDownload)
- * through Electron's net module, so it honours the system proxy like the rest of the app.
+ * electron-updater behind the core's UpdaterPort. It downloads in the background when the core
+ * accepts the release, through Electron's net module, so it honours the system proxy like the rest
+ * of the app; on Windows it checks the installer's signature against the publisher name built in,
+ * on macOS Squirrel.Mac accepts only an update signed like the running app.
  * Only created in packaged builds.
  */
 export function createElectronUpdater(logger: Logger): UpdaterPort {
   const updater = updaterModule.autoUpdater
-  updater.autoDownload = true
+  // The core decides what installs (newer only; prereleases only on beta), then asks for the download.
+  updater.autoDownload = false
+  updater.allowDowngrade = false
   updater.autoInstallOnAppQuit = true
   updater.logger = {
     info: (message?: unknown) => logger.info(`updater: ${String(message)}`),
@@ -27,6 +31,9 @@ export function createElectronUpdater(logger: Logger): UpdaterPort {
     async checkForUpdate() {
       const result = await updater.checkForUpdates()
       return result?.isUpdateAvailable ? result.updateInfo.version : null
+    },
+    async download() {
+      await updater.downloadUpdate()
     },
     onDownloaded(listener) {
       const handler = (info: { version: string }) => listener(info.version)

@@ -2,10 +2,6 @@
 import { z } from 'zod'
 import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notifications'
 import { STATUS_GROUPS } from '../workflow/queues'
-import { HttpsUrlSchema } from './url-schemas'
-
-/** Where updates are fetched from. */
-const feedUrl = HttpsUrlSchema
 
 export const UpdateChannelSchema = z.enum(['stable', 'beta'])
 
@@ -36,18 +32,13 @@ export const AppSettingsSchema = z.object({
     })
     .default({ closeToTray: null, trayHintShown: false, openAtLogin: false }),
   uploads: z.object({ maxFileMb: z.number().min(1).max(4096).default(15) }).default({ maxFileMb: 15 }),
-  updates: z
-    .object({
-      channel: UpdateChannelSchema.default('stable'),
-      /** null: the feed built into the installer, if any. */
-      feedUrl: feedUrl.nullable().default(null)
-    })
-    .default({ channel: 'stable', feedUrl: null })
+  // The feed is not a setting: it comes from the installer or an administrator's policy file.
+  updates: z.object({ channel: UpdateChannelSchema.default('stable') }).default({ channel: 'stable' })
 })
 export type AppSettings = z.infer<typeof AppSettingsSchema>
 
 export const AppSettingsPatchSchema = z.object({
-  updates: z.object({ channel: UpdateChannelSchema, feedUrl: feedUrl.nullable() }).partial().optional(),
+  updates: z.object({ channel: UpdateChannelSchema }).partial().strict().optional(),
   notifications: z
     .object({
       kinds: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>).partial(),
@@ -67,8 +58,11 @@ export const UpdateStatusSchema = z.object({
   version: z.string().nullable(),
   /** Why updates are off, or what went wrong, in plain words. */
   message: z.string().nullable(),
-  lastCheckedAt: z.string().nullable()
+  lastCheckedAt: z.string().nullable(),
+  /** The feed updates come from and who set it: an administrator's policy file, or the installer. */
+  feed: z.object({ url: z.string(), source: z.enum(['policy', 'installer']) }).nullable()
 })
+export type UpdateFeedSource = 'policy' | 'installer'
 export type UpdateStatus = z.infer<typeof UpdateStatusSchema>
 
 export const AppInfoSchema = z.object({

@@ -2,20 +2,18 @@
 import type { UpdateStatus } from '../../../shared/ipc/app-schemas'
 import { AppError } from '../errors'
 import type { Clock, Logger, TimerHandle, UpdaterPort } from '../ports'
+import { isAcceptableRelease, type FeedInForce } from './update-feed-policy'
 
 export const FIRST_CHECK_DELAY_MS = 30_000
 export const CHECK_INTERVAL_MS = 6 * 60 * 60_000
 
-export interface UpdateFeed {
-  url: string
-  channel: 'stable' | 'beta'
-}
-
 export interface UpdateServiceDeps {
   /** null in unpackaged builds: updates are off there. */
   updater: UpdaterPort | null
-  /** The feed in force (the user's setting, else the one built into the installer), or null. */
-  feed(): UpdateFeed | null
+  /** The feed in force (an administrator's policy file, else the installer's) and the user's channel. */
+  feed(): FeedInForce & { channel: 'stable' | 'beta' }
+  /** This app's version: nothing older or equal installs. */
+  currentVersion: string
   /** True while something that a restart would lose is running (an upload). */
   busy(): boolean
   clock: Clock
@@ -29,13 +27,13 @@ export interface UpdateServiceDeps {
  * while an upload runs; if ignored, installed at the next quit.
  */
 export class UpdateService {
-  private status: UpdateStatus = { state: 'disabled', version: null, message: null, lastCheckedAt: null }
+  private status: UpdateStatus = { state: 'disabled', version: null, message: null, lastCheckedAt: null, feed: null }
   private timer: TimerHandle | null = null
   private checking: Promise<UpdateStatus> | null = null
   private readonly unsubscribe: () => void
 
   constructor(private readonly deps: UpdateServiceDeps) {
-    this.unsubscribe = deps.updater?.onDownloaded((version) => this.set({ state: 'ready', version, message: null })) ?? (() => undefined)
+    this.unsubscribe = deps.updater?.onDownloaded((version) => this.set({ ...this.status, state: 'ready', version, message: null })) ?? (() => undefined)
   }
 
   get current(): UpdateStatus {
@@ -47,11 +45,11 @@ export class UpdateService {
     this.cancelTimer()
     const { updater } = this.deps
     const feed = this.deps.feed()
-    if (!updater) return this.set({ state: 'disabled', version: null, message: 'Updates are off in development builds.' })
-    if (!feed) return this.set({ state: 'disabled', version: null, message: 'No update feed is configured.' })
-    updater.setFeed(feed)
+    if (!updater) return this.set({ state: 'disabled', version: null, message: 'Updates are off in development builds.', feed: null })
+    if (feed.url === null || feed.source === null) return this.set({ state: 'disabled', version: null, message: feed.problem ?? 'No update feed is configured.', feed: null })
+    updater.setFeed({ url: feed.url, channel: feed.channel })
     updater.setInstallOnQuit(true)
-    if (this.status.state !== 'ready') this.set({ state: 'idle', version: null, message: null })
+    if (this.status.state !== 'ready') this.set({ state: 'idle', version: null, message: null, feed: { url: feed.url, source: feed.source } })
     this.schedule(FIRST_CHECK_DELAY_MS)
   }
 
@@ -90,23 +88,30 @@ export class UpdateService {
   }
 
   private enabled(): boolean {
-    return this.deps.updater !== null && this.deps.feed() !== null
+    return this.deps.updater !== null && this.deps.feed().url !== null
   }
 
   private async performCheck(updater: UpdaterPort): Promise<UpdateStatus> {
     if (this.isReady()) return this.status
-    this.set({ state: 'checking', version: null, message: null })
+    this.set({ ...this.status, state: 'checking', version: null, message: null })
     const checkedAt = new Date(this.deps.clock.now()).toISOString()
     try {
-      const newer = await updater.checkForUpdate()
-      // The download may have finished while the check was answered.
-      if (!this.isReady()) {
-        this.set(newer ? { state: 'downloading', version: newer, message: null } : { state: 'idle', version: null, message: null }, checkedAt)
+      const offered = await updater.checkForUpdate()
+      const { channel } = this.deps.feed()
+      if (offered !== null && !isAcceptableRelease(offered, this.deps.currentVersion, channel)) {
+        // An older release (a downgrade) or a prerelease on the stable channel is never installed.
+        this.deps.logger.warn('the update feed offered a release that is not installed', { offered, current: this.deps.currentVersion, channel })
+        this.set({ ...this.status, state: 'idle', version: null, message: null }, checkedAt)
+      } else if (offered === null) {
+        if (!this.isReady()) this.set({ ...this.status, state: 'idle', version: null, message: null }, checkedAt)
+      } else {
+        this.deps.logger.info('update available; downloading in the background', { version: offered })
+        if (!this.isReady()) this.set({ ...this.status, state: 'downloading', version: offered, message: null }, checkedAt)
+        await updater.download()
       }
-      if (newer) this.deps.logger.info('update available; downloading in the background', { version: newer })
     } catch (error) {
       this.deps.logger.warn('update check failed', { error: error instanceof Error ? error.message : 'unknown' })
-      this.set({ state: 'error', version: null, message: "Couldn't check for updates. The app will try again later." }, checkedAt)
+      if (!this.isReady()) this.set({ ...this.status, state: 'error', version: null, message: "Couldn't check for updates. The app will try again later." }, checkedAt)
     }
     this.schedule(CHECK_INTERVAL_MS)
     return this.status

@@ -1,6 +1,6 @@
 /** The Settings screen: its sections, Updates, Help and About. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import type { AppSettings } from '../../../shared/ipc/app-schemas'
 import { formatDateTime } from '../lib/format'
 import { api, messageOf, unwrap } from '../lib/bridge'
@@ -52,16 +52,11 @@ export function SettingsView({ session, onClose, focusAbout }: { session: Signed
 function UpdatesSection({ settings }: { settings: AppSettings }) {
   const queryClient = useQueryClient()
   const status = useUpdateStatus()
-  const [feedUrl, setFeedUrl] = useState(settings.updates.feedUrl ?? '')
   const save = useMutation({
     mutationFn: (patch: Partial<AppSettings['updates']>) => unwrap(api().updateSettings({ updates: patch })),
     onSuccess: (next) => queryClient.setQueryData(SETTINGS_KEY, next)
   })
   const check = useMutation({ mutationFn: () => unwrap(api().checkForUpdates()) })
-  const saveFeed = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate({ feedUrl: feedUrl.trim() === '' ? null : feedUrl.trim() })
-  }
   return (
     <section className="settings-section" aria-labelledby="settings-updates">
       <h3 id="settings-updates">Updates</h3>
@@ -75,16 +70,17 @@ function UpdatesSection({ settings }: { settings: AppSettings }) {
           <option value="beta">Beta — new features first</option>
         </select>
       </div>
-      <form className="field" onSubmit={saveFeed}>
-        <label htmlFor="update-feed">Update feed URL</label>
-        <div className="inline-row">
-          <input id="update-feed" type="url" placeholder="The feed built into this installer" value={feedUrl} onChange={(e) => setFeedUrl(e.target.value)} />
-          <button type="submit" disabled={save.isPending}>
-            Save
-          </button>
-        </div>
-        <p className="hint">Only needed if your company hosts its own updates. Leave empty to use the built-in feed.</p>
-      </form>
+      <div className="field">
+        <label htmlFor="update-feed">Update feed</label>
+        <input id="update-feed" type="text" readOnly value={status?.feed?.url ?? 'None'} />
+        <p className="hint">
+          {status?.feed?.source === 'policy'
+            ? "Set by your organisation's update policy file. Only an administrator can change it."
+            : status?.feed?.source === 'installer'
+              ? 'Built into this installer. An administrator can name another with an update policy file.'
+              : 'No feed: updates come with a new installer.'}
+        </p>
+      </div>
       {save.error && (
         <p className="form-error" role="alert">
           {messageOf(save.error)}
