@@ -1,11 +1,14 @@
 /** Electron's main entry: the app's lifecycle, the single-instance lock, links, and the core wired to Electron's ports. */
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell } from 'electron'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from './embedded-sandbox'
-import { createAppCore, type AppCore } from './core/app-core'
+import { DEMO_ACCOUNTS } from '../sandbox/seed'
+import { VAULT_FILE, createAppCore, type AppCore } from './core/app-core'
+import { SMOKE_DEADLINE_MS, runSmokeTest, sessionRoundTripSteps, smokeReportPath, writeSmokeReport } from './core/smoke/smoke-test'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { linkFromArgv } from './core/links/deep-links'
 import { openExternalLink } from './core/links/external-links'
@@ -24,6 +27,7 @@ import { forwardEvents, registerIpc } from './electron/ipc-main-adapter'
 import { createMainWindow } from './electron/main-window'
 import { attachContextMenu, installApplicationMenu } from './electron/menus'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
+import { electronSmokeSteps } from './electron/smoke-steps'
 import { createSettingsStore } from './electron/settings-store'
 import { createElectronUpdater } from './electron/updater'
 import { createElectronBadge, createElectronNotifier, createElectronTray, electronLoginItem } from './electron/desktop-integration'
@@ -60,12 +64,26 @@ function fatal(message: string): void {
 }
 
 const overrides = readDevOverrides(process.env, app.isPackaged)
-if (overrides.ok) main(overrides.value)
+let smokeReport: string | null = null
+try {
+  smokeReport = smokeReportPath(process.argv)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  app.exit(2)
+}
+if (overrides.ok) main(overrides.value, smokeReport)
 else fatal(`${overrides.message}\n\nFix or unset the variable and start the app again.`)
 
-function main(dev: DevOverrides): void {
+function main(dev: DevOverrides, smokeReport: string | null): void {
+  // --smoke-test: a temporary profile (never the user's), and nothing that touches the OS's settings.
+  const smokeProfile = smokeReport ? mkdtempSync(join(tmpdir(), 'omnivms-smoke-')) : null
+  if (smokeProfile) {
+    app.setPath('userData', smokeProfile)
+    // Whatever happens, the run ends within its deadline.
+    setTimeout(() => app.exit(3), SMOKE_DEADLINE_MS + 5_000).unref()
+  }
   // A separate profile for tests and demos; must be set before anything reads userData.
-  if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
+  else if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
 
   const fileLog = createFileLog(app.getPath('logs'), { echoToConsole: !app.isPackaged })
   const logger = createLogger(fileLog.sink)
@@ -160,7 +178,9 @@ function main(dev: DevOverrides): void {
     else pendingLink = url
   }
   // Reviewed: omnivms:// links only open an order or a password reset inside the app (deep-links.ts parses them strictly).
-  if (app.isPackaged) app.setAsDefaultProtocolClient('omnivms') /* eng-disable PROTOCOL_HANDLER_JS_CHECK - strict parser in deep-links.ts */
+  if (smokeProfile) {
+    // The smoke test leaves the OS's link handler as it is.
+  } else if (app.isPackaged) app.setAsDefaultProtocolClient('omnivms') /* eng-disable PROTOCOL_HANDLER_JS_CHECK - strict parser in deep-links.ts */
   else if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('omnivms', process.execPath, [join(process.cwd(), process.argv[1])]) /* eng-disable PROTOCOL_HANDLER_JS_CHECK - dev only, same parser */
 
   if (!app.requestSingleInstanceLock()) {
@@ -185,10 +205,11 @@ function main(dev: DevOverrides): void {
         serveRenderer(join(import.meta.dirname, '../renderer'))
         denyAllPermissions(session.defaultSession)
         const store = createSettingsStore(logger)
+        const cipher = createSafeStorageCipher()
         const appCore = createAppCore({
           dataDir: app.getPath('userData'),
           store,
-          cipher: createSafeStorageCipher(),
+          cipher,
           fetch: createSystemFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url), logger, ca: trustedCertificates() }),
           logger,
           sandbox,
@@ -199,7 +220,7 @@ function main(dev: DevOverrides): void {
           appInfo: electronAppInfo(),
           maxUploadBytes: dev.maxUploadBytes ?? undefined,
           trustedOrigins: appOrigins,
-          updater: app.isPackaged ? createElectronUpdater(logger) : null,
+          updater: app.isPackaged && !smokeProfile ? createElectronUpdater(logger) : null,
           builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
           updateFeedPolicy,
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
@@ -216,7 +237,7 @@ function main(dev: DevOverrides): void {
               app.quit()
             }
           }),
-          loginItem: electronLoginItem,
+          loginItem: smokeProfile ? null : electronLoginItem,
           window: {
             show: () => {
               if (!mainWindow && core) openMainWindow(core, store)
@@ -259,6 +280,22 @@ function main(dev: DevOverrides): void {
           if (BrowserWindow.getAllWindows().length === 0) openMainWindow(appCore, store)
         })
         logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
+        if (smokeReport && smokeProfile) {
+          const steps = [...electronSmokeSteps(() => mainWindow), ...sessionRoundTripSteps({ core: appCore, account: DEMO_ACCOUNTS.vendor, dataDir: smokeProfile, vaultFile: VAULT_FILE, cipher, logger })]
+          void runSmokeTest(steps)
+            .then(async (report) => {
+              await writeSmokeReport(smokeReport, report)
+              console.log(report.ok ? `smoke test passed in ${report.durationMs} ms` : `smoke test failed at "${report.failedStep}": ${report.error}`)
+              quitting = true
+              await appCore.dispose()
+              rmSync(smokeProfile, { recursive: true, force: true, maxRetries: 3 })
+              app.exit(report.ok ? 0 : 1)
+            })
+            .catch((error: unknown) => {
+              console.error('smoke test could not write its report', error)
+              app.exit(1)
+            })
+        }
         if (pendingLink) {
           const link = pendingLink
           pendingLink = null
