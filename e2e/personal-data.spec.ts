@@ -4,8 +4,8 @@ import { signIn } from './support/actions'
 test.describe('without a system keychain (Linux basic_text)', () => {
   test.use({ keychainBackend: 'basic_text' })
 
-  test('the offline copy of orders is kept on disk only if the user accepts that for it too, in words that say borrower data is involved', async ({ app, sandbox }) => {
-    test.skip(app.kind === 'electron', "the real app reports this machine's own keychain; the browser project stands in for a Linux desktop without one")
+  // Browser project only: the real app reports this machine's own keychain; the browser project stands in for a Linux desktop without one.
+  test('the offline copy of orders is kept on disk only if the user accepts that for it too, in words that say borrower data is involved', { tag: '@browser-only' }, async ({ app, sandbox }) => {
     const { page } = app
     await expect(page.getByTestId('offline-copy-notice')).toHaveCount(0)
     await page.getByLabel('Keep me signed in on this computer with weak protection').check()
