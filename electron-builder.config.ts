@@ -24,8 +24,8 @@ export function packagedExecutable(context: Pick<AfterPackContext, 'appOutDir' |
   }
 }
 
-const PRODUCT_NAME = 'OmniValVMS Desktop'
-const EXECUTABLE_NAME = 'omnivms-desktop'
+export const PRODUCT_NAME = 'OmniValVMS Desktop'
+export const EXECUTABLE_NAME = 'omnivms-desktop'
 
 const config: Configuration = {
   appId: 'com.omnivms.desktop',

@@ -11,10 +11,11 @@
 import asar from '@electron/asar'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FUSES } from '../build/fuses'
+import { EXECUTABLE_NAME, PRODUCT_NAME, packagedExecutable } from '../electron-builder.config'
 import { checkAsarContents, productionPackages } from '../build/asar-rules'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -22,9 +23,19 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 // Electron's own defaults, in FuseV1Options order: what an unflipped binary carries.
 const ELECTRON_DEFAULT_WIRE = '101100011'
 
+/** Electron's executable in its dist folder, per OS. */
+const ELECTRON_IN_DIST: Partial<Record<NodeJS.Platform, string>> = { linux: 'electron', win32: 'electron.exe', darwin: 'Electron.app' }
+/** electron-builder's flag and unpacked folder for this OS's layout. */
+const LAYOUTS = {
+  linux: { flag: '--linux', folder: (output: string) => join(output, 'linux-unpacked') },
+  win32: { flag: '--win', folder: (output: string) => join(output, 'win-unpacked') },
+  darwin: { flag: '--mac', folder: (output: string) => join(output, readdirSync(output).find((name) => name.startsWith('mac')) ?? 'mac') }
+} as const
+
 function realElectronDist(): string | null {
   const dist = join(ROOT, 'node_modules', 'electron', 'dist')
-  return existsSync(join(dist, 'electron')) ? dist : null
+  const executable = ELECTRON_IN_DIST[process.platform]
+  return executable && existsSync(join(dist, executable)) ? dist : null
 }
 
 function standInElectronDist(): string {
@@ -44,6 +55,9 @@ if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
 }
 
 const real = realElectronDist()
+// With the real binary, this OS's own layout (CI runs this on Windows, macOS and Linux); the stand-in is a Linux one.
+const platform: keyof typeof LAYOUTS = real && (process.platform === 'win32' || process.platform === 'darwin') ? process.platform : 'linux'
+const layout = LAYOUTS[platform]
 const electronDist = real ?? standInElectronDist()
 console.log(
   real
@@ -60,7 +74,7 @@ try {
       join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
       '--config',
       'electron-builder.config.ts',
-      '--linux',
+      layout.flag,
       'dir',
       '--publish',
       'never',
@@ -73,8 +87,9 @@ try {
     console.error(result.stdout, result.stderr)
     throw new Error(`electron-builder failed (exit ${result.status})`)
   }
-  const appDir = join(output, 'linux-unpacked')
-  const asarPath = join(appDir, 'resources', 'app.asar')
+  const appDir = layout.folder(output)
+  const executable = packagedExecutable({ appOutDir: appDir, electronPlatformName: platform }, PRODUCT_NAME, EXECUTABLE_NAME)
+  const asarPath = platform === 'darwin' ? join(executable, 'Contents', 'Resources', 'app.asar') : join(appDir, 'resources', 'app.asar')
   const files = asar
     .listPackage(asarPath, { isPack: false })
     .filter((entry) => {
@@ -94,7 +109,6 @@ try {
   }
   const problems = checkAsarContents(files, packageAt, productionPackages(lock), Object.keys(pkg.dependencies))
 
-  const executable = join(appDir, 'omnivms-desktop')
   const wire = await getCurrentFuseWire(executable)
   for (const [option, enabled] of Object.entries(FUSES)) {
     const index = Number(option)
