@@ -1,4 +1,8 @@
-/** Each order with what lists need of it worked out once: its search text (lower-cased), times, queues; and the list orders. */
+/**
+ * Each order with what lists need of it worked out once: its due time, queues and place; and the
+ * list orders. What the first screen does not need — the search text, the assigned time — is worked
+ * out when first asked for (or in idle time after the first paint), so the inbox shows sooner.
+ */
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
 
@@ -6,10 +10,11 @@ export type SortKey = 'due' | 'assigned' | 'fee'
 
 export interface IndexedOrder {
   order: OrderSummary
-  /** Lower-cased text an order is found by. */
-  text: string
+  /** Lower-cased text an order is found by; null until first needed (searchText). */
+  text: string | null
   due: number
-  assigned: number
+  /** null until first needed (assignedTime). */
+  assigned: number | null
   closed: boolean
   respondBy: number
   /** The queues it is in, one bit per STATUS_GROUPS entry. */
@@ -35,19 +40,52 @@ function groupsOf(statusCode: number): number {
   return groups
 }
 
+export const searchText = (item: IndexedOrder): string => (item.text ??= searchTextOf(item.order))
+export const assignedTime = (item: IndexedOrder): number => (item.assigned ??= Date.parse(item.order.assignedAt))
+
+/** Works out the search text of every order in slices of idle time, so the first keystroke does not; stops when cancelled. */
+export function prepareSearchWhenIdle(index: readonly IndexedOrder[]): () => void {
+  let next = 0
+  let handle = 0
+  const slice = (deadline: IdleDeadline) => {
+    while (next < index.length && deadline.timeRemaining() > 1) {
+      const end = Math.min(index.length, next + 500)
+      for (; next < end; next++) searchText(index[next] as IndexedOrder)
+    }
+    if (next < index.length) handle = requestIdleCallback(slice)
+  }
+  handle = requestIdleCallback(slice)
+  return () => cancelIdleCallback(handle)
+}
+
 export function indexOrder(order: OrderSummary): IndexedOrder {
   return {
     order,
-    text: searchTextOf(order),
+    text: null,
     due: Date.parse(order.dueDate),
-    assigned: Date.parse(order.assignedAt),
+    assigned: null,
     closed: isClosed(order.statusCode),
     respondBy: order.respondBy ? Date.parse(order.respondBy) : Number.POSITIVE_INFINITY,
     groups: groupsOf(order.statusCode)
   }
 }
 
-export const indexOrders = (orders: readonly OrderSummary[]): IndexedOrder[] => orders.map(indexOrder)
+/** Orders that a change left as they were keep their index entry (and its search text, once worked out). */
+const indexed = new WeakMap<OrderSummary, IndexedOrder>()
+
+export function indexOrders(orders: readonly OrderSummary[]): IndexedOrder[] {
+  const items = new Array<IndexedOrder>(orders.length)
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i] as OrderSummary
+    let item = indexed.get(order)
+    if (!item) {
+      item = indexOrder(order)
+      indexed.set(order, item)
+    }
+    items[i] = item
+  }
+  return items
+}
 
 export const SORTS: Record<SortKey, (a: IndexedOrder, b: IndexedOrder) => number> = {
   // Open work first, soonest due first; closed orders after, most recent first.
@@ -55,7 +93,7 @@ export const SORTS: Record<SortKey, (a: IndexedOrder, b: IndexedOrder) => number
     if (a.closed !== b.closed) return a.closed ? 1 : -1
     return a.closed ? b.due - a.due : a.due - b.due
   },
-  assigned: (a, b) => b.assigned - a.assigned,
+  assigned: (a, b) => assignedTime(b) - assignedTime(a),
   fee: (a, b) => b.order.fee.amount - a.order.fee.amount
 }
 

@@ -4,7 +4,7 @@
  * result instead of the whole queue, and recent results are kept, so a keystroke (or a Backspace)
  * costs the matches, not the inbox.
  */
-import type { IndexedOrder } from './order-index'
+import { searchText, type IndexedOrder } from './order-index'
 
 const KEPT_RESULTS = 64
 
@@ -43,7 +43,7 @@ export class QueueSearch {
     for (const item of from) {
       let every = true
       for (const term of terms) {
-        if (!item.text.includes(term)) {
+        if (!searchText(item).includes(term)) {
           every = false
           break
         }

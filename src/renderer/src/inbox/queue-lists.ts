@@ -15,26 +15,36 @@ export interface QueueLists {
   perClient: Record<StatusGroupId, Map<string, number>>
 }
 
-const perGroup = <T>(make: () => T) => Object.fromEntries(STATUS_GROUPS.map((g) => [g.id, make()])) as Record<StatusGroupId, T>
-
 /** The inbox in one sort order (a stable sort: ties keep the inbox's order). */
 export const sortIndex = (index: readonly IndexedOrder[], sort: SortKey): IndexedOrder[] => [...index].sort(SORTS[sort])
 
 export function buildQueues(sorted: readonly IndexedOrder[], sort: SortKey, clientId: string | null): QueueLists {
-  const lists: QueueLists = { orders: perGroup(() => []), counts: perGroup(() => 0), perClient: perGroup(() => new Map()) }
-  const groups = STATUS_GROUPS.map((g, bit) => ({ id: g.id, mask: 1 << bit }))
-  for (const item of sorted) {
+  // Per queue bit, plain arrays and indexed loops: this runs over every order on the window's first
+  // load, before the code is optimized, where for-of and keyed records cost several times more.
+  const queueCount = STATUS_GROUPS.length
+  const orders: IndexedOrder[][] = []
+  const counts: number[] = []
+  const perClient: Map<string, number>[] = []
+  for (let bit = 0; bit < queueCount; bit++) {
+    orders.push([])
+    counts.push(0)
+    perClient.push(new Map())
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    const item = sorted[i] as IndexedOrder
     const client = item.order.clientId
     const mine = clientId === null || client === clientId
-    for (const { id, mask } of groups) {
-      if ((item.groups & mask) === 0) continue
-      const counts = lists.perClient[id]
-      counts.set(client, (counts.get(client) ?? 0) + 1)
+    for (let bit = 0; bit < queueCount; bit++) {
+      if ((item.groups & (1 << bit)) === 0) continue
+      const clientCounts = perClient[bit] as Map<string, number>
+      clientCounts.set(client, (clientCounts.get(client) ?? 0) + 1)
       if (!mine) continue
-      lists.orders[id].push(item)
-      lists.counts[id]++
+      ;(orders[bit] as IndexedOrder[]).push(item)
+      counts[bit] = (counts[bit] ?? 0) + 1
     }
   }
+  const byGroup = <T>(values: T[]) => Object.fromEntries(STATUS_GROUPS.map((g, bit) => [g.id, values[bit]])) as Record<StatusGroupId, T>
+  const lists: QueueLists = { orders: byGroup(orders), counts: byGroup(counts), perClient: byGroup(perClient) }
   // Awaiting answers, by due date, go by their response deadline: the one to answer first on top.
   if (sort === 'due') lists.orders.awaiting.sort(byResponseDeadline)
   return lists

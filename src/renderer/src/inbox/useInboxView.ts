@@ -1,8 +1,8 @@
 /** The queue, client, search and sort the appraiser is looking at, and the orders and counts they give. */
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
-import { indexOrders } from './order-index'
+import { indexOrders, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
 import { buildQueues, sortIndex } from './queue-lists'
 
@@ -14,6 +14,7 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const { group, clientId, sort, search } = useDeferredValue(view)
   // Worked out when the inbox, the sort or the client changes — not per keystroke or queue click.
   const index = useMemo(() => indexOrders(orders ?? []), [orders])
+  useEffect(() => prepareSearchWhenIdle(index), [index])
   const sorted = useMemo(() => sortIndex(index, sort), [index, sort])
   const queues = useMemo(() => buildQueues(sorted, sort, clientId), [sorted, sort, clientId])
   const searcher = useMemo(() => new QueueSearch(queues.orders[group]), [queues, group])
