@@ -1,14 +1,13 @@
 /** Electron's main entry: the app's lifecycle, the single-instance lock, links, and the core wired to Electron's ports. */
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell } from 'electron'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from './embedded-sandbox'
-import { DEMO_ACCOUNTS } from '../sandbox/seed'
-import { VAULT_FILE, createAppCore, type AppCore } from './core/app-core'
-import { SMOKE_DEADLINE_MS, runSmokeTest, sessionRoundTripSteps, smokeReportPath, writeSmokeReport } from './core/smoke/smoke-test'
+import { createAppCore, type AppCore } from './core/app-core'
+import { SMOKE_DEADLINE_MS, smokeReportPath } from './core/smoke/smoke-test'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { linkFromArgv } from './core/links/deep-links'
 import { openExternalLink } from './core/links/external-links'
@@ -27,7 +26,7 @@ import { forwardEvents, registerIpc } from './electron/ipc-main-adapter'
 import { createMainWindow } from './electron/main-window'
 import { attachContextMenu, installApplicationMenu } from './electron/menus'
 import { createSafeStorageCipher } from './electron/safe-storage-cipher'
-import { electronSmokeSteps } from './electron/smoke-steps'
+import { runSmokeTestAndExit } from './electron/smoke-steps'
 import { createSettingsStore } from './electron/settings-store'
 import { createElectronUpdater } from './electron/updater'
 import { createElectronBadge, createElectronNotifier, createElectronTray, electronLoginItem } from './electron/desktop-integration'
@@ -281,20 +280,10 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
         })
         logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
         if (smokeReport && smokeProfile) {
-          const steps = [...electronSmokeSteps(() => mainWindow), ...sessionRoundTripSteps({ core: appCore, account: DEMO_ACCOUNTS.vendor, dataDir: smokeProfile, vaultFile: VAULT_FILE, cipher, logger })]
-          void runSmokeTest(steps)
-            .then(async (report) => {
-              await writeSmokeReport(smokeReport, report)
-              console.log(report.ok ? `smoke test passed in ${report.durationMs} ms` : `smoke test failed at "${report.failedStep}": ${report.error}`)
+          runSmokeTestAndExit({ reportPath: smokeReport, profile: smokeProfile, core: appCore, window: () => mainWindow, cipher, logger, beforeExit: () => {
               quitting = true
-              await appCore.dispose()
-              rmSync(smokeProfile, { recursive: true, force: true, maxRetries: 3 })
-              app.exit(report.ok ? 0 : 1)
-            })
-            .catch((error: unknown) => {
-              console.error('smoke test could not write its report', error)
-              app.exit(1)
-            })
+            }
+          })
         }
         if (pendingLink) {
           const link = pendingLink

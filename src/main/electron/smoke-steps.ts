@@ -1,7 +1,12 @@
-/** The smoke test's steps that need Electron: the window and its page from app://, the CSP header, the bridge, the keychain backend. */
-import { safeStorage, session, type BrowserWindow } from 'electron'
+/** The smoke test in the app: its steps that need Electron (the window and its page from app://, the CSP header, the bridge, the keychain backend), the run, the report and the exit. */
+import { app, safeStorage, session, type BrowserWindow } from 'electron'
+import { rmSync } from 'node:fs'
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../shared/csp'
-import type { SmokeStep } from '../core/smoke/smoke-test'
+import { DEMO_ACCOUNTS } from '../../sandbox/seed'
+import { VAULT_FILE } from '../core/app-core'
+import type { AppCore } from '../core/app-core-contract'
+import type { Logger, SecretCipher } from '../core/ports'
+import { runSmokeTest, sessionRoundTripSteps, writeSmokeReport, type SmokeStep } from '../core/smoke/smoke-test'
 
 function loaded(window: BrowserWindow): Promise<void> {
   if (!window.webContents.isLoading()) return Promise.resolve()
@@ -62,4 +67,22 @@ export function electronSmokeSteps(currentWindow: () => BrowserWindow | null): S
       }
     }
   ]
+}
+
+/** Runs every step, writes the report, removes the temporary profile and exits: 0 if all passed, 1 naming the failing step. */
+export function runSmokeTestAndExit(options: { reportPath: string; profile: string; core: AppCore; window: () => BrowserWindow | null; cipher: SecretCipher; logger: Logger; beforeExit(): void }): void {
+  const steps = [...electronSmokeSteps(options.window), ...sessionRoundTripSteps({ core: options.core, account: DEMO_ACCOUNTS.vendor, dataDir: options.profile, vaultFile: VAULT_FILE, cipher: options.cipher, logger: options.logger })]
+  void runSmokeTest(steps)
+    .then(async (report) => {
+      await writeSmokeReport(options.reportPath, report)
+      console.log(report.ok ? `smoke test passed in ${report.durationMs} ms` : `smoke test failed at "${report.failedStep}": ${report.error}`)
+      options.beforeExit()
+      await options.core.dispose()
+      rmSync(options.profile, { recursive: true, force: true, maxRetries: 3 })
+      app.exit(report.ok ? 0 : 1)
+    })
+    .catch((error: unknown) => {
+      console.error('smoke test could not write its report', error)
+      app.exit(1)
+    })
 }
