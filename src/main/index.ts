@@ -280,7 +280,14 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
         })
         logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
         if (smokeReport && smokeProfile) {
-          runSmokeTestAndExit({ reportPath: smokeReport, profile: smokeProfile, core: appCore, window: () => mainWindow, cipher, logger, beforeExit: () => {
+          runSmokeTestAndExit({
+            reportPath: smokeReport,
+            profile: smokeProfile,
+            core: appCore,
+            window: () => mainWindow,
+            cipher,
+            logger,
+            beforeExit: () => {
               quitting = true
             }
           })
