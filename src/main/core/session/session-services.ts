@@ -14,11 +14,10 @@ import { OfflineCopy } from '../offline/offline-copy'
 import { PendingSender } from '../offline/pending-sender'
 import { InboxService } from '../orders/inbox-service'
 import { OrderActions } from '../orders/order-actions'
-import type { BadgePort, Clock, KeyValueStore, Logger, Notifier, TrayPort, WindowPort } from '../ports'
-import type { SettingsService } from '../settings/settings-service'
+import type { KeyValueStore, Notifier } from '../ports'
 import type { SessionFiles } from '../storage/session-files'
 import { NotificationMemory } from '../sync/notification-memory'
-import { SyncService } from '../sync/sync-service'
+import { SyncService, type SyncDeps } from '../sync/sync-service'
 import { PickedFiles } from '../uploads/picked-files'
 import { ReportUploads } from '../uploads/report-upload'
 import type { AuthSession } from './auth-session'
@@ -26,14 +25,8 @@ import type { SessionScope } from './session-scope'
 
 export type Emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => void
 
-export interface SessionServicesDeps {
-  clock: Clock
-  logger: Logger
-  settings: SettingsService
-  notifier: Notifier | null
-  badge: BadgePort | null
-  tray: TrayPort | null
-  window: WindowPort | null
+/** The app-wide ports a session's sync uses (its clock is scoped to the session when the services are made). */
+export interface SessionServicesDeps extends Pick<SyncDeps, 'clock' | 'logger' | 'settings' | 'notifier' | 'badge' | 'tray' | 'window'> {
   emit: Emit
   /** Show this order in the window (a notification was clicked). */
   openOrder(ref: OrderRef): void
