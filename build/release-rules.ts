@@ -3,6 +3,8 @@
  * a Windows publisher name whenever Windows builds are signed — electron-updater checks an update's
  * signature against that name, so a signed build without it would install updates unverified.
  */
+import { HttpsUrlSchema } from '../src/shared/ipc/url-schemas'
+
 export interface ReleaseSettings {
   updateFeedUrl: string | null
   windowsPublisher: string | null
@@ -10,9 +12,9 @@ export interface ReleaseSettings {
 
 export function releaseSettings(env: Readonly<Record<string, string | undefined>>): ReleaseSettings {
   const updateFeedUrl = env.OMNIVMS_UPDATE_FEED_URL?.trim() || null
-  if (updateFeedUrl !== null) {
-    const url = URL.canParse(updateFeedUrl) ? new URL(updateFeedUrl) : null
-    if (url === null || url.protocol !== 'https:' || url.username !== '' || url.password !== '') throw new Error(`OMNIVMS_UPDATE_FEED_URL must be an https:// address without credentials (got "${updateFeedUrl}")`)
+  // The same rule the app applies to the feed it is given (HttpsUrlSchema).
+  if (updateFeedUrl !== null && !HttpsUrlSchema.safeParse(updateFeedUrl).success) {
+    throw new Error(`OMNIVMS_UPDATE_FEED_URL must be an https:// address without credentials (got "${updateFeedUrl}")`)
   }
   const windowsPublisher = env.OMNIVMS_WIN_PUBLISHER?.trim() || null
   const signsWindows = Boolean(env.WIN_CSC_LINK?.trim())

@@ -63,14 +63,17 @@ function fatal(message: string): void {
 }
 
 const overrides = readDevOverrides(process.env, app.isPackaged)
-let smokeReport: string | null = null
+/** undefined: the --smoke-test flag was given without a path (said, and the app exits 2 without starting). */
+let smokeReport: string | null | undefined
 try {
   smokeReport = smokeReportPath(process.argv)
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error))
   app.exit(2)
 }
-if (overrides.ok) main(overrides.value, smokeReport)
+if (smokeReport === undefined) {
+  // Not started: the exit above is under way.
+} else if (overrides.ok) main(overrides.value, smokeReport)
 else fatal(`${overrides.message}\n\nFix or unset the variable and start the app again.`)
 
 function main(dev: DevOverrides, smokeReport: string | null): void {

@@ -74,7 +74,7 @@ describe('the smoke test', () => {
     try {
       const otherKeychain = createKeychainCipher()
       const report = await runSmokeTest(sessionRoundTripSteps({ core: app.core, account: DEMO_ACCOUNTS.vendor, dataDir: profile.dir, vaultFile: VAULT_FILE, cipher: otherKeychain, logger: createLogger(() => undefined) }))
-      expect(report).toMatchObject({ ok: false, failedStep: 'the session saved and read back decrypted' })
+      expect(report).toMatchObject({ ok: false, failedStep: 'the session saved and read back decrypted', error: expect.stringMatching(/could not be read back \(vault_/) })
     } finally {
       await app.core.dispose()
       profile.remove()
