@@ -3,6 +3,8 @@ import { ORDERS_PAGE_SIZE_MAX } from '../../src/platform/endpoints'
 import type { PlatformOrder } from '../../src/platform/schemas'
 import { createLogger } from '../../src/main/core/logger'
 import { InboxService, type ClientOrders } from '../../src/main/core/orders/inbox-service'
+import { orderPageReader } from '../../src/main/core/orders/order-page-reader'
+import type { BodyReader } from '../../src/main/core/platform/platform-client'
 import type { AuthSession } from '../../src/main/core/session/auth-session'
 import { KnownOrders, type OrderDiff } from '../../src/main/core/sync/known-orders'
 
@@ -38,12 +40,18 @@ function platform() {
   const pages = new Map<number, { items: PlatformOrder[]; version: number }>()
   let total = 0
   const answer = (page: number) => ({ items: pages.get(page)?.items ?? [], page, pageSize: ORDERS_PAGE_SIZE_MAX, total })
+  /** Sent as JSON is: a fresh copy each time, read by the caller's reader as the platform client does. */
+  const sent = (page: number, read: BodyReader<unknown>) => {
+    const result = read(JSON.parse(JSON.stringify(answer(page))))
+    if (!result.success) throw new Error('the page was refused')
+    return result.data
+  }
   const auth = {
-    call: async (name: string, args?: { query?: { page: number } }) => (name === 'me' ? { user: { id: 'u1' }, clients: [CLIENT] } : answer(args?.query?.page ?? 1)),
-    callConditional: async (_name: string, args: { query: { page: number }; ifNoneMatch?: string }) => {
+    call: async (name: string, args: { query?: { page: number } } | undefined, read: BodyReader<unknown>) => (name === 'me' ? { user: { id: 'u1' }, clients: [CLIENT] } : sent(args?.query?.page ?? 1, read)),
+    callConditional: async (_name: string, args: { query: { page: number }; ifNoneMatch?: string }, read: BodyReader<unknown>) => {
       const page = args.query.page
       const etag = `"${page}-${pages.get(page)?.version ?? 0}"`
-      return args.ifNoneMatch === etag ? { notModified: true } : { notModified: false, body: answer(page), etag }
+      return args.ifNoneMatch === etag ? { notModified: true } : { notModified: false, body: sent(page, read), etag }
     }
   } as unknown as AuthSession
   return {
@@ -101,9 +109,35 @@ describe('a sync compares only what may have changed', () => {
     await apply()
     // A new page 1 where only order 7 differs.
     setPages(range(1, 30).map((o, i) => (i === 6 ? { ...o, status: 10 } : o)))
+    const before = known.all()
     const diff = await apply()
     expect(diff.changed.map((o) => [o.orderId, o.statusCode])).toEqual([['ord-7', 10]])
     expect(diff.added).toEqual([])
     expect(diff.removed).toEqual([])
+    // The orders sent as before are not validated or mapped again: the summaries held are kept, the very objects.
+    const after = known.all()
+    expect(after.filter((o, i) => o === before[i]).map((o) => o.orderId)).toEqual(before.map((o) => o.orderId).filter((id) => id !== 'ord-7'))
+  })
+})
+
+describe('reading a page of orders', () => {
+  const page = (items: unknown[]) => ({ items, page: 1, pageSize: ORDERS_PAGE_SIZE_MAX, total: items.length })
+
+  it('refuses an order of the wrong shape, naming where it is — also when the same order was accepted before in another shape', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 3)))
+    if (!first.success) throw new Error('a good page was refused')
+    const broken = orderPageReader(CLIENT.name, first.data)(page([order(1), { ...order(2), status: 'In Progress' }, order(3)]))
+    expect(broken.success).toBe(false)
+    if (!broken.success) expect(broken.error.issues.map((issue) => issue.path.join('.'))).toEqual(['items.1.status'])
+  })
+
+  it('maps an order anew when anything in it differs from the last read, however deep', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 2)))
+    if (!first.success) throw new Error('a good page was refused')
+    const moved = { ...order(2), propertyAddress: { ...order(2).propertyAddress, zip: '53704' } }
+    const second = orderPageReader(CLIENT.name, first.data)(page([order(1), moved]))
+    if (!second.success) throw new Error('a good page was refused')
+    expect(second.data.orders[0]).toBe(first.data.orders[0])
+    expect(second.data.orders[1]?.address.zip).toBe('53704')
   })
 })

@@ -1,12 +1,13 @@
 /** Reads one session's orders across every client the vendor works for, and one order in full. */
 import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
-import type { MeResponse, PlatformOrderPage } from '../../../platform/schemas'
+import type { MeResponse } from '../../../platform/schemas'
 import { orderKey, type ClientSummary, type OrderDetail, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { AppError } from '../errors'
 import type { AuthSession } from '../session/auth-session'
 import { toAppError } from '../platform/to-app-error'
 import type { Logger } from '../ports'
-import { toOrderDetail, toOrderSummary } from './order-mapping'
+import { toOrderDetail } from './order-mapping'
+import { orderPageReader, type OrderPage } from './order-page-reader'
 
 /** Pages read in one sync, all clients together: a platform claiming millions costs at most this. */
 export const MAX_PAGES_PER_SYNC = 120
@@ -26,13 +27,11 @@ export interface ClientOrders {
 export type ClientRead = ClientOrders | { client: ClientSummary; error: AppError }
 
 /** One page as last read: its orders already turned into summaries (a 304 reuses them as they are), and its ETag. */
-interface HeldPage {
+interface HeldPage extends OrderPage {
   etag: string | null
   /** The client's name is in every summary: a renamed client's page is read again. */
   clientName: string
   pageSize: number
-  total: number
-  orders: OrderSummary[]
 }
 /** A page as this sync has it, and whether it is the one held (a 304). */
 interface PageRead {
@@ -109,13 +108,14 @@ export class InboxService {
 
   private async fetchPage(client: ClientSummary, page: number, pageSize: number): Promise<PageRead> {
     const found = this.pages.get(client.id)?.[page - 1]
-    const held = found && found.etag !== null && found.clientName === client.name && found.pageSize === pageSize ? found : null
-    const result = await this.auth.callConditional('listClientOrders', { params: { clientId: client.id }, query: { page, pageSize }, ...(held?.etag ? { ifNoneMatch: held.etag } : {}) })
-    if (result.notModified && held) return { page: held, held: true }
+    const last = found && found.clientName === client.name && found.pageSize === pageSize ? found : null
+    const request = { params: { clientId: client.id }, query: { page, pageSize } }
+    const read = orderPageReader(client.name, last)
+    const result = await this.auth.callConditional('listClientOrders', { ...request, ...(last?.etag ? { ifNoneMatch: last.etag } : {}) }, read)
+    if (result.notModified && last?.etag) return { page: last, held: true }
     // A 304 for a copy we don't hold: ask again, unconditionally.
-    const body: PlatformOrderPage = result.notModified ? await this.auth.call('listClientOrders', { params: { clientId: client.id }, query: { page, pageSize } }) : result.body
-    const orders = body.items.map((o) => toOrderSummary(o, client.name))
-    return { page: { etag: result.notModified ? null : result.etag, clientName: client.name, pageSize, total: body.total, orders }, held: false }
+    const body = result.notModified ? await this.auth.call('listClientOrders', request, read) : result.body
+    return { page: { ...body, etag: result.notModified ? null : result.etag, clientName: client.name, pageSize }, held: false }
   }
 
   /** The client's orders from the pages read, and what may have changed since the last read (see ClientOrders); held from now on. */
@@ -125,10 +125,27 @@ export class InboxService {
     const fresh = read.filter((r) => !r.held).flatMap((r) => r.page.orders)
     const counts = previous ? (this.onPages.get(client.id) ?? new Map<string, number>()) : new Map<string, number>()
     this.onPages.set(client.id, counts)
-    const replaced = previous ? previous.filter((_, i) => !read[i]?.held).flatMap((p) => p.orders) : []
-    for (const order of replaced) counts.set(orderKey(order), (counts.get(orderKey(order)) ?? 1) - 1)
-    for (const order of fresh) counts.set(orderKey(order), (counts.get(orderKey(order)) ?? 0) + 1)
-    if (!previous) return { fresh, left: null }
+    if (!previous) {
+      for (const order of fresh) counts.set(orderKey(order), (counts.get(orderKey(order)) ?? 0) + 1)
+      return { fresh, left: null }
+    }
+    // Place by place on the pages read anew: a summary the reader reused is still there (nothing to count).
+    const replaced: OrderSummary[] = []
+    for (let i = 0; i < Math.max(previous.length, read.length); i++) {
+      if (read[i]?.held) continue
+      const before = previous[i]?.orders ?? []
+      const after = read[i]?.page.orders ?? []
+      for (let j = 0; j < Math.max(before.length, after.length); j++) {
+        const was = before[j]
+        const now = after[j]
+        if (was === now) continue
+        if (was) {
+          replaced.push(was)
+          counts.set(orderKey(was), (counts.get(orderKey(was)) ?? 1) - 1)
+        }
+        if (now) counts.set(orderKey(now), (counts.get(orderKey(now)) ?? 0) + 1)
+      }
+    }
     const left = replaced.filter((order) => {
       const key = orderKey(order)
       if (counts.get(key) !== 0) return false

@@ -34,6 +34,12 @@ export type CallArgs<N extends EndpointName> = {
   signal?: AbortSignal
 }
 
+/**
+ * Validates an answer's JSON in place of the endpoint's declared schema (which it must accept no
+ * more widely than): for a caller that can reuse the verdict on what it read before.
+ */
+export type BodyReader<T> = (json: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } }
+
 /** Transfers get time in proportion to their size (at least 100 KB/s), never less than the default. */
 const transferTimeout = (base: number, bytes: number) => Math.max(base, Math.ceil(bytes / 100_000) * 1000)
 
@@ -71,36 +77,41 @@ export class PlatformClient {
     this.timeoutMs = options.timeoutMs ?? 30_000
   }
 
-  async call<N extends EndpointName>(name: N, args: CallArgs<N> = {}): Promise<ResponseBody<N>> {
+  /** The answer, validated by the endpoint's declared schema or by `read`. */
+  async call<N extends EndpointName, T = ResponseBody<N>>(name: N, args: CallArgs<N> = {}, read?: BodyReader<T>): Promise<T> {
     const { response, text } = await this.send(name, args, true)
-    return this.parse(name, response, text)
+    return this.parse(name, response, text, read ?? (declaredReader(name) as BodyReader<T> | null))
   }
 
-  private parse<N extends EndpointName>(name: N, response: Response, text: string): ResponseBody<N> {
-    const endpoint = endpoints[name]
-    if (!endpoint.response) return null as ResponseBody<N>
+  private parse<T>(name: EndpointName, response: Response, text: string, read: BodyReader<T> | null): T {
+    if (!read) return null as T
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
       throw new PlatformError({ kind: 'bad_response', detail: `${name}: body is not JSON`, afterSuccess: true }, name)
     }
-    const parsed = endpoint.response.safeParse(json)
+    const parsed = read(json)
     if (!parsed.success) {
       const where = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join(', ')
       throw new PlatformError({ kind: 'bad_response', detail: `${name}: unexpected shape at ${where} (HTTP ${response.status})`, afterSuccess: true }, name)
     }
-    return parsed.data as ResponseBody<N>
+    return parsed.data
   }
 
   /**
    * For conditional endpoints: the answer and its ETag, or "not modified" when the platform says the
    * caller's copy (`ifNoneMatch`) is still current.
    */
-  async callConditional<N extends EndpointName>(name: N, args: CallArgs<N>): Promise<{ notModified: true } | { notModified: false; body: ResponseBody<N>; etag: string | null }> {
+  async callConditional<N extends EndpointName, T = ResponseBody<N>>(
+    name: N,
+    args: CallArgs<N>,
+    read?: BodyReader<T>
+  ): Promise<{ notModified: true } | { notModified: false; body: T; etag: string | null }> {
     const { response, text } = await this.send(name, args, true)
     if (response.status === 304) return { notModified: true }
-    return { notModified: false, body: this.parse(name, response, text), etag: response.headers.get('etag') }
+    const reader = read ?? (declaredReader(name) as BodyReader<T> | null)
+    return { notModified: false, body: this.parse(name, response, text, reader), etag: response.headers.get('etag') }
   }
 
   /** For 'download' endpoints: the successful response, its body not yet read. */
@@ -186,6 +197,12 @@ export class PlatformClient {
       if (!handedOver) deadline.end()
     }
   }
+}
+
+/** The endpoint's declared response schema as a reader (null for an endpoint that answers no body). */
+function declaredReader<N extends EndpointName>(name: N): BodyReader<ResponseBody<N>> | null {
+  const schema = endpoints[name].response
+  return schema ? (json) => schema.safeParse(json) as ReturnType<BodyReader<ResponseBody<N>>> : null
 }
 
 /** The body as text, refusing more than `maxBytes` — early when content-length says so, else while reading. */
