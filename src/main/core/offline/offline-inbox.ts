@@ -1,21 +1,31 @@
 /**
  * The inbox's offline copy, kept in buckets: each order lives in one bucket file chosen by a hash of
- * its key, and the inbox's lists and times in `inbox.json`. A sync that changes one order rewrites
- * one bucket (a few hundred orders) and the small index, not the whole inbox — so main's cost of a
- * change does not grow with the inbox. The index names how many buckets to read: when that changes it is written after them.
+ * its key, and the inbox's lists and times in `inbox.json`. What syncs change after the buckets were
+ * written goes into one small file of recent changes (`inbox-recent.json`), rewritten whole each
+ * time; only when it holds many orders are they folded into their buckets. So a sync that changes
+ * one order writes one small file — main's cost of a change does not grow with the inbox.
+ *
+ * A generation id ties the recent changes to the buckets they apply to: folding or writing the copy
+ * whole starts a new generation (named in the index, written after the buckets), and changes of any
+ * other generation are never read again.
  */
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { InboxSchema, OrderSummarySchema, orderKey as keyOf, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
+import { InboxSchema, OrderRefSchema, OrderSummarySchema, orderKey as keyOf, type Inbox, type InboxChanges, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { Logger } from '../ports'
 import type { SessionFiles } from '../storage/session-files'
 
 const INDEX = 'inbox.json'
+const RECENT = 'inbox-recent.json'
 const bucketFile = (index: number) => `inbox-${index}.json`
 const ORDERS_PER_BUCKET = 400
 const MAX_BUCKETS = 256
+/** Orders the recent-changes file holds before they are folded into their buckets (about 50 KB). */
+const MAX_RECENT = 100
 
 const InboxListsSchema = InboxSchema.omit({ orders: true })
-const IndexSchema = z.object({ savedAt: z.string(), inbox: InboxListsSchema, buckets: z.number().int().min(1).max(MAX_BUCKETS) })
+const IndexSchema = z.object({ savedAt: z.string(), inbox: InboxListsSchema, buckets: z.number().int().min(1).max(MAX_BUCKETS), generation: z.string().optional() })
+const RecentSchema = z.object({ generation: z.string(), savedAt: z.string(), inbox: InboxListsSchema, orders: z.array(OrderSummarySchema), removed: z.array(OrderRefSchema) })
 /** The whole-inbox file of earlier versions, read once and then replaced. */
 const WholeCopySchema = z.object({ savedAt: z.string(), inbox: InboxSchema })
 const BucketSchema = z.object({ orders: z.array(OrderSummarySchema) })
@@ -34,11 +44,21 @@ function bucketOf(key: string, count: number): number {
 }
 const listsOf = ({ clients, failures, fetchedAt, offlineSince }: Inbox | InboxChanges): InboxLists => ({ clients, failures, fetchedAt, offlineSince })
 
+const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId, loanId, orderId })
+
 export class OfflineInbox {
-  /** The copy as last written, bucket by bucket; null until it has been written whole in this run. */
-  private buckets: Map<string, OrderSummary>[] | null = null
+  /**
+   * The copy as last written, bucket by bucket (recent changes included), and the generation that
+   * names those buckets (random: a file left from any other can never match); null until the copy
+   * has been written whole in this run.
+   */
+  private written: { buckets: Map<string, OrderSummary>[]; generation: string } | null = null
   /** How many bucket files the folder may hold (from the index read, or the last write). */
   private bucketsOnDisk = 0
+  /** Changed since the buckets on disk were written: each order as it now is, or the ref of one removed. */
+  private readonly recent = new Map<string, { order: OrderSummary } | { removed: OrderRef }>()
+  /** Buckets whose file lags behind `buckets` (their changes are in `recent`). */
+  private readonly dirty = new Set<number>()
 
   constructor(
     private readonly files: SessionFiles,
@@ -52,16 +72,20 @@ export class OfflineInbox {
     const index = await this.files.read(INDEX, IndexSchema)
     if (!index) return null
     this.bucketsOnDisk = index.buckets
-    const orders: OrderSummary[] = []
+    const orders = new Map<string, OrderSummary>()
     for (let i = 0; i < index.buckets; i++) {
       const bucket = await this.files.read(bucketFile(i), BucketSchema)
       if (!bucket) {
         this.logger.warn('part of the offline copy could not be read; it is not used', { bucket: i })
         return null
       }
-      for (const order of bucket.orders) orders.push(order)
+      for (const order of bucket.orders) orders.set(keyOf(order), order)
     }
-    return { inbox: { ...index.inbox, orders }, savedAt: index.savedAt }
+    const recent = await this.files.read(RECENT, RecentSchema)
+    if (!recent || index.generation === undefined || recent.generation !== index.generation) return { inbox: { ...index.inbox, orders: [...orders.values()] }, savedAt: index.savedAt }
+    for (const order of recent.orders) orders.set(keyOf(order), order)
+    for (const ref of recent.removed) orders.delete(keyOf(ref))
+    return { inbox: { ...recent.inbox, orders: [...orders.values()] }, savedAt: recent.savedAt }
   }
 
   /** Writes the copy whole (the first sync of a run). */
@@ -72,41 +96,64 @@ export class OfflineInbox {
       const key = keyOf(order)
       buckets[bucketOf(key, count)]?.set(key, order)
     }
-    this.buckets = buckets
-    const writes = buckets.map((_, i) => this.writeBucket(i))
+    const written = { buckets, generation: randomUUID() }
+    this.written = written
+    const writes = buckets.map((_, i) => this.writeBucket(written, i))
     for (let i = count; i < this.bucketsOnDisk; i++) writes.push(this.files.remove(bucketFile(i)))
     this.bucketsOnDisk = count
-    // Queued at once, in order (the session's files write one at a time): the index lands last, and a quit waits for all.
-    writes.push(this.writeIndex(listsOf(inbox), savedAt, { inOrder: true }))
+    writes.push(this.writeIndex(written, listsOf(inbox), savedAt))
     return Promise.all(writes).then(() => undefined)
   }
 
-  /** Writes what one sync changed: the buckets of the orders added, changed or removed, then the index (`whole` if never written whole). */
+  /** Writes what one sync changed: into the recent changes, or — when they have grown large — into the buckets (`whole` if never written whole). */
   update(changes: InboxChanges, whole: () => Inbox, savedAt: string): Promise<void> {
-    const buckets = this.buckets
-    if (!buckets) return this.save(whole(), savedAt)
-    const dirty = new Set<number>()
+    const written = this.written
+    if (!written) return this.save(whole(), savedAt)
+    const { buckets } = written
     for (const order of [...changes.added, ...changes.changed]) {
       const key = keyOf(order)
       const index = bucketOf(key, buckets.length)
       buckets[index]?.set(key, order)
-      dirty.add(index)
+      this.dirty.add(index)
+      this.recent.set(key, { order })
     }
     for (const ref of changes.removed) {
       const key = keyOf(ref)
       const index = bucketOf(key, buckets.length)
       buckets[index]?.delete(key)
-      dirty.add(index)
+      this.dirty.add(index)
+      this.recent.set(key, { removed: refOf(ref) })
     }
-    return Promise.all([...[...dirty].map((i) => this.writeBucket(i)), this.writeIndex(listsOf(changes), savedAt)]).then(() => undefined)
+    if (this.recent.size <= MAX_RECENT) return this.writeRecent(written, listsOf(changes), savedAt)
+    // Folded: the dirty buckets hold every recent change, and make a new generation.
+    written.generation = randomUUID()
+    const writes = [...this.dirty].map((i) => this.writeBucket(written, i))
+    writes.push(this.writeIndex(written, listsOf(changes), savedAt))
+    return Promise.all(writes).then(() => undefined)
   }
 
-  private writeBucket(index: number): Promise<void> {
-    return this.files.write(bucketFile(index), { orders: [...(this.buckets?.[index]?.values() ?? [])] })
+  private writeBucket(written: { buckets: Map<string, OrderSummary>[] }, index: number): Promise<void> {
+    return this.files.write(bucketFile(index), { orders: [...(written.buckets[index]?.values() ?? [])] })
   }
 
-  /** In order when the number of buckets may have changed: an index never names a bucket not yet written. */
-  private writeIndex(lists: InboxLists, savedAt: string, options: { inOrder?: boolean } = {}): Promise<void> {
-    return this.files.write(INDEX, { savedAt, inbox: lists, buckets: this.buckets?.length ?? 1 }, options)
+  /**
+   * The buckets just queued hold everything: the index names their generation once they are written
+   * (queued in order behind them, as is a quit) — the recent changes of the last one are void.
+   */
+  private writeIndex(written: { buckets: Map<string, OrderSummary>[]; generation: string }, lists: InboxLists, savedAt: string): Promise<void> {
+    this.recent.clear()
+    this.dirty.clear()
+    const index = this.files.write(INDEX, { savedAt, inbox: lists, buckets: written.buckets.length, generation: written.generation }, { inOrder: true })
+    return Promise.all([index, this.files.remove(RECENT)]).then(() => undefined)
+  }
+
+  private writeRecent({ generation }: { generation: string }, lists: InboxLists, savedAt: string): Promise<void> {
+    const orders: OrderSummary[] = []
+    const removed: OrderRef[] = []
+    for (const change of this.recent.values()) {
+      if ('order' in change) orders.push(change.order)
+      else removed.push(change.removed)
+    }
+    return this.files.write(RECENT, { generation, savedAt, inbox: lists, orders, removed })
   }
 }
