@@ -40,6 +40,9 @@ export type CallArgs<N extends EndpointName> = {
  */
 export type BodyReader<T> = (json: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } }
 
+/** A conditional read's outcome: "not modified", or the answer and its ETag. */
+export type Conditional<T> = { notModified: true } | { notModified: false; body: T; etag: string | null }
+
 /** Transfers get time in proportion to their size (at least 100 KB/s), never less than the default. */
 const transferTimeout = (base: number, bytes: number) => Math.max(base, Math.ceil(bytes / 100_000) * 1000)
 
@@ -77,10 +80,12 @@ export class PlatformClient {
     this.timeoutMs = options.timeoutMs ?? 30_000
   }
 
-  /** The answer, validated by the endpoint's declared schema or by `read`. */
-  async call<N extends EndpointName, T = ResponseBody<N>>(name: N, args: CallArgs<N> = {}, read?: BodyReader<T>): Promise<T> {
+  /** The answer, validated by the endpoint's declared schema — or by `read`, which then says what it is. */
+  call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<ResponseBody<N>>
+  call<N extends EndpointName, T>(name: N, args: CallArgs<N>, read: BodyReader<T>): Promise<T>
+  async call<N extends EndpointName, T>(name: N, args: CallArgs<N> = {}, read?: BodyReader<T>): Promise<T | ResponseBody<N>> {
     const { response, text } = await this.send(name, args, true)
-    return this.parse(name, response, text, read ?? (declaredReader(name) as BodyReader<T> | null))
+    return read ? this.parse(name, response, text, read) : this.parse(name, response, text, declaredReader(name))
   }
 
   private parse<T>(name: EndpointName, response: Response, text: string, read: BodyReader<T> | null): T {
@@ -103,15 +108,13 @@ export class PlatformClient {
    * For conditional endpoints: the answer and its ETag, or "not modified" when the platform says the
    * caller's copy (`ifNoneMatch`) is still current.
    */
-  async callConditional<N extends EndpointName, T = ResponseBody<N>>(
-    name: N,
-    args: CallArgs<N>,
-    read?: BodyReader<T>
-  ): Promise<{ notModified: true } | { notModified: false; body: T; etag: string | null }> {
+  callConditional<N extends EndpointName>(name: N, args: CallArgs<N>): Promise<Conditional<ResponseBody<N>>>
+  callConditional<N extends EndpointName, T>(name: N, args: CallArgs<N>, read: BodyReader<T>): Promise<Conditional<T>>
+  async callConditional<N extends EndpointName, T>(name: N, args: CallArgs<N>, read?: BodyReader<T>): Promise<Conditional<T | ResponseBody<N>>> {
     const { response, text } = await this.send(name, args, true)
     if (response.status === 304) return { notModified: true }
-    const reader = read ?? (declaredReader(name) as BodyReader<T> | null)
-    return { notModified: false, body: this.parse(name, response, text, reader), etag: response.headers.get('etag') }
+    const body = read ? this.parse(name, response, text, read) : this.parse(name, response, text, declaredReader(name))
+    return { notModified: false, body, etag: response.headers.get('etag') }
   }
 
   /** For 'download' endpoints: the successful response, its body not yet read. */

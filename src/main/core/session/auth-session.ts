@@ -2,7 +2,7 @@
 import { endpoints, type EndpointName, type ResponseBody } from '../../../platform/endpoints'
 import type { TokenResponse } from '../../../platform/schemas'
 import { AppError, MESSAGES } from '../errors'
-import type { BodyReader, CallArgs, PlatformClient } from '../platform/platform-client'
+import type { BodyReader, CallArgs, Conditional, PlatformClient } from '../platform/platform-client'
 import { PlatformError } from '../platform/platform-error'
 import { secondsUntil } from '../platform/to-app-error'
 import type { Clock, Logger, TimerHandle } from '../ports'
@@ -83,13 +83,19 @@ export class AuthSession {
     return this.tokens.refreshToken
   }
 
-  async call<N extends EndpointName, T = ResponseBody<N>>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}, read?: BodyReader<T>): Promise<T> {
-    return this.withToken(name, (accessToken) => this.client.call(name, this.withSession(args, accessToken), read))
+  call<N extends EndpointName>(name: N, args?: Omit<CallArgs<N>, 'accessToken'>): Promise<ResponseBody<N>>
+  call<N extends EndpointName, T>(name: N, args: Omit<CallArgs<N>, 'accessToken'>, read: BodyReader<T>): Promise<T>
+  async call<N extends EndpointName, T>(name: N, args: Omit<CallArgs<N>, 'accessToken'> = {}, read?: BodyReader<T>): Promise<T | ResponseBody<N>> {
+    return this.withToken<T | ResponseBody<N>>(name, (accessToken) => (read ? this.client.call(name, this.withSession(args, accessToken), read) : this.client.call(name, this.withSession(args, accessToken))))
   }
 
   /** A conditional read: "not modified", or the answer with its ETag. */
-  async callConditional<N extends EndpointName, T = ResponseBody<N>>(name: N, args: Omit<CallArgs<N>, 'accessToken'>, read?: BodyReader<T>) {
-    return this.withToken(name, (accessToken) => this.client.callConditional(name, this.withSession(args, accessToken), read))
+  callConditional<N extends EndpointName>(name: N, args: Omit<CallArgs<N>, 'accessToken'>): Promise<Conditional<ResponseBody<N>>>
+  callConditional<N extends EndpointName, T>(name: N, args: Omit<CallArgs<N>, 'accessToken'>, read: BodyReader<T>): Promise<Conditional<T>>
+  async callConditional<N extends EndpointName, T>(name: N, args: Omit<CallArgs<N>, 'accessToken'>, read?: BodyReader<T>): Promise<Conditional<T | ResponseBody<N>>> {
+    return this.withToken<Conditional<T | ResponseBody<N>>>(name, (accessToken) =>
+      read ? this.client.callConditional(name, this.withSession(args, accessToken), read) : this.client.callConditional(name, this.withSession(args, accessToken))
+    )
   }
 
   /** A 'download' endpoint's response, body unread. */
