@@ -44,8 +44,6 @@ function bucketOf(key: string, count: number): number {
 }
 const listsOf = ({ clients, failures, fetchedAt, offlineSince }: Inbox | InboxChanges): InboxLists => ({ clients, failures, fetchedAt, offlineSince })
 
-const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId, loanId, orderId })
-
 export class OfflineInbox {
   /**
    * The copy as last written, bucket by bucket (recent changes included), and the generation that
@@ -55,10 +53,8 @@ export class OfflineInbox {
   private written: { buckets: Map<string, OrderSummary>[]; generation: string } | null = null
   /** How many bucket files the folder may hold (from the index read, or the last write). */
   private bucketsOnDisk = 0
-  /** Changed since the buckets on disk were written: each order as it now is, or the ref of one removed. */
+  /** Changed since the buckets on disk were written (by key): each order as it now is, or the ref of one removed. */
   private readonly recent = new Map<string, { order: OrderSummary } | { removed: OrderRef }>()
-  /** Buckets whose file lags behind `buckets` (their changes are in `recent`). */
-  private readonly dirty = new Set<number>()
 
   constructor(
     private readonly files: SessionFiles,
@@ -112,22 +108,19 @@ export class OfflineInbox {
     const { buckets } = written
     for (const order of [...changes.added, ...changes.changed]) {
       const key = keyOf(order)
-      const index = bucketOf(key, buckets.length)
-      buckets[index]?.set(key, order)
-      this.dirty.add(index)
+      buckets[bucketOf(key, buckets.length)]?.set(key, order)
       this.recent.set(key, { order })
     }
     for (const ref of changes.removed) {
       const key = keyOf(ref)
-      const index = bucketOf(key, buckets.length)
-      buckets[index]?.delete(key)
-      this.dirty.add(index)
-      this.recent.set(key, { removed: refOf(ref) })
+      buckets[bucketOf(key, buckets.length)]?.delete(key)
+      this.recent.set(key, { removed: ref })
     }
     if (this.recent.size <= MAX_RECENT) return this.writeRecent(written, listsOf(changes), savedAt)
     // Folded: the dirty buckets hold every recent change, and make a new generation.
     written.generation = randomUUID()
-    const writes = [...this.dirty].map((i) => this.writeBucket(written, i))
+    const dirty = new Set([...this.recent.keys()].map((key) => bucketOf(key, buckets.length)))
+    const writes = [...dirty].map((i) => this.writeBucket(written, i))
     writes.push(this.writeIndex(written, listsOf(changes), savedAt))
     return Promise.all(writes).then(() => undefined)
   }
@@ -142,7 +135,6 @@ export class OfflineInbox {
    */
   private writeIndex(written: { buckets: Map<string, OrderSummary>[]; generation: string }, lists: InboxLists, savedAt: string): Promise<void> {
     this.recent.clear()
-    this.dirty.clear()
     const index = this.files.write(INDEX, { savedAt, inbox: lists, buckets: written.buckets.length, generation: written.generation }, { inOrder: true })
     return Promise.all([index, this.files.remove(RECENT)]).then(() => undefined)
   }
