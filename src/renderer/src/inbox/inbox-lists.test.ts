@@ -4,7 +4,8 @@ import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 // eslint-disable-next-line no-restricted-imports -- a test that draws orders in every status; no rule here tests one
 import { ORDER_STATUS, STATUS_GROUPS, isClosed, isInGroup } from '../../../shared/order-workflow'
 import type { InboxView } from './inbox-model'
-import { indexOrders } from './order-index'
+import { applyInboxChanges } from './inbox-model'
+import { indexOrder, indexOrders, searchText } from './order-index'
 import { QueueSearch } from './order-search'
 import { buildQueues, sortIndex } from './queue-lists'
 
@@ -91,9 +92,56 @@ describe('the inbox lists', () => {
         const search = new QueueSearch(queues.orders[group])
         for (const query of ['', ...queries]) expect(search.find(query).map((i) => i.order.orderId), `"${query}"`).toEqual(plainList(orders, { group, clientId, sort, search: query }))
         for (const g of STATUS_GROUPS) expect(queues.counts[g.id]).toBe(plainList(orders, { group: g.id, clientId, sort, search: '' }).length)
-        expect([...queues.perClient[group]].sort()).toEqual([...new Set(orders.map((o) => o.clientId))].map((c) => [c, plainList(orders, { group, clientId: c, sort, search: '' }).length] as const).filter(([, n]) => n > 0).sort())
+        for (const g of STATUS_GROUPS)
+          expect([...queues.perClient[g.id]].sort()).toEqual([...new Set(orders.map((o) => o.clientId))].map((c) => [c, plainList(orders, { group: g.id, clientId: c, sort, search: '' }).length] as const).filter(([, n]) => n > 0).sort())
       }),
       { numRuns: 300 }
     )
+  })
+
+  it("after a sync, an order it left as it was keeps its index entry (and search text); every entry is its own order's", () => {
+    const syncArb = inboxArb.chain((orders) =>
+      fc.record({
+        orders: fc.constant(orders),
+        fates: fc.array(fc.constantFrom('kept', 'kept', 'kept', 'changed', 'removed'), { minLength: orders.length, maxLength: orders.length }),
+        added: inboxArb.map((more) => more.slice(0, 5).map((o, i) => ({ ...o, orderId: `ord-new-${i}` })))
+      })
+    )
+    fc.assert(
+      fc.property(syncArb, ({ orders, fates, added }) => {
+        const previous = indexOrders(orders)
+        for (const item of previous) searchText(item)
+        const changed = orders.filter((_, i) => fates[i] === 'changed').map((o) => ({ ...o, statusCode: CODES[(CODES.indexOf(o.statusCode as (typeof CODES)[number]) + 1) % CODES.length] as number, dueDate: '2027-01-15T12:00:00.000Z' }))
+        const removed = orders.filter((_, i) => fates[i] === 'removed')
+        const lists = { clients: [], failures: [], fetchedAt: '2026-12-01T12:00:00.000Z', offlineSince: null }
+        const next = applyInboxChanges({ ...lists, orders }, { ...lists, added, changed, removed }).orders
+        const items = indexOrders(next, previous)
+        expect(items).toHaveLength(next.length)
+        for (const [i, item] of items.entries()) {
+          const order = next[i] as OrderSummary
+          expect(item.order).toBe(order)
+          expect({ ...item, text: null }).toEqual(indexOrder(order))
+          const before = orders.indexOf(order)
+          if (before >= 0) expect(item).toBe(previous[before])
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('an order whose place the walk cannot find (many removed before it) is indexed anew, not given another order\'s entry', () => {
+    const orders = fc
+      .sample(inboxArb, { numRuns: 200, seed: 7 })
+      .flat()
+      .map((o, i) => ({ ...o, orderId: `ord-${i}` }))
+    expect(orders.length).toBeGreaterThan(300)
+    const previous = indexOrders(orders)
+    // The first 200 removed: further than the walk looks ahead from the start.
+    const next = orders.slice(200)
+    const items = indexOrders(next, previous)
+    for (const [i, item] of items.entries()) {
+      expect(item.order).toBe(next[i])
+      expect({ ...item, text: null }).toEqual(indexOrder(next[i] as OrderSummary))
+    }
   })
 })

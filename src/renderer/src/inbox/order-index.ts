@@ -28,16 +28,22 @@ export function searchTextOf(o: OrderSummary): string {
   return [o.address.line1, o.address.city, o.address.state, o.address.zip, o.orderNumber, o.loanNumber, o.borrowerName, o.clientName, o.product].join(' ').toLowerCase()
 }
 
-/** The queues of a status, one bit per STATUS_GROUPS entry — worked out once per status, not per order. */
-const groupsByStatus = new Map<number, number>()
-function groupsOf(statusCode: number): number {
-  let groups = groupsByStatus.get(statusCode)
-  if (groups === undefined) {
-    groups = 0
+interface StatusFacts {
+  /** The queues of the status, one bit per STATUS_GROUPS entry. */
+  groups: number
+  closed: boolean
+}
+/** What lists need of a status — worked out once per status, not per order. */
+const factsByStatus = new Map<number, StatusFacts>()
+function factsOf(statusCode: number): StatusFacts {
+  let facts = factsByStatus.get(statusCode)
+  if (facts === undefined) {
+    let groups = 0
     for (const [bit, g] of STATUS_GROUPS.entries()) if (isInGroup(g.id, statusCode)) groups |= 1 << bit
-    groupsByStatus.set(statusCode, groups)
+    facts = { groups, closed: isClosed(statusCode) }
+    factsByStatus.set(statusCode, facts)
   }
-  return groups
+  return facts
 }
 
 export const searchText = (item: IndexedOrder): string => (item.text ??= searchTextOf(item.order))
@@ -59,32 +65,51 @@ export function prepareSearchWhenIdle(index: readonly IndexedOrder[]): () => voi
 }
 
 export function indexOrder(order: OrderSummary): IndexedOrder {
+  const facts = factsOf(order.statusCode)
   return {
     order,
     text: null,
     due: Date.parse(order.dueDate),
     assigned: null,
-    closed: isClosed(order.statusCode),
+    closed: facts.closed,
     respondBy: order.respondBy ? Date.parse(order.respondBy) : Number.POSITIVE_INFINITY,
-    groups: groupsOf(order.statusCode)
+    groups: facts.groups
   }
 }
 
-/** Orders that a change left as they were keep their index entry (and its search text, once worked out). */
-const indexed = new WeakMap<OrderSummary, IndexedOrder>()
+/** How far past a changed or removed order the walk looks for the next kept one. */
+const LOOK_AHEAD = 64
 
-export function indexOrders(orders: readonly OrderSummary[]): IndexedOrder[] {
+/**
+ * Every order indexed, in the inbox's order. An order object kept from the previous inbox keeps its
+ * entry (and its search text, once worked out). A sync's changes keep the inbox's order — changed
+ * orders in place, removed ones gone, added ones at the end (applyInboxChanges) — so kept entries are
+ * found by walking both lists together: hashing every order (a WeakMap) cost the first load more
+ * than the index itself, 50,000 identity hashes. An order not found near the walk is indexed anew.
+ */
+export function indexOrders(orders: readonly OrderSummary[], previous: readonly IndexedOrder[] = []): IndexedOrder[] {
   const items = new Array<IndexedOrder>(orders.length)
+  let next = 0
   for (let i = 0; i < orders.length; i++) {
     const order = orders[i] as OrderSummary
-    let item = indexed.get(order)
-    if (!item) {
-      item = indexOrder(order)
-      indexed.set(order, item)
+    let item: IndexedOrder | undefined
+    const end = Math.min(previous.length, next + LOOK_AHEAD)
+    for (let j = next; j < end; j++) {
+      if (previous[j]?.order === order) {
+        item = previous[j]
+        next = j + 1
+        break
+      }
     }
-    items[i] = item
+    items[i] = item ?? indexOrder(order)
   }
   return items
+}
+
+/** indexOrders that remembers its last index, so the next inbox reuses its entries. */
+export function createOrderIndexer(): (orders: readonly OrderSummary[]) => IndexedOrder[] {
+  let last: IndexedOrder[] = []
+  return (orders) => (last = indexOrders(orders, last))
 }
 
 export const SORTS: Record<SortKey, (a: IndexedOrder, b: IndexedOrder) => number> = {

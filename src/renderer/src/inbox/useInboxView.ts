@@ -2,7 +2,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
-import { indexOrders, prepareSearchWhenIdle } from './order-index'
+import { createOrderIndexer, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
 import { buildQueues, sortIndex } from './queue-lists'
 
@@ -13,7 +13,8 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   // interrupt, so a keystroke is never kept waiting by the list the previous one asked for.
   const { group, clientId, sort, search } = useDeferredValue(view)
   // Worked out when the inbox, the sort or the client changes — not per keystroke or queue click.
-  const index = useMemo(() => indexOrders(orders ?? []), [orders])
+  const [indexer] = useState(createOrderIndexer)
+  const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
   useEffect(() => prepareSearchWhenIdle(index), [index])
   const sorted = useMemo(() => sortIndex(index, sort), [index, sort])
   const queues = useMemo(() => buildQueues(sorted, sort, clientId), [sorted, sort, clientId])
