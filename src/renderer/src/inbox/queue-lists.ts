@@ -21,30 +21,47 @@ export const sortIndex = (index: readonly IndexedOrder[], sort: SortKey): Indexe
 export function buildQueues(sorted: readonly IndexedOrder[], sort: SortKey, clientId: string | null): QueueLists {
   // Per queue bit, plain arrays and indexed loops: this runs over every order on the window's first
   // load, before the code is optimized, where for-of and keyed records cost several times more.
+  // Clients are counted by a small number each (one lookup per order, not one per queue it is in).
   const queueCount = STATUS_GROUPS.length
   const orders: IndexedOrder[][] = []
-  const counts: number[] = []
-  const perClient: Map<string, number>[] = []
-  for (let bit = 0; bit < queueCount; bit++) {
-    orders.push([])
-    counts.push(0)
-    perClient.push(new Map())
-  }
+  for (let bit = 0; bit < queueCount; bit++) orders.push([])
+  const clients: string[] = []
+  const clientNumber = new Map<string, number>()
+  /** Per client, per queue bit: how many of its orders are in that queue. */
+  const clientCounts: number[] = []
+  let lastClient = ''
+  let lastNumber = -1
   for (let i = 0; i < sorted.length; i++) {
     const item = sorted[i] as IndexedOrder
     const client = item.order.clientId
+    if (client !== lastClient || lastNumber < 0) {
+      let number = clientNumber.get(client)
+      if (number === undefined) {
+        number = clients.push(client) - 1
+        clientNumber.set(client, number)
+        for (let bit = 0; bit < queueCount; bit++) clientCounts.push(0)
+      }
+      lastClient = client
+      lastNumber = number
+    }
     const mine = clientId === null || client === clientId
-    for (let bit = 0; bit < queueCount; bit++) {
-      if ((item.groups & (1 << bit)) === 0) continue
-      const clientCounts = perClient[bit] as Map<string, number>
-      clientCounts.set(client, (clientCounts.get(client) ?? 0) + 1)
-      if (!mine) continue
-      ;(orders[bit] as IndexedOrder[]).push(item)
-      counts[bit] = (counts[bit] ?? 0) + 1
+    for (let groups = item.groups; groups !== 0; groups &= groups - 1) {
+      const bit = 31 - Math.clz32(groups & -groups)
+      const at = lastNumber * queueCount + bit
+      clientCounts[at] = (clientCounts[at] as number) + 1
+      if (mine) (orders[bit] as IndexedOrder[]).push(item)
     }
   }
+  const perClient = STATUS_GROUPS.map((_, bit) => {
+    const counts = new Map<string, number>()
+    for (const [number, client] of clients.entries()) {
+      const count = clientCounts[number * queueCount + bit] as number
+      if (count > 0) counts.set(client, count)
+    }
+    return counts
+  })
   const byGroup = <T>(values: T[]) => Object.fromEntries(STATUS_GROUPS.map((g, bit) => [g.id, values[bit]])) as Record<StatusGroupId, T>
-  const lists: QueueLists = { orders: byGroup(orders), counts: byGroup(counts), perClient: byGroup(perClient) }
+  const lists: QueueLists = { orders: byGroup(orders), counts: byGroup(orders.map((list) => list.length)), perClient: byGroup(perClient) }
   // Awaiting answers, by due date, go by their response deadline: the one to answer first on top.
   if (sort === 'due') lists.orders.awaiting.sort(byResponseDeadline)
   return lists
