@@ -80,6 +80,29 @@ test('the keyboard moves through the list and opens orders', async ({ app }) => 
   await expect(page.getByRole('heading', { level: 2, name: street })).toBeVisible()
 })
 
+test('the list fills its pane at any window height, and End and Home bring the last and first order into view', async ({ app }) => {
+  const { page } = app
+  const list = orderList(page)
+  // Only the rows in view are in the page: one of them must reach the list's bottom edge.
+  const rowsReachBottom = () =>
+    list.evaluate((element) => {
+      const bottom = element.getBoundingClientRect().bottom
+      return [...element.querySelectorAll('[role=option]')].some((row) => row.getBoundingClientRect().top < bottom && row.getBoundingClientRect().bottom >= bottom)
+    })
+  await expect.poll(rowsReachBottom).toBe(true)
+  await page.setViewportSize({ width: 1280, height: 1400 })
+  await expect.poll(rowsReachBottom).toBe(true)
+
+  await list.focus()
+  await page.keyboard.press('End')
+  const chosen = list.getByRole('option', { selected: true })
+  await expect(chosen).toHaveAttribute('id', 'order-71')
+  await expect(chosen).toBeInViewport()
+  await page.keyboard.press('Home')
+  await expect(chosen).toHaveAttribute('id', 'order-0')
+  await expect(chosen).toBeInViewport()
+})
+
 test("never shows another vendor's orders", async ({ app }) => {
   const { page } = app
   // OV-2026-10073 belongs to the other appraiser, who also works for Summit Valuation AMC.

@@ -4,7 +4,7 @@
  * search, so a list of 50,000 changing on a keystroke costs a pass over numbers — not an object per
  * row, as a general-purpose virtualizer that measures rows does.
  */
-import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react'
 
 export interface WindowRow {
   index: number
@@ -30,13 +30,15 @@ export function useRowWindow(count: number, heightOf: (index: number) => number,
     for (let i = 0; i < count; i++) sums[i + 1] = (sums[i] ?? 0) + heightOf(i)
     return sums
   }, [count, heightOf])
-  const [viewport, setViewport] = useState({ top: 0, height: 0 })
+  // Until the list's own height is known, rows for the window's height: the list is never taller.
+  // Reading the height on mount would force a layout of the whole page before the first paint, and
+  // a second render; the resize observer reports it once layout is done anyway.
+  const [viewport, setViewport] = useState(() => ({ top: 0, height: window.innerHeight }))
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = scrollRef.current
     if (!element) return
     const read = () => setViewport((v) => (v.top === element.scrollTop && v.height === element.clientHeight ? v : { top: element.scrollTop, height: element.clientHeight }))
-    read()
     element.addEventListener('scroll', read, { passive: true })
     const resized = new ResizeObserver(read)
     resized.observe(element)
