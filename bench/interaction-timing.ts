@@ -3,7 +3,9 @@
  * (what INP is built on: input to next paint, and handler work — reported only for events of 16 ms
  * or more), and self-timing of every interaction (handler work from a capture listener on window to
  * a bubble listener of the same event; to-paint from the first event's timeStamp to a task queued
- * from the next animation frame). Source text: it runs in the page, not through the TS loader.
+ * from the next animation frame). Also, for interactions that change the list, input to the
+ * paint after the list's change: the list may follow the field's own paint by a frame.
+ * Source text: it runs in the page, not through the TS loader.
  */
 export const INSTRUMENT_PAGE = `(() => {
   if (window.__timing) return
@@ -18,10 +20,27 @@ export const INSTRUMENT_PAGE = `(() => {
   const LAST = { input: 'key', click: 'click' }
   const started = new WeakMap()
   let current = null
+  const afterNextPaint = (then) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = then
+    requestAnimationFrame(() => channel.port2.postMessage(0))
+  }
+  // The list's change: rows, the count or the empty state under the toolbar (not the field itself).
+  new MutationObserver((mutations) => {
+    const interaction = current
+    if (!interaction || interaction.listChanged) return
+    const inList = mutations.some((m) => {
+      const element = m.target.nodeType === 1 ? m.target : m.target.parentElement
+      return element !== null && element.closest('.list-pane') !== null && element.closest('.list-toolbar') === null
+    })
+    if (!inList) return
+    interaction.listChanged = true
+    afterNextPaint(() => { interaction.listPainted = performance.now() - interaction.start })
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true })
   for (const type of ['keydown', 'beforeinput', 'input', 'keyup', 'pointerdown', 'pointerup', 'click']) {
     window.addEventListener(type, (event) => {
       if (FIRST[type]) {
-        current = { kind: FIRST[type], start: event.timeStamp, handler: 0, toPaint: null }
+        current = { kind: FIRST[type], start: event.timeStamp, handler: 0, toPaint: null, listChanged: false, listPainted: null }
         timing.interactions.push(current)
       }
       started.set(event, performance.now())
@@ -32,9 +51,7 @@ export const INSTRUMENT_PAGE = `(() => {
       current.handler += performance.now() - from
       if (LAST[type] === current.kind) {
         const interaction = current
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => { interaction.toPaint = performance.now() - interaction.start }
-        requestAnimationFrame(() => channel.port2.postMessage(0))
+        afterNextPaint(() => { interaction.toPaint = performance.now() - interaction.start })
       }
     }, false)
   }
@@ -44,6 +61,8 @@ export interface TimedInteraction {
   kind: 'key' | 'click'
   handler: number
   toPaint: number | null
+  /** Input to the paint after the list changed; null when the interaction did not change the list. */
+  listPainted: number | null
 }
 export interface EventTimingEntry {
   id: number
@@ -81,6 +100,7 @@ export function byInteraction(entries: EventTimingEntry[]): { toPaint: number; h
 export function report(label: string, made: number, entries: EventTimingEntry[], timed: TimedInteraction[]): string[] {
   const browser = byInteraction(entries)
   const painted = timed.filter((t) => t.toPaint !== null)
+  const listChanges = timed.filter((t) => t.listPainted !== null)
   return [
     `  ${label}: ${made} made`,
     `    Event Timing (the browser reports those of 16 ms or more): ${browser.length} of ${made} measured`,
@@ -88,6 +108,7 @@ export function report(label: string, made: number, entries: EventTimingEntry[],
     `      handler work:  ${line(browser.map((b) => b.handler))}`,
     `    self-timed (every interaction): ${painted.length} of ${made} measured`,
     `      to next paint: ${line(painted.map((t) => t.toPaint as number))}`,
-    `      handler work:  ${line(timed.map((t) => t.handler))}`
+    `      handler work:  ${line(timed.map((t) => t.handler))}`,
+    `      to the list's change painted (${listChanges.length} of ${made} changed the list): ${line(listChanges.map((t) => t.listPainted as number))}`
   ]
 }
