@@ -1,6 +1,7 @@
 /** The queue, client, search and sort the appraiser is looking at, and the orders and counts they give. */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import { useValueAfterPaint } from '../lib/useValueAfterPaint'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
 import { createOrderIndexer, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
@@ -9,9 +10,9 @@ import { buildQueues, sortIndex } from './queue-lists'
 export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const update = useCallback((patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch })), [])
-  // The field and the queue's highlight answer at once; the list follows in a render React can
-  // interrupt, so a keystroke is never kept waiting by the list the previous one asked for.
-  const { group, clientId, sort, search } = useDeferredValue(view)
+  // The field and the queue's highlight are painted at once; the list follows in the next frame, in
+  // a render React can interrupt, so a keystroke is never kept waiting by the list.
+  const { group, clientId, sort, search } = useValueAfterPaint(view)
   // Worked out when the inbox, the sort or the client changes — not per keystroke or queue click.
   const [indexer] = useState(createOrderIndexer)
   const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
