@@ -69,6 +69,12 @@ describe('the Electron main entry', () => {
     expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404)
   })
 
+  it('registers app:// as a standard, secure scheme whose scripts V8 keeps compiled between launches', async () => {
+    const { protocol } = (await import('electron')) as unknown as { protocol: { registerSchemesAsPrivileged: ReturnType<typeof vi.fn> } }
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1)
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }])
+  })
+
   it('registers one validated handler per contract call, and no IPC listener outside the contract', async () => {
     expect([...cap().ipcHandlers.keys()].sort()).toEqual(IPC_CALL_NAMES.map(callChannel).sort())
     // electron-store and electron-log each register a channel of their own unless removed.
