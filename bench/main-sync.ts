@@ -5,6 +5,8 @@
  * network and the server taken out: the platform's answers are recorded once (in a child process,
  * from `npm run sandbox` in a process of its own) and replayed from memory, and the replay's own
  * time is subtracted; each kind of sync runs untimed a few times first (steady state, as all day).
+ * Then unchanged syncs spaced apart with the process idle between, as the app polls: V8's own
+ * idle-time collections can shed the optimized code of the sync's path, so these may cost more.
  * Also main's RSS after the first load. At 10,000 and 50,000 orders (ORDERS=N
  * for one size). Prints figures; asserts nothing. CPU_PROFILE=<folder> also writes a V8 CPU profile
  * of each phase there (open it in Chrome DevTools → Performance).
@@ -16,7 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { createLogger } from '../src/main/core/logger'
@@ -33,6 +35,13 @@ const FIRST_LOADS = 3
 const SYNCS = 20
 /** Syncs of each kind run untimed first: the JIT's first compiles of the sync path are a start-up cost (the first load has them), not each sync's. */
 const WARM_UP_SYNCS = 10
+/**
+ * Polls spaced apart, idle between, as the app runs them (every 60 s by default; shorter here to
+ * bound the bench's time): V8 collects while the process idles, which can shed optimized code, so
+ * such a poll may cost more than one of a back-to-back series. SPACED_POLLS=0 leaves them out.
+ */
+const SPACED_POLLS = Number(process.env.SPACED_POLLS ?? 12)
+const POLL_GAP_MS = 8_000
 /** After a sync returns, what it set off (the offline copy's writes) gets this long to finish inside the measurement. */
 const SETTLE_MS = 300
 const PROFILE_DIR = process.env.CPU_PROFILE
@@ -196,11 +205,24 @@ async function measure(orders: number): Promise<void> {
       }
       return samples
     })
+    let fullCollections = 0
+    const collections = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (((entry as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++
+    })
+    collections.observe({ entryTypes: ['gc'] })
+    replayed.use('base')
+    const spaced: Sample[] = []
+    for (let i = 0; i < SPACED_POLLS; i++) {
+      await sleep(POLL_GAP_MS)
+      spaced.push(await cpuOf(() => signedIn.core.syncNow()))
+    }
+    collections.disconnect()
     console.log(`Main's share of a sync with ${orders.toLocaleString()} orders (Node ${process.version}; the platform's answers replayed from memory, the replay's time taken out; after ${WARM_UP_SYNCS} untimed syncs of each kind):`)
     console.log(line('calibration — the same window with no work in it', idle, SYNCS))
     console.log(line('first load (sign-in, every page, the inbox to the window, the offline copy)', firstLoads, FIRST_LOADS))
     console.log(line('an unchanged sync (every page answered 304)', unchanged, SYNCS))
     console.log(line('a sync with one changed order', oneChanged, SYNCS))
+    if (SPACED_POLLS > 0) console.log(line(`an unchanged sync ${POLL_GAP_MS / 1000} s after the last, idle between (V8 ran ${fullCollections} full collections of its own meanwhile)`, spaced, SPACED_POLLS))
     console.log(`  main's RSS after the first load (after a GC): ${(rss / 1e6).toFixed(0)} MB — ${(rssBefore / 1e6).toFixed(0)} MB before signing in; the bench's recorded answers held: ${(replayed.bytesHeld() / 1e6).toFixed(0)} MB`)
   } finally {
     for (const core of cores) await core.core.dispose()
