@@ -38,13 +38,12 @@ export function useRowWindow(count: number, heightOf: (index: number) => number,
   useEffect(() => {
     const element = scrollRef.current
     if (!element) return
-    const read = () => setViewport((v) => (v.top === element.scrollTop && v.height === element.clientHeight ? v : { top: element.scrollTop, height: element.clientHeight }))
-    // A list shorter than the rows already there needs no new render: the rows for the window's
-    // height cover it. The first layout reports just that, and re-rendering then would lay the page
-    // out twice before the first rows are painted. A scroll reads the height as it is.
-    const resizedTo = () => setViewport((v) => (v.top === element.scrollTop && element.clientHeight <= v.height ? v : { top: element.scrollTop, height: element.clientHeight }))
+    // A list no taller than the rows already there needs no new render: they cover it. The first
+    // layout reports just that (shorter than the window), and re-rendering then would lay the page
+    // out twice before the first rows are painted. A scroll or a taller list reads the height anew.
+    const read = () => setViewport((v) => (v.top === element.scrollTop && element.clientHeight <= v.height ? v : { top: element.scrollTop, height: element.clientHeight }))
     element.addEventListener('scroll', read, { passive: true })
-    const resized = new ResizeObserver(resizedTo)
+    const resized = new ResizeObserver(read)
     resized.observe(element)
     return () => {
       element.removeEventListener('scroll', read)
