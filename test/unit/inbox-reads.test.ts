@@ -140,4 +140,22 @@ describe('reading a page of orders', () => {
     expect(second.data.orders[0]).toBe(first.data.orders[0])
     expect(second.data.orders[1]?.address.zip).toBe('53704')
   })
+
+  it('keeps the items it held for unchanged orders, so a page read anew retains only what changed', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 3)))
+    if (!first.success) throw new Error('a good page was refused')
+    const moved = { ...order(2), propertyAddress: { ...order(2).propertyAddress, zip: '53704' } }
+    const second = orderPageReader(CLIENT.name, first.data)(page([order(1), moved, order(3)]))
+    if (!second.success) throw new Error('a good page was refused')
+    expect(second.data.raw[0]).toBe(first.data.raw[0])
+    expect(second.data.raw[2]).toBe(first.data.raw[2])
+    expect(second.data.raw[1]).toEqual(moved)
+    // Compared with what it kept, the next read still tells the changed order from the others.
+    const third = orderPageReader(CLIENT.name, second.data)(page([order(1), order(2), order(3)]))
+    if (!third.success) throw new Error('a good page was refused')
+    expect(third.data.orders[0]).toBe(first.data.orders[0])
+    expect(third.data.orders[1]).not.toBe(second.data.orders[1])
+    expect(third.data.orders[1]?.address.zip).toBe('53703')
+    expect(third.data.orders[2]).toBe(first.data.orders[2])
+  })
 })
