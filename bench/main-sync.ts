@@ -23,10 +23,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { createLogger } from '../src/main/core/logger'
 import { createSystemFetch } from '../src/main/core/net/system-fetch'
+import { callChannel } from '../src/shared/ipc/contract'
+import type { InboxWire } from '../src/shared/ipc/order-list-wire'
 import { inSet } from '../src/shared/order-workflow'
 import { createKeychainCipher } from '../test/support/keychain-cipher'
 import { sandboxControl } from '../test/support/sandbox-control'
-import { startTestCore, tempProfile, type TestCore } from '../test/support/test-core'
+import { startTestCore, tempProfile, TRUSTED_SENDER, type TestCore } from '../test/support/test-core'
 import { ReplayedPlatform } from './support/replayed-platform'
 import { startSandboxProcess } from './support/sandbox-process'
 
@@ -162,7 +164,10 @@ async function measure(orders: number): Promise<void> {
         await profiled(`first-load-${run + 1}`, () =>
           cpuOf(async () => {
             await core.ok('signIn', signIn)
-            shown = (await core.ok('listOrders')).orders.length
+            // Main's answer as it goes to the window: turning its compact form back into orders is the window's work.
+            const answer = await core.core.dispatch(callChannel('listOrders'), TRUSTED_SENDER, undefined)
+            if (!answer.ok) throw new Error(`listOrders failed: ${answer.error.code}`)
+            shown = (answer.value as InboxWire).orders.rows.length
           })
         )
       )
