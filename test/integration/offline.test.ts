@@ -28,6 +28,8 @@ const start = () => {
 }
 /** The signed-in session's own folder (there is one session in these tests). */
 const offlineDir = () => sessionFolders(profile.dir)[0] ?? join(profile.dir, 'sessions', 'none-yet')
+/** Waits for a file the session writes in the background: encrypted and flushed, it can take over a second on a loaded machine. */
+const written = (name: string) => vi.waitFor(() => expect(existsSync(join(offlineDir(), name))).toBe(true), { timeout: 10_000 })
 
 /** A new order of the demo appraiser's with its inspection scheduled. */
 async function scheduledOrder(): Promise<OrderRef & { borrowerName: string }> {
@@ -67,7 +69,7 @@ describe('working offline', () => {
     const online = await first.ok('listOrders')
     expect(online.offlineSince).toBeNull()
     const viewed = await first.ok('getOrder', refOf(order))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    await written('orders.json')
     await first.core.dispose()
 
     const back = await goOffline()
@@ -92,8 +94,8 @@ describe('working offline', () => {
     await app.ok('signIn', signInInput)
     await app.ok('listOrders')
     const detail = await app.ok('getOrder', refOf(order))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    await written('orders.json')
+    await written('inbox.json')
     for (const name of readdirSync(offlineDir())) {
       const text = readFileSync(join(offlineDir(), name), 'utf8')
       for (const secret of [order.borrowerName, detail.address.line1, vendor.email]) expect(text, name).not.toContain(secret)
@@ -109,7 +111,7 @@ describe('working offline', () => {
     const first = start()
     await first.ok('signIn', signInInput)
     await first.ok('getOrder', refOf(order))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    await written('orders.json')
     const back = await goOffline()
     const result = await first.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt: new Date(Date.now() - 60_000).toISOString() } })
     expect(result.queued).toBe(true)
@@ -139,7 +141,7 @@ describe('working offline', () => {
     const app = start()
     await app.ok('signIn', signInInput)
     await app.ok('getOrder', refOf(order))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    await written('orders.json')
     const back = await goOffline()
     await app.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt: new Date(Date.now() - 60_000).toISOString() } })
     await back()
@@ -166,12 +168,12 @@ describe('working offline', () => {
     const app = start()
     await app.ok('signIn', signInInput)
     await app.ok('listOrders')
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    await written('inbox.json')
     expect(existsSync(vault)).toBe(true)
 
     expect(await app.ok('setKeepSignedIn', { keep: false })).toMatchObject({ status: 'signedIn', persistence: 'memory' })
     expect(existsSync(vault)).toBe(false)
-    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false), { timeout: 10_000 })
     // Still signed in for now; a restart asks again.
     expect((await app.ok('listOrders')).orders.length).toBeGreaterThan(0)
 
@@ -199,7 +201,7 @@ describe('working offline', () => {
     await app.ok('signIn', signInInput)
     await app.ok('listOrders')
     const inboxFile = join(offlineDir(), 'inbox.json')
-    await vi.waitFor(() => expect(existsSync(inboxFile)).toBe(true))
+    await written('inbox.json')
     const before = readFileSync(inboxFile, 'utf8')
     await app.core.syncNow()
     await app.core.syncNow()
@@ -214,11 +216,11 @@ describe('working offline', () => {
     await app.ok('signIn', signInInput)
     await app.ok('listOrders')
     const recentFile = join(offlineDir(), 'inbox-recent.json')
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    await written('inbox.json')
     expect(existsSync(recentFile)).toBe(false)
     await scheduledOrder()
     await app.core.syncNow()
-    await vi.waitFor(() => expect(existsSync(recentFile)).toBe(true))
+    await vi.waitFor(() => expect(existsSync(recentFile)).toBe(true), { timeout: 10_000 })
   })
 
   it('a sync that finds one changed order writes only the small file of recent changes, and the copy reads back whole', async () => {
@@ -229,7 +231,7 @@ describe('working offline', () => {
     const online = await first.ok('listOrders')
     const copyFiles = () => new Map(readdirSync(offlineDir()).filter((name) => name.startsWith('inbox')).map((name) => [name, readFileSync(join(offlineDir(), name))]))
     // The index is written after the parts: once it is there, the first copy is complete.
-    await vi.waitFor(() => expect(copyFiles().has('inbox.json')).toBe(true))
+    await vi.waitFor(() => expect(copyFiles().has('inbox.json')).toBe(true), { timeout: 10_000 })
     expect(copyFiles().size).toBeGreaterThan(2)
     const before = copyFiles()
     await sandboxControl(sandbox.url).hold(online.orders.find((o) => inSet('active', o.statusCode))?.orderId ?? '', 'Borrower travelling')
@@ -266,12 +268,12 @@ describe('working offline', () => {
     const first = start()
     await first.ok('signIn', signInInput)
     await first.ok('listOrders')
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'inbox.json'))).toBe(true))
+    await written('inbox.json')
     await first.core.dispose()
     writeFileSync(join(profile.dir, 'session.json'), '{"damaged": true')
     const second = start()
     expect(await second.ok('getSessionState')).toMatchObject({ status: 'signedOut' })
-    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false))
+    await vi.waitFor(() => expect(existsSync(offlineDir())).toBe(false), { timeout: 10_000 })
   })
 
   it('a queued action already applied elsewhere (the client portal, another device) is not sent again', async () => {
@@ -279,7 +281,7 @@ describe('working offline', () => {
     const app = start()
     await app.ok('signIn', signInInput)
     await app.ok('getOrder', refOf(order))
-    await vi.waitFor(() => expect(existsSync(join(offlineDir(), 'orders.json'))).toBe(true))
+    await written('orders.json')
     const back = await goOffline()
     const completedAt = new Date(Date.now() - 60_000).toISOString()
     expect((await app.ok('performOrderAction', { ref: refOf(order), action: { type: 'completeInspection', completedAt } })).queued).toBe(true)
