@@ -324,6 +324,25 @@ describe('partial failures keep what is known', () => {
     await back()
   })
 
+  it('a client the vendor stops working for leaves the inbox, and all its orders come back when the vendor works for it again', async () => {
+    const app = start()
+    await app.ok('signIn', signInAs(vendor))
+    const before = await app.ok('listOrders')
+    const redwood = before.orders.filter((o) => o.clientId === 'cl-redwood').map((o) => o.orderId).sort()
+    expect(redwood.length).toBeGreaterThan(0)
+    const user = one.sandbox.data.users.find((u) => u.email === vendor.email)
+    if (!user) throw new Error('no demo vendor')
+    const clientIds = [...user.clientIds]
+    user.clientIds = clientIds.filter((id) => id !== 'cl-redwood')
+    const without = await app.ok('listOrders')
+    expect(without.orders.filter((o) => o.clientId === 'cl-redwood')).toEqual([])
+    expect(without.clients.map((c) => c.id)).not.toContain('cl-redwood')
+    user.clientIds = clientIds
+    const back = await app.ok('listOrders')
+    expect(back.orders.filter((o) => o.clientId === 'cl-redwood').map((o) => o.orderId).sort()).toEqual(redwood)
+    expect(back.orders).toHaveLength(before.orders.length)
+  })
+
   it('each event is notified at most once, ever — across restarts — and what came while the app was closed is told once', async () => {
     const notifier = createRecordingNotifier()
     const app = start({ notifier })

@@ -61,6 +61,7 @@ export class InboxService {
   /** Every client's orders; a failing client does not hide the others. Throws only when none can be read. */
   async read(): Promise<InboxRead> {
     const me = await this.me()
+    this.forgetClientsOtherThan(new Set(me.clients.map((c) => c.id)))
     const budget = { pages: MAX_PAGES_PER_SYNC }
     const settled = await Promise.allSettled(me.clients.map((client) => this.allOrdersOf(client, budget)))
     const results: ClientRead[] = settled.map((result, index) => {
@@ -103,6 +104,19 @@ export class InboxService {
       return await this.auth.call('me')
     } catch (error) {
       throw toAppError(error)
+    }
+  }
+
+  /**
+   * A client the vendor no longer works for: its pages as last read go, as its orders leave the
+   * inbox. Should it come back, every page is read in full and every order known again — a 304 for
+   * a page held from before would hand back orders the inbox no longer has.
+   */
+  private forgetClientsOtherThan(clientIds: ReadonlySet<string>): void {
+    for (const clientId of [...this.pages.keys()]) {
+      if (clientIds.has(clientId)) continue
+      this.pages.delete(clientId)
+      this.onPages.delete(clientId)
     }
   }
 
