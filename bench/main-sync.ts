@@ -35,7 +35,15 @@ import { startSandboxProcess } from './support/sandbox-process'
 const SIZES = process.env.ORDERS ? [Number(process.env.ORDERS)] : [10_000, 50_000]
 const FIRST_LOADS = 3
 const SYNCS = 20
-/** Syncs of each kind run untimed first: the JIT's first compiles of the sync path are a start-up cost (the first load has them), not each sync's. */
+/**
+ * Syncs of each kind run untimed first: the JIT's first compiles of the sync path are a start-up
+ * cost (the first load has them), not each sync's. They run after the full collection that starts
+ * each phase, not before it: such a collection frees the shapes the request path's optimized code
+ * was built for (fetch's Response, Headers, URL, AbortSignal), V8 throws that code away, and the
+ * next ~20 syncs would pay for compiling it again. A full collection the syncs themselves bring
+ * on still lands in the figures (the p95 and max show it), and the spaced polls below measure the
+ * case where V8's idle-time collections fall between polls.
+ */
 const WARM_UP_SYNCS = 10
 /**
  * Polls spaced apart, idle between, as the app runs them (every 60 s by default; shorter here to
@@ -183,26 +191,31 @@ async function measure(orders: number): Promise<void> {
       }
     }
     const signedIn = app as TestCore
-    for (let i = 0; i < WARM_UP_SYNCS; i++) await signedIn.core.syncNow()
-    for (let i = 0; i < WARM_UP_SYNCS; i++) {
-      replayed.use(i % 2 === 0 ? 'changed' : 'base')
-      await signedIn.core.syncNow()
+    /** Syncs of one kind (`pageSetFor` the i-th), untimed: after the collection that starts each phase, as explained at WARM_UP_SYNCS. */
+    const warmUp = async (pageSetFor: (i: number) => 'base' | 'changed') => {
+      for (let i = 0; i < WARM_UP_SYNCS; i++) {
+        replayed.use(pageSetFor(i))
+        await signedIn.core.syncNow()
+      }
+      replayed.use('base')
     }
-    replayed.use('base')
+    const changedEveryOther = (i: number) => (i % 2 === 0 ? 'changed' : 'base')
     await collect()
     const idle: Sample[] = []
     for (let i = 0; i < SYNCS; i++) idle.push(await cpuOf(async () => undefined))
     await collect()
+    await warmUp(() => 'base')
     const unchanged = await profiled('unchanged', async () => {
       const samples: Sample[] = []
       for (let i = 0; i < SYNCS; i++) samples.push(await cpuOf(() => signedIn.core.syncNow()))
       return samples
     })
     await collect()
+    await warmUp(changedEveryOther)
     const oneChanged = await profiled('one-changed', async () => {
       const samples: Sample[] = []
       for (let i = 0; i < SYNCS; i++) {
-        replayed.use(i % 2 === 0 ? 'changed' : 'base')
+        replayed.use(changedEveryOther(i))
         const before = signedIn.events.length
         samples.push(await cpuOf(() => signedIn.core.syncNow()))
         const told = signedIn.events.slice(before).filter((e) => e.channel.endsWith('inboxChanged')) as { payload: { changed: { rows: unknown[] } } }[]
@@ -222,7 +235,7 @@ async function measure(orders: number): Promise<void> {
       spaced.push(await cpuOf(() => signedIn.core.syncNow()))
     }
     collections.disconnect()
-    console.log(`Main's share of a sync with ${orders.toLocaleString()} orders (Node ${process.version}; the platform's answers replayed from memory, the replay's time taken out; after ${WARM_UP_SYNCS} untimed syncs of each kind):`)
+    console.log(`Main's share of a sync with ${orders.toLocaleString()} orders (Node ${process.version}; the platform's answers replayed from memory, the replay's time taken out; each kind timed after ${WARM_UP_SYNCS} untimed ones):`)
     console.log(line('calibration — the same window with no work in it', idle, SYNCS))
     console.log(line('first load (sign-in, every page, the inbox to the window, the offline copy)', firstLoads, FIRST_LOADS))
     console.log(line('an unchanged sync (every page answered 304)', unchanged, SYNCS))
