@@ -42,7 +42,7 @@ function platform() {
   const answer = (page: number) => ({ items: pages.get(page)?.items ?? [], page, pageSize: ORDERS_PAGE_SIZE_MAX, total })
   /** Sent as JSON is: a fresh copy each time, read by the caller's reader as the platform client does. */
   const sent = (page: number, read: BodyReader<unknown>) => {
-    const result = read(JSON.parse(JSON.stringify(answer(page))))
+    const result = read(Buffer.from(JSON.stringify(answer(page))))
     if (!result.success) throw new Error('the page was refused')
     return result.data
   }
@@ -121,7 +121,7 @@ describe('a sync compares only what may have changed', () => {
 })
 
 describe('reading a page of orders', () => {
-  const page = (items: unknown[]) => ({ items, page: 1, pageSize: ORDERS_PAGE_SIZE_MAX, total: items.length })
+  const page = (items: unknown[]) => Buffer.from(JSON.stringify({ items, page: 1, pageSize: ORDERS_PAGE_SIZE_MAX, total: items.length }))
 
   it('refuses an order of the wrong shape, naming where it is — also when the same order was accepted before in another shape', async () => {
     const first = orderPageReader(CLIENT.name, null)(page(range(1, 3)))
@@ -141,21 +141,54 @@ describe('reading a page of orders', () => {
     expect(second.data.orders[1]?.address.zip).toBe('53704')
   })
 
-  it('keeps the items it held for unchanged orders, so a page read anew retains only what changed', async () => {
+  it('compares each order with the last read of the page, byte for byte', async () => {
     const first = orderPageReader(CLIENT.name, null)(page(range(1, 3)))
     if (!first.success) throw new Error('a good page was refused')
     const moved = { ...order(2), propertyAddress: { ...order(2).propertyAddress, zip: '53704' } }
     const second = orderPageReader(CLIENT.name, first.data)(page([order(1), moved, order(3)]))
     if (!second.success) throw new Error('a good page was refused')
-    expect(second.data.raw[0]).toBe(first.data.raw[0])
-    expect(second.data.raw[2]).toBe(first.data.raw[2])
-    expect(second.data.raw[1]).toEqual(moved)
-    // Compared with what it kept, the next read still tells the changed order from the others.
+    // Compared with the page just read, the next read still tells the changed order from the others.
     const third = orderPageReader(CLIENT.name, second.data)(page([order(1), order(2), order(3)]))
     if (!third.success) throw new Error('a good page was refused')
     expect(third.data.orders[0]).toBe(first.data.orders[0])
     expect(third.data.orders[1]).not.toBe(second.data.orders[1])
     expect(third.data.orders[1]?.address.zip).toBe('53703')
     expect(third.data.orders[2]).toBe(first.data.orders[2])
+  })
+
+  it('reads an order sent in another layout (spacing, key order) anew, to the same summary', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 2)))
+    if (!first.success) throw new Error('a good page was refused')
+    const reordered = Object.fromEntries(Object.entries(order(2)).reverse())
+    const spaced = Buffer.from(JSON.stringify({ items: [order(1), reordered], page: 1, pageSize: ORDERS_PAGE_SIZE_MAX, total: 2 }, null, 2))
+    const second = orderPageReader(CLIENT.name, first.data)(spaced)
+    if (!second.success) throw new Error('a good page was refused')
+    expect(second.data.orders[1]).not.toBe(first.data.orders[1])
+    expect(second.data.orders).toEqual(first.data.orders)
+  })
+
+  it('reads a page whose keys are written with escapes as JSON does — whole, every order checked', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 2)))
+    if (!first.success) throw new Error('a good page was refused')
+    // JSON.parse reads "\u0069tems" as "items": these are the page's orders, not the ones held.
+    const escaped = Buffer.from(`{"\\u0069tems":${JSON.stringify([order(1), { ...order(2), status: 5 }])},"page":1,"pageSize":500,"total":2}`)
+    const second = orderPageReader(CLIENT.name, first.data)(escaped)
+    if (!second.success) throw new Error('a good page was refused')
+    expect(second.data.orders.map((o) => o.statusCode)).toEqual([3, 5])
+    expect(second.data.orders[0]).not.toBe(first.data.orders[0])
+    // Not laid out plainly, so nothing of it is held to compare with: the next read checks every order.
+    const third = orderPageReader(CLIENT.name, second.data)(page(range(1, 2)))
+    if (!third.success) throw new Error('a good page was refused')
+    expect(third.data.orders[0]).not.toBe(second.data.orders[0])
+    expect(third.data.orders.map((o) => o.statusCode)).toEqual([3, 3])
+  })
+
+  it('refuses a page that is not JSON, even where its orders are byte for byte those held', async () => {
+    const first = orderPageReader(CLIENT.name, null)(page(range(1, 2)))
+    if (!first.success) throw new Error('a good page was refused')
+    const good = page(range(1, 2)).toString('utf8')
+    for (const broken of [good.replace('}],', '},],'), `${good}x`, good.replace('"page":1', '"page":01'), good.slice(0, -1)]) {
+      expect(() => orderPageReader(CLIENT.name, first.data)(Buffer.from(broken))).toThrow(SyntaxError)
+    }
   })
 })

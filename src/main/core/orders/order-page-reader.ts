@@ -1,15 +1,14 @@
 /**
- * Reads one page of a client's orders into summaries. An order sent exactly as it was on the page
- * held from the last read (same place, same JSON) keeps that read's summary — the very object: it
- * is not validated, mapped or compared again. So a page read anew for one changed order costs
- * parsing its JSON and one order's work, not five hundred. The page keeps the items it held for
- * those orders too, so the others just read die young instead of replacing, in the old generation,
- * what the collector would then have to find and free.
+ * Reads one page of a client's orders into summaries, from the answer's bytes. An order sent
+ * byte for byte as it was on the page held from the last read (same place) keeps that read's
+ * summary — the very object: it is not decoded, parsed, validated, mapped or compared again. So a
+ * page read anew for one changed order costs finding where its orders lie and one order's work,
+ * not five hundred; and the page never becomes one large string (see arraySpans).
  */
-import equal from 'fast-deep-equal'
 import { z } from 'zod'
 import { PlatformOrderPageSchema, PlatformOrderSchema } from '../../../platform/schemas'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import { arraySpans } from '../platform/json-array-spans'
 import type { BodyReader } from '../platform/platform-client'
 import { toOrderSummary } from './order-mapping'
 
@@ -18,31 +17,56 @@ const EnvelopeSchema = PlatformOrderPageSchema.extend({ items: z.array(z.unknown
 
 export interface OrderPage {
   total: number
-  /** The items as sent: what the next read of this page is compared with. */
-  raw: unknown[]
+  /** The answer as sent and where each of its orders lies in it (null when it was not laid out plainly): what the next read of this page is compared with. */
+  sent: { bytes: Buffer; spans: Int32Array } | null
   orders: OrderSummary[]
 }
 
+type ReadResult = ReturnType<BodyReader<OrderPage>>
+/** An order the schema refused: its issues, placed on the page. */
+const refused = (i: number, issues: readonly { path: readonly PropertyKey[] }[]): ReadResult => ({ success: false, error: { issues: issues.map((issue) => ({ path: ['items', i, ...issue.path] })) } })
+
 /** A reader for one page of `clientName`'s orders; `held` is that page as last read for the same client name, if any. */
 export function orderPageReader(clientName: string, held: OrderPage | null): BodyReader<OrderPage> {
-  return (json) => {
-    const envelope = EnvelopeSchema.safeParse(json)
+  return (bytes) => {
+    const found = arraySpans(bytes, 'items')
+    if (!found) return readWhole(clientName, JSON.parse(bytes.toString('utf8')))
+    const envelope = EnvelopeSchema.safeParse(JSON.parse(found.rest))
     if (!envelope.success) return envelope
-    const { items, total } = envelope.data
-    const orders: OrderSummary[] = new Array<OrderSummary>(items.length)
-    const raw: unknown[] = new Array<unknown>(items.length)
-    for (let i = 0; i < items.length; i++) {
-      const kept = held !== null && i < held.raw.length && equal(items[i], held.raw[i]) ? held.orders[i] : undefined
-      if (kept && held) {
-        orders[i] = kept
-        raw[i] = held.raw[i]
-        continue
+    const { spans } = found
+    const count = spans.length / 2
+    const was = held?.sent ?? null
+    const heldCount = was ? Math.min(was.spans.length / 2, held?.orders.length ?? 0) : 0
+    const orders: OrderSummary[] = new Array<OrderSummary>(count)
+    for (let i = 0; i < count; i++) {
+      const start = spans[2 * i] as number
+      const end = spans[2 * i + 1] as number
+      if (was && held && i < heldCount) {
+        const heldStart = was.spans[2 * i] as number
+        const heldEnd = was.spans[2 * i + 1] as number
+        if (heldEnd - heldStart === end - start && bytes.compare(was.bytes, heldStart, heldEnd, start, end) === 0) {
+          orders[i] = held.orders[i] as OrderSummary
+          continue
+        }
       }
-      const parsed = PlatformOrderSchema.safeParse(items[i])
-      if (!parsed.success) return { success: false, error: { issues: parsed.error.issues.map((issue) => ({ path: ['items', i, ...issue.path] })) } }
+      const parsed = PlatformOrderSchema.safeParse(JSON.parse(bytes.toString('utf8', start, end)))
+      if (!parsed.success) return refused(i, parsed.error.issues)
       orders[i] = toOrderSummary(parsed.data, clientName)
-      raw[i] = items[i]
     }
-    return { success: true, data: { total, raw, orders } }
+    return { success: true, data: { total: envelope.data.total, sent: { bytes, spans }, orders } }
   }
+}
+
+/** A page not laid out plainly (see arraySpans): parsed whole and every order checked; the next read of it compares nothing. */
+function readWhole(clientName: string, json: unknown): ReadResult {
+  const envelope = EnvelopeSchema.safeParse(json)
+  if (!envelope.success) return envelope
+  const { items, total } = envelope.data
+  const orders: OrderSummary[] = new Array<OrderSummary>(items.length)
+  for (let i = 0; i < items.length; i++) {
+    const parsed = PlatformOrderSchema.safeParse(items[i])
+    if (!parsed.success) return refused(i, parsed.error.issues)
+    orders[i] = toOrderSummary(parsed.data, clientName)
+  }
+  return { success: true, data: { total, sent: null, orders } }
 }
