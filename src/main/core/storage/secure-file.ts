@@ -1,6 +1,6 @@
 /** Atomic, flushed writes of files only the user may read (0600), in folders only they may enter (0700). */
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, open, rename, rm } from 'node:fs/promises'
+import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname, join, basename } from 'node:path'
 
 /** Files the app writes are readable by the user only (macOS/Linux); folders likewise. */
@@ -13,9 +13,8 @@ export const PRIVATE_DIR_MODE = 0o700
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = PRIVATE_FILE_MODE): Promise<void> {
   const folder = dirname(path)
-  await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'w', mode)
+  const handle = await openCreatingFolder(temporary, folder, mode)
   try {
     await handle.writeFile(data)
     await handle.sync()
@@ -33,6 +32,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   }
   await chmod(path, mode).catch(() => undefined)
   await syncFolder(folder)
+}
+
+/** Opens a new file for writing; its folder is made (0700) only when it is missing — most writes go to a folder that is there, and save the call. */
+async function openCreatingFolder(file: string, folder: string, mode: number): Promise<FileHandle> {
+  try {
+    return await open(file, 'w', mode)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await mkdir(folder, { recursive: true, mode: PRIVATE_DIR_MODE })
+    return open(file, 'w', mode)
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {
