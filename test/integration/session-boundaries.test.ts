@@ -119,8 +119,8 @@ describe('one owner per session', () => {
     const signedInAt = app.events.findLastIndex((e) => e.channel.endsWith('sessionChanged') && (e.payload as { status: string }).status === 'signedIn')
     const later = JSON.stringify(app.events.slice(signedInAt))
     for (const order of mine.orders) expect(later).not.toContain(order.borrowerName)
-    // Only the second account's folder is left, and it holds none of the first one's borrowers.
-    expect(sessionFolders(profile.dir)).toHaveLength(1)
+    // Only the second account's folder is left (made by its first write), and it holds none of the first one's borrowers.
+    await vi.waitFor(() => expect(sessionFolders(profile.dir)).toHaveLength(1), { timeout: 10_000 })
   })
 
   it('files are per account and environment: another environment with the same ids never reads or sends them', async () => {
@@ -143,7 +143,8 @@ describe('one owner per session', () => {
     await first.ok('networkRestored')
     await first.ok('listOrders')
     expect(await statusPosts(two)).toEqual([])
-    expect(sessionFolders(profile.dir)).toHaveLength(2)
+    // A folder per session, each made by the session's first write.
+    await vi.waitFor(() => expect(sessionFolders(profile.dir)).toHaveLength(2), { timeout: 10_000 })
 
     // Back on environment one, its queue is sent there, once.
     await first.ok('signIn', signInAs(vendor, 'one'))
