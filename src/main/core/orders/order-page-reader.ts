@@ -23,8 +23,15 @@ export interface OrderPage {
 }
 
 type ReadResult = ReturnType<BodyReader<OrderPage>>
-/** An order the schema refused: its issues, placed on the page. */
-const refused = (i: number, issues: readonly { path: readonly PropertyKey[] }[]): ReadResult => ({ success: false, error: { issues: issues.map((issue) => ({ path: ['items', i, ...issue.path] })) } })
+type Refusal = Extract<ReadResult, { success: false }>
+
+/** One order as sent, checked against the declared order schema and mapped — or its issues, placed on the page. */
+function summaryAt(i: number, item: unknown, clientName: string): OrderSummary | Refusal {
+  const parsed = PlatformOrderSchema.safeParse(item)
+  if (!parsed.success) return { success: false, error: { issues: parsed.error.issues.map((issue) => ({ path: ['items', i, ...issue.path] })) } }
+  return toOrderSummary(parsed.data, clientName)
+}
+const isRefusal = (value: OrderSummary | Refusal): value is Refusal => 'success' in value
 
 /** A reader for one page of `clientName`'s orders; `held` is that page as last read for the same client name, if any. */
 export function orderPageReader(clientName: string, held: OrderPage | null): BodyReader<OrderPage> {
@@ -34,24 +41,23 @@ export function orderPageReader(clientName: string, held: OrderPage | null): Bod
     const envelope = EnvelopeSchema.safeParse(JSON.parse(found.rest))
     if (!envelope.success) return envelope
     const { spans } = found
-    const count = spans.length / 2
-    const was = held?.sent ?? null
-    const heldCount = was ? Math.min(was.spans.length / 2, held?.orders.length ?? 0) : 0
-    const orders: OrderSummary[] = new Array<OrderSummary>(count)
-    for (let i = 0; i < count; i++) {
+    // The held page's orders and spans come from one read: one order per span.
+    const sent = held?.sent
+    const orders: OrderSummary[] = new Array<OrderSummary>(spans.length / 2)
+    for (let i = 0; i < orders.length; i++) {
       const start = spans[2 * i] as number
       const end = spans[2 * i + 1] as number
-      if (was && held && i < heldCount) {
-        const heldStart = was.spans[2 * i] as number
-        const heldEnd = was.spans[2 * i + 1] as number
-        if (heldEnd - heldStart === end - start && bytes.compare(was.bytes, heldStart, heldEnd, start, end) === 0) {
+      if (held && sent && i < held.orders.length) {
+        const heldStart = sent.spans[2 * i] as number
+        const heldEnd = sent.spans[2 * i + 1] as number
+        if (heldEnd - heldStart === end - start && bytes.compare(sent.bytes, heldStart, heldEnd, start, end) === 0) {
           orders[i] = held.orders[i] as OrderSummary
           continue
         }
       }
-      const parsed = PlatformOrderSchema.safeParse(JSON.parse(bytes.toString('utf8', start, end)))
-      if (!parsed.success) return refused(i, parsed.error.issues)
-      orders[i] = toOrderSummary(parsed.data, clientName)
+      const summary = summaryAt(i, JSON.parse(bytes.toString('utf8', start, end)), clientName)
+      if (isRefusal(summary)) return summary
+      orders[i] = summary
     }
     return { success: true, data: { total: envelope.data.total, sent: { bytes, spans }, orders } }
   }
@@ -64,9 +70,9 @@ function readWhole(clientName: string, json: unknown): ReadResult {
   const { items, total } = envelope.data
   const orders: OrderSummary[] = new Array<OrderSummary>(items.length)
   for (let i = 0; i < items.length; i++) {
-    const parsed = PlatformOrderSchema.safeParse(items[i])
-    if (!parsed.success) return refused(i, parsed.error.issues)
-    orders[i] = toOrderSummary(parsed.data, clientName)
+    const summary = summaryAt(i, items[i], clientName)
+    if (isRefusal(summary)) return summary
+    orders[i] = summary
   }
   return { success: true, data: { total, sent: null, orders } }
 }
