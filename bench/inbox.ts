@@ -6,7 +6,8 @@
  * and handler work) and self-timed in the page; the same on a bare page in the same browser, as
  * the calibration; data received → first rows painted; the renderer's JS heap after load; and the
  * bytes main sends the window. Prints figures; asserts nothing. Needs `electron-vite build` first.
- * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing and clicking there
+ * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing and clicking there,
+ * and a Chrome performance trace of loading and of typing (style, layout, paint and collections too)
  * (DevTools protocol; open in Chrome DevTools → Performance).
  *
  *   npm run bench:inbox        ORDERS=50000 npm run bench:inbox
@@ -109,8 +110,13 @@ try {
     }).observe(document.body, { subtree: true, childList: true })
   })()`)
   const loadProfiled = await profile('load')
+  // With CPU_PROFILE, a Chrome performance trace of loading and of typing too: style, layout and paint, not only JS.
+  const trace = async (name: string) => (PROFILE_DIR ? browser.startTracing(page, { path: join(PROFILE_DIR, `renderer-${ORDERS}-${name}.trace.json`), categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute'] }) : undefined)
+  const stopTrace = async () => (PROFILE_DIR ? browser.stopTracing() : undefined)
+  await trace('load')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForFunction(() => (window as unknown as { __firstRowsPainted?: number }).__firstRowsPainted !== undefined, undefined, { timeout: 120_000 })
+  await stopTrace()
   const receivedToRows = (await page.evaluate(`window.__firstRowsPainted - performance.getEntriesByName('omnivms:received:omnivms:call:listOrders').at(-1).startTime`)) as number
   await loadProfiled()
   const rendered = await page.getByRole('listbox', { name: 'Orders' }).getByRole('option').count()
@@ -120,10 +126,9 @@ try {
   await page.evaluate(INSTRUMENT_PAGE)
   await take(page)
   const keysProfiled = await profile('keys')
-  // With CPU_PROFILE, a Chrome performance trace of the typing too: style, layout and paint, not only JS.
-  if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, `renderer-${ORDERS}-keys.trace.json`), categories: ['devtools.timeline', 'blink.user_timing'] })
+  await trace('keys')
   const keysMade = await typeQueries(page, '#search')
-  if (PROFILE_DIR) await browser.stopTracing()
+  await stopTrace()
   await keysProfiled()
   const keyTimes = await take(page)
   const clicksProfiled = await profile('clicks')
