@@ -24,7 +24,7 @@ import { STATUS_GROUPS } from '../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
 import { createScriptedDialogs } from '../test/support/scripted-dialogs'
-import { INSTRUMENT_PAGE, TAKE_TIMINGS, report, type EventTimingEntry, type TimedInteraction } from './interaction-timing'
+import { INSTRUMENT_PAGE, TAKE_TIMINGS, measured, report, type EventTimingEntry, type TimedInteraction } from './interaction-timing'
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
@@ -32,6 +32,8 @@ const root = resolve(import.meta.dirname, '..')
 /** What an appraiser types: queries matching thousands, some, and none — each typed, then deleted. */
 const QUERIES = ['maple', 'madison wi', 'ov-2026-1', 'zzqx', 'chen', 'summit 1004']
 const KEY_GAP_MS = 120
+/** Syncs that each find one more order changed, timed in the window. */
+const CHANGED_SYNCS = 12
 const PROFILE_DIR = process.env.CPU_PROFILE
 
 interface Taken {
@@ -156,6 +158,31 @@ try {
   await app.core.syncNow()
   const oneChanged = inboxEventBytes() - beforeChanged
 
+  // A sync that finds one changed order, as the window takes it: from the change arriving (before its
+  // JSON is read) to the frame that shows it painted — the window can take no keystroke meanwhile.
+  await page.evaluate(`(() => {
+    window.__changeTimes = []
+    window.omnivms.onInboxChanged(() => {
+      const arrived = performance.getEntriesByName('omnivms:delivered:omnivms:event:inboxChanged').at(-1).startTime
+      const observer = new MutationObserver(() => {
+        observer.disconnect()
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => window.__changeTimes.push(performance.now() - arrived)
+          channel.port2.postMessage(0)
+        })
+      })
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+    })
+  })()`)
+  const toHold = sandbox.sandbox.data.orders.filter((o) => o.status === 1 && o.vendorId === vendorId && o !== someOrder).slice(0, CHANGED_SYNCS)
+  for (const [i, order] of toHold.entries()) {
+    sandbox.sandbox.moves.applyEvent('hold', order, { reason: 'Bench: one order changes' })
+    await app.core.syncNow()
+    await page.waitForFunction((n) => (window as unknown as { __changeTimes: number[] }).__changeTimes.length > n, i, { timeout: 10_000 }).catch(() => undefined)
+  }
+  const changeTimes = (await page.evaluate('window.__changeTimes')) as number[]
+
   const version = browser.version()
   console.log(`Inbox with ${ORDERS.toLocaleString()} orders in Chromium ${version}, one run (${rendered} rows in the DOM — virtualized):`)
   console.log(`  data received → first rows painted: ${receivedToRows.toFixed(0)} ms`)
@@ -169,6 +196,7 @@ try {
     console.log(text)
   console.log(`  first inbox sent to the window: ${(inboxAnswer / 1e6).toFixed(2)} MB (${Math.round(inboxAnswer / ORDERS)} bytes per order)`)
   console.log(`  an unchanged sync sent the window: ${unchanged} bytes; one changed order: ${oneChanged} bytes`)
+  console.log(`  a sync that changed one order (put on hold), its change arriving → painted in the window: ${measured(changeTimes, toHold.length)}`)
   await app.close()
 } finally {
   await browser.close()

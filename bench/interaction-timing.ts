@@ -89,6 +89,9 @@ const line = (values: number[]) => {
   return values.length === 0 ? 'n/a' : `median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)} ms`
 }
 
+/** Times of something done `made` times: how many were measured, median, p95 and max. */
+export const measured = (values: number[], made: number) => `${values.length} of ${made} measured — ${line(values)}`
+
 /** The browser's view: per interaction, the longest event's duration (to paint) and the handler work of all its events. */
 export function byInteraction(entries: EventTimingEntry[]): { toPaint: number; handler: number }[] {
   const groups = new Map<number, EventTimingEntry[]>()

@@ -14,6 +14,7 @@ const listeners = new Map<string, Set<Listener>>()
 
 Object.defineProperty(window, '__omnivmsDeliver', {
   value: (channel: string, payload: string) => {
+    performance.mark(`omnivms:delivered:${channel}`)
     const parsed: unknown = JSON.parse(payload)
     for (const listener of listeners.get(channel) ?? []) listener(parsed)
   }
