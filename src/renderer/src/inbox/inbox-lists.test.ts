@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 // eslint-disable-next-line no-restricted-imports -- a test that draws orders in every status; no rule here tests one
 import { ORDER_STATUS, STATUS_GROUPS, isClosed, isInGroup } from '../../../shared/order-workflow'
 import type { InboxView } from './inbox-model'
 import { applyInboxChanges } from './inbox-model'
+import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import { indexOrder, indexOrders, searchText } from './order-index'
 import { QueueSearch } from './order-search'
 import { buildQueues, sortIndex } from './queue-lists'
@@ -143,5 +143,43 @@ describe('the inbox lists', () => {
       expect(item.order).toBe(next[i])
       expect({ ...item, text: null }).toEqual(indexOrder(next[i] as OrderSummary))
     }
+  })
+
+  it("a sync's changes leave the inbox as a Map keyed by order would, looking only at the orders they name", () => {
+    /** The definition: every order by key; removed ones deleted, then added and changed ones set. */
+    const byMap = (inbox: Inbox, changes: InboxChanges) => {
+      const byKey = new Map(inbox.orders.map((o) => [orderKey(o), o]))
+      for (const ref of changes.removed) byKey.delete(orderKey(ref))
+      for (const order of [...changes.added, ...changes.changed]) byKey.set(orderKey(order), order)
+      return [...byKey.values()]
+    }
+    const lists = { clients: [], failures: [], fetchedAt: '2026-12-01T12:00:00.000Z', offlineSince: null }
+    const syncArb = inboxArb.chain((orders) => {
+      const someOf = fc.subarray(orders)
+      const edited = (o: OrderSummary) => ({ ...o, statusCode: 2 as number, updatedAt: '2027-01-15T12:00:00.000Z' })
+      return fc.record({
+        orders: fc.constant(orders),
+        removed: someOf.map((os) => os.map(({ clientId, loanId, orderId }) => ({ clientId, loanId, orderId }))),
+        changed: fc.tuple(someOf, someOf).map(([a, b]) => [...a, ...b].map(edited)),
+        // New orders, ones already there sent as added, and one sharing an order id under another client.
+        added: fc.tuple(inboxArb, someOf).map(([more, again]) => [...more.slice(0, 4).map((o, i) => ({ ...o, orderId: `ord-new-${i}` })), ...again.map(edited), ...more.slice(0, 1).map((o) => ({ ...o, clientId: 'cl-z' }))])
+      })
+    })
+    fc.assert(
+      fc.property(syncArb, ({ orders, removed, changed, added }) => {
+        const inbox: Inbox = { ...lists, orders }
+        const changes: InboxChanges = { ...lists, fetchedAt: '2026-12-01T12:01:00.000Z', removed, changed, added }
+        const next = applyInboxChanges(inbox, changes)
+        const expected = byMap(inbox, changes)
+        expect(next.orders.map(orderKey)).toEqual(expected.map(orderKey))
+        for (const [i, order] of next.orders.entries()) expect(order).toBe(expected[i])
+        expect(next.fetchedAt).toBe(changes.fetchedAt)
+      }),
+      { numRuns: 400 }
+    )
+    const orders = fc.sample(inboxArb, { numRuns: 1, seed: 3 })[0] ?? []
+    const quiet = applyInboxChanges({ ...lists, orders }, { ...lists, offlineSince: '2026-12-01T12:05:00.000Z', added: [], changed: [], removed: [] })
+    expect(quiet.orders, 'a sync that changed no order keeps the list').toBe(orders)
+    expect(quiet.offlineSince).toBe('2026-12-01T12:05:00.000Z')
   })
 })

@@ -1,5 +1,5 @@
 /** The view of the inbox the appraiser chose (queue, client, search, sort), and a sync's changes applied to the inbox. */
-import { orderKey, type Inbox, type InboxChanges } from '../../../shared/ipc/order-schemas'
+import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { StatusGroupId } from '../../../shared/order-workflow'
 import type { SortKey } from './order-index'
 
@@ -14,10 +14,35 @@ export interface InboxView {
 
 export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '', sort: 'due' }
 
-/** The inbox with a sync's changes applied: only the orders that changed are touched. */
+/**
+ * The inbox with a sync's changes applied, as a Map keyed by order would leave it: removed orders go,
+ * changed ones keep their place, added ones (and ones removed and sent again) go at the end, the last
+ * sent of an order wins. Main sends each order once (its orders are keyed the same way). Built by one
+ * walk that looks only at orders whose id the sync named — keying all 50,000 orders for one changed
+ * order blocked the window 26–142 ms. A sync that changed no order keeps the inbox's list, so the
+ * lists built from it are kept too.
+ */
 export function applyInboxChanges(inbox: Inbox, changes: InboxChanges): Inbox {
-  const byKey = new Map(inbox.orders.map((o) => [orderKey(o), o]))
-  for (const ref of changes.removed) byKey.delete(orderKey(ref))
-  for (const order of [...changes.added, ...changes.changed]) byKey.set(orderKey(order), order)
-  return { ...inbox, orders: [...byKey.values()], clients: changes.clients, failures: changes.failures, fetchedAt: changes.fetchedAt, offlineSince: changes.offlineSince }
+  const rest = { clients: changes.clients, failures: changes.failures, fetchedAt: changes.fetchedAt, offlineSince: changes.offlineSince }
+  if (changes.removed.length === 0 && changes.added.length === 0 && changes.changed.length === 0) return { ...inbox, ...rest }
+  const sent = new Map<string, OrderSummary>()
+  for (const order of changes.added) sent.set(orderKey(order), order)
+  for (const order of changes.changed) sent.set(orderKey(order), order)
+  const removed = new Set(changes.removed.map(orderKey))
+  const named = new Set([...changes.removed, ...sent.values()].map((o) => o.orderId))
+  const orders: OrderSummary[] = []
+  const inPlace = new Set<string>()
+  for (const order of inbox.orders) {
+    if (!named.has(order.orderId)) {
+      orders.push(order)
+      continue
+    }
+    const key = orderKey(order)
+    if (removed.has(key)) continue
+    const now = sent.get(key)
+    if (now) inPlace.add(key)
+    orders.push(now ?? order)
+  }
+  for (const [key, order] of sent) if (!inPlace.has(key)) orders.push(order)
+  return { ...inbox, ...rest, orders }
 }
