@@ -6,8 +6,8 @@
  * and handler work) and self-timed in the page; the same on a bare page in the same browser, as
  * the calibration; data received → first rows painted; the renderer's JS heap after load; and the
  * bytes main sends the window. Prints figures; asserts nothing. Needs `electron-vite build` first.
- * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing and clicking there,
- * and a Chrome performance trace of loading and of typing (style, layout, paint and collections too)
+ * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing, clicking and syncs there,
+ * and a Chrome performance trace of loading, typing and syncs (style, layout, paint and collections too)
  * (DevTools protocol; open in Chrome DevTools → Performance).
  *
  *   npm run bench:inbox        ORDERS=50000 npm run bench:inbox
@@ -176,11 +176,15 @@ try {
     })
   })()`)
   const toHold = sandbox.sandbox.data.orders.filter((o) => o.status === 1 && o.vendorId === vendorId && o !== someOrder).slice(0, CHANGED_SYNCS)
+  const changesProfiled = await profile('changes')
+  await trace('changes')
   for (const [i, order] of toHold.entries()) {
     sandbox.sandbox.moves.applyEvent('hold', order, { reason: 'Bench: one order changes' })
     await app.core.syncNow()
     await page.waitForFunction((n) => (window as unknown as { __changeTimes: number[] }).__changeTimes.length > n, i, { timeout: 10_000 }).catch(() => undefined)
   }
+  await stopTrace()
+  await changesProfiled()
   const changeTimes = (await page.evaluate('window.__changeTimes')) as number[]
 
   const version = browser.version()
