@@ -5,9 +5,10 @@ import { ORDER_STATUS, STATUS_GROUPS, isClosed, isInGroup } from '../../../share
 import type { InboxView } from './inbox-model'
 import { applyInboxChanges } from './inbox-model'
 import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
-import { indexOrder, indexOrders, searchText } from './order-index'
+import { createOrderIndexer, indexOrder, indexOrders, searchText } from './order-index'
 import { QueueSearch } from './order-search'
 import { buildQueues, sortIndex } from './queue-lists'
+import { QueueListsKeeper } from './queue-lists-keeper'
 
 /**
  * The fast lists (one sort, queues built in one pass, searches narrowed from earlier ones) show
@@ -181,5 +182,47 @@ describe('the inbox lists', () => {
     const quiet = applyInboxChanges({ ...lists, orders }, { ...lists, offlineSince: '2026-12-01T12:05:00.000Z', added: [], changed: [], removed: [] })
     expect(quiet.orders, 'a sync that changed no order keeps the list').toBe(orders)
     expect(quiet.offlineSince).toBe('2026-12-01T12:05:00.000Z')
+  })
+
+  it('kept across syncs, every queue, count and client count is what a rebuild gives', () => {
+    const keeper = new QueueListsKeeper()
+    const lists = { clients: [], failures: [], fetchedAt: '2026-12-01T12:00:00.000Z', offlineSince: null }
+    const viewArb = fc.record({ sort: fc.constantFrom('due' as const, 'assigned' as const, 'fee' as const), clientId: fc.constantFrom(null, 'cl-a', 'cl-b') })
+    const fateArb = fc.constantFrom('kept', 'kept', 'kept', 'kept', 'moved', 'due', 'removed')
+    // One sync in ten or so sends an order whose due time does not read as a time.
+    const syncsArb = fc.array(fc.record({ fates: fc.array(fateArb, { minLength: 60, maxLength: 60 }), unreadable: fc.nat({ max: 599 }), added: inboxArb, view: fc.option(viewArb, { nil: undefined }) }), { minLength: 1, maxLength: 5 })
+    let run = 0
+    fc.assert(
+      fc.property(inboxArb, viewArb, syncsArb, (first, startView, syncs) => {
+        run++
+        const indexer = createOrderIndexer()
+        let inbox: Inbox = { ...lists, orders: first }
+        let view = startView
+        for (const [n, sync] of [{ fates: [], unreadable: 600, added: [], view: undefined }, ...syncs].entries()) {
+          const changed: OrderSummary[] = []
+          const removed: OrderSummary[] = []
+          for (const [i, o] of inbox.orders.entries()) {
+            const fate = i === sync.unreadable ? 'unreadable' : (sync.fates[i] ?? 'kept')
+            if (fate === 'removed') removed.push(o)
+            if (fate === 'moved') changed.push({ ...o, statusCode: CODES[(CODES.indexOf(o.statusCode as (typeof CODES)[number]) + 3) % CODES.length] as number, respondBy: o.respondBy ? null : '2026-12-02T09:00:00.000Z' })
+            if (fate === 'due') changed.push({ ...o, dueDate: '2026-12-03T10:00:00.000Z', assignedAt: '2026-11-20T10:00:00.000Z', fee: { amount: 450, currency: 'USD' } })
+            if (fate === 'unreadable') changed.push({ ...o, dueDate: 'not a time' })
+          }
+          const added = sync.added.slice(0, 6).map((o, i) => ({ ...o, loanId: `ln-${run}-${n}-${i}`, orderId: `ord-${run}-${n}-${i}` }))
+          inbox = applyInboxChanges(inbox, { ...lists, added, changed, removed })
+          view = sync.view ?? view
+          const index = indexer(inbox.orders)
+          const kept = keeper.lists(index, view.sort, view.clientId)
+          const rebuilt = buildQueues(sortIndex(index, view.sort), view.sort, view.clientId)
+          for (const g of STATUS_GROUPS) {
+            expect(kept.orders[g.id].map((i) => i.order), `${g.id} after sync ${n}`).toEqual(rebuilt.orders[g.id].map((i) => i.order))
+            expect(kept.counts[g.id]).toBe(rebuilt.counts[g.id])
+            expect([...kept.perClient[g.id]].sort()).toEqual([...rebuilt.perClient[g.id]].sort())
+          }
+        }
+      }),
+      { numRuns: 300 }
+    )
+    expect(keeper.merges, 'syncs whose lists were merged, not rebuilt').toBeGreaterThan(100)
   })
 })

@@ -19,6 +19,9 @@ export interface IndexedOrder {
   respondBy: number
   /** The queues it is in, one bit per STATUS_GROUPS entry. */
   groups: number
+  /** Its place in the index it is in now, and which lists hold it: kept by QueueListsKeeper. */
+  at: number
+  mark: number
 }
 
 export const groupBit = (group: StatusGroupId) => 1 << STATUS_GROUPS.findIndex((g) => g.id === group)
@@ -73,7 +76,9 @@ export function indexOrder(order: OrderSummary): IndexedOrder {
     assigned: null,
     closed: facts.closed,
     respondBy: order.respondBy ? Date.parse(order.respondBy) : Number.POSITIVE_INFINITY,
-    groups: facts.groups
+    groups: facts.groups,
+    at: 0,
+    mark: 0
   }
 }
 

@@ -5,7 +5,7 @@ import { useValueAfterPaint } from '../lib/useValueAfterPaint'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
 import { createOrderIndexer, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
-import { buildQueues, sortIndex } from './queue-lists'
+import { QueueListsKeeper } from './queue-lists-keeper'
 
 export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
@@ -17,9 +17,11 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [indexer] = useState(createOrderIndexer)
   const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
   useEffect(() => prepareSearchWhenIdle(index), [index])
-  const sorted = useMemo(() => sortIndex(index, sort), [index, sort])
-  const queues = useMemo(() => buildQueues(sorted, sort, clientId), [sorted, sort, clientId])
-  const searcher = useMemo(() => new QueueSearch(queues.orders[group]), [queues, group])
+  const [keeper] = useState(() => new QueueListsKeeper())
+  const queues = useMemo(() => keeper.lists(index, sort, clientId), [keeper, index, sort, clientId])
+  // A sync that left this queue as it was keeps its searches too.
+  const queue = queues.orders[group]
+  const searcher = useMemo(() => new QueueSearch(queue), [queue])
   const shown = useMemo(() => searcher.find(search), [searcher, search])
   const counts = orders ? queues.counts : null
   const perClient = orders ? queues.perClient[group] : null
