@@ -1,8 +1,9 @@
 /** The order list: only the rows in view are in the page, so fifty thousand orders scroll and filter as fast as ten; each row named by what it shows. */
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { hasResponseDeadline, vendorStatusName } from '../../../shared/order-workflow'
 import { describeDue, formatMoney } from '../lib/format'
+import { RowOffsets } from '../lib/row-offsets'
 import { useRowWindow } from '../lib/useRowWindow'
 import type { IndexedOrder } from './order-index'
 import { StatusChip } from './StatusChip'
@@ -20,8 +21,12 @@ export const OrderList = memo(function OrderList(props: {
 }) {
   const { items, selected } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const heightOf = useCallback((index: number) => (items[index]?.order.latestRevision ? ROW_WITH_REASON_HEIGHT : ROW_HEIGHT), [items])
-  const { totalSize, rows, scrollToIndex } = useRowWindow(items.length, heightOf, scrollRef)
+  const offsets = useMemo(() => {
+    const withReason: number[] = []
+    for (let i = 0; i < items.length; i++) if ((items[i] as IndexedOrder).order.latestRevision) withReason.push(i)
+    return new RowOffsets(items.length, ROW_HEIGHT, withReason, ROW_WITH_REASON_HEIGHT)
+  }, [items])
+  const { totalSize, rows, scrollToIndex } = useRowWindow(offsets, scrollRef)
   const selectedIndex = useMemo(() => (selected === null ? -1 : items.findIndex(({ order: o }) => o.orderId === selected.orderId && o.loanId === selected.loanId && o.clientId === selected.clientId)), [items, selected])
 
   useEffect(() => {

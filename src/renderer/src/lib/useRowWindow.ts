@@ -1,10 +1,11 @@
 /**
  * The rows of a long list that are in view (and a few either side), for a list of rows of known
- * heights: offsets kept as prefix sums in one typed array and the visible range found by binary
- * search, so a list of 50,000 changing on a keystroke costs a pass over numbers — not an object per
- * row, as a general-purpose virtualizer that measures rows does.
+ * heights (RowOffsets): the visible range found by binary search, so a list of 50,000 changing on a
+ * keystroke costs a pass over its rows — not an object per row, as a general-purpose virtualizer
+ * that measures rows does.
  */
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useState, type RefObject } from 'react'
+import type { RowOffsets } from './row-offsets'
 
 export interface WindowRow {
   index: number
@@ -12,24 +13,8 @@ export interface WindowRow {
   size: number
 }
 
-/** The first index whose offset is greater than `value` (offsets ascending). */
-function upperBound(offsets: Float64Array, value: number): number {
-  let low = 0
-  let high = offsets.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if ((offsets[mid] ?? 0) <= value) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
-export function useRowWindow(count: number, heightOf: (index: number) => number, scrollRef: RefObject<HTMLElement | null>, overscan = 2) {
-  const offsets = useMemo(() => {
-    const sums = new Float64Array(count + 1)
-    for (let i = 0; i < count; i++) sums[i + 1] = (sums[i] ?? 0) + heightOf(i)
-    return sums
-  }, [count, heightOf])
+export function useRowWindow(offsets: RowOffsets, scrollRef: RefObject<HTMLElement | null>, overscan = 2) {
+  const { count } = offsets
   // Until the list's own height is known, rows for the window's height: the list is never taller.
   // Reading the height on mount would force a layout of the whole page before the first paint, and
   // a second render; the resize observer reports it once layout is done anyway.
@@ -51,22 +36,25 @@ export function useRowWindow(count: number, heightOf: (index: number) => number,
     }
   }, [scrollRef])
 
-  const first = Math.max(0, upperBound(offsets, viewport.top) - 1 - overscan)
-  const last = Math.min(count, upperBound(offsets, viewport.top + viewport.height) + overscan)
+  const first = Math.max(0, offsets.firstStartingAfter(viewport.top) - 1 - overscan)
+  const last = Math.min(count, offsets.firstStartingAfter(viewport.top + viewport.height) + overscan)
   const rows: WindowRow[] = []
-  for (let index = first; index < last; index++) rows.push({ index, start: offsets[index] ?? 0, size: (offsets[index + 1] ?? 0) - (offsets[index] ?? 0) })
+  for (let index = first; index < last; index++) {
+    const start = offsets.start(index)
+    rows.push({ index, start, size: offsets.start(index + 1) - start })
+  }
 
   /** Scrolls just enough for the row to be in view. */
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = scrollRef.current
       if (!element || index < 0 || index >= count) return
-      const start = offsets[index] ?? 0
-      const end = offsets[index + 1] ?? start
+      const start = offsets.start(index)
+      const end = offsets.start(index + 1)
       if (start < element.scrollTop) element.scrollTop = start
       else if (end > element.scrollTop + element.clientHeight) element.scrollTop = end - element.clientHeight
     },
     [offsets, count, scrollRef]
   )
-  return { totalSize: offsets[count] ?? 0, rows, scrollToIndex }
+  return { totalSize: offsets.total, rows, scrollToIndex }
 }
