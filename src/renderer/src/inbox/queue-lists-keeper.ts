@@ -72,8 +72,9 @@ export class QueueListsKeeper {
     const merged = last && last.sort === sort && last.clientId === clientId && !last.unreadable ? this.merged(last, index, mark) : null
     if (merged) {
       this.merges++
-      this.kept = { index, sort, clientId, lists: merged.lists, mark, unreadable: merged.unreadable }
-      return merged.lists
+      // A merge takes no entry whose time does not read as a number, into lists that had none.
+      this.kept = { index, sort, clientId, lists: merged, mark, unreadable: false }
+      return merged
     }
     const lists = buildQueues(sortIndex(index, sort), sort, clientId)
     let anyUnreadable = false
@@ -88,7 +89,7 @@ export class QueueListsKeeper {
   }
 
   /** The last lists with the index's change placed in them; null where a rebuild is called for. */
-  private merged(last: Kept, index: readonly IndexedOrder[], mark: number): { lists: QueueLists; unreadable: boolean } | null {
+  private merged(last: Kept, index: readonly IndexedOrder[], mark: number): QueueLists | null {
     const { sort, clientId } = last
     // Entries still marked as the last index's are kept; the others arrived. Each gets its place in this index.
     const arriving: IndexedOrder[] = []
@@ -138,6 +139,6 @@ export class QueueListsKeeper {
       }
       perClient[group.id] = byClient
     }
-    return { lists: { orders, counts, perClient }, unreadable: false }
+    return { orders, counts, perClient }
   }
 }
