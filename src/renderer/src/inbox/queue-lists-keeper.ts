@@ -91,19 +91,23 @@ export class QueueListsKeeper {
   /** The last lists with the index's change placed in them; null where a rebuild is called for. */
   private merged(last: Kept, index: readonly IndexedOrder[], mark: number): QueueLists | null {
     const { sort, clientId } = last
-    // Entries still marked as the last index's are kept; the others arrived. Each gets its place in this index.
+    // A change this large is rebuilt; one that sizes alone rule out (the first inbox after the empty one) is not walked.
+    const largest = Math.max(64, index.length / 8)
+    if (Math.abs(index.length - last.index.length) > largest) return null
+    // Entries still marked as the last index's are kept; the others arrived. Each gets its place in
+    // this index. A walk given up half way leaves marks that the rebuild sets again.
     const arriving: IndexedOrder[] = []
     let kept = 0
     for (let i = 0; i < index.length; i++) {
       const item = index[i] as IndexedOrder
       if (item.mark === last.mark) kept++
-      else arriving.push(item)
+      else if (arriving.push(item) > largest) return null
       item.mark = mark
       item.at = i
     }
     const leaving: IndexedOrder[] = []
     if (kept < last.index.length) for (const item of last.index) if (item.mark === last.mark) leaving.push(item)
-    if (arriving.length + leaving.length > Math.max(64, index.length / 8)) return null
+    if (arriving.length + leaving.length > largest) return null
     if (arriving.some((item) => unreadable(item, sort))) return null
 
     const compare = SORTS[sort]
