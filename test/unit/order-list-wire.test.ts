@@ -26,7 +26,7 @@ const order = (n: number, over: Partial<OrderSummary> = {}): OrderSummary => ({
 describe('the inbox on the wire', () => {
   it('comes back exactly as it went, times in any form included', () => {
     const inbox: Inbox = {
-      orders: [order(1), order(2, { respondBy: '2026-11-28T14:00:00.000Z', latestRevision: { type: 'revision', reason: 'Add comps', requestedAt: '2026-11-28T11:00:00Z' } }), order(3, { dueDate: '2026-12-06T01:14:00+02:00', updatedAt: 'not a time' })],
+      orders: [order(1), order(2, { respondBy: '2026-11-28T14:00:00.000Z', latestRevision: { type: 'revision', reason: 'Add comps', requestedAt: '2026-11-28T11:00:00Z' } }), order(3, { dueDate: '2026-12-06T01:14:00+02:00', updatedAt: 'not a time', product: 'Desktop 1004', fee: { amount: 300, currency: 'CAD' }, address: { line1: '3 Elm St', city: 'Madison', state: 'IL', zip: '53703' } }), order(4, { address: { line1: '4 Oak St', city: 'Waukesha', state: 'WI', zip: '53703' } })],
       clients: [{ id: 'cl-a', name: 'Lakeshore Mortgage' }],
       failures: [],
       fetchedAt: '2026-11-28T12:00:00.000Z',
@@ -44,6 +44,12 @@ describe('the inbox on the wire', () => {
       fetchedAt: inbox.fetchedAt,
       offlineSince: null
     })
+  })
+
+  it('sends a value many orders share once', () => {
+    const orders = Array.from({ length: 1000 }, (_, i) => order(i, { address: { line1: `${i} Oak St`, city: i % 2 ? 'Waukesha' : 'Brookfield', state: 'WI', zip: '53186' } }))
+    const text = JSON.stringify(encodeInbox({ orders, clients: [], failures: [], fetchedAt: '2026-11-28T12:00:00.000Z', offlineSince: null }))
+    for (const value of ['Waukesha', 'Brookfield', '53186', '1004 URAR', 'USD']) expect(text.split(value).length - 1, value).toBe(1)
   })
 
   it('is less than half the size of the plain form', () => {

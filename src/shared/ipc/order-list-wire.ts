@@ -5,7 +5,10 @@ import { InboxChangesSchema, InboxSchema, OrderRefSchema, type Inbox, type Inbox
 
 /**
  * The inbox as it crosses IPC: each order a fixed-order row (no repeated field names, the client as
- * an index into a short list) — ten thousand orders in about 2.6 MB instead of 5. Times travel as the
+ * an index into a short list) — ten thousand orders in about 2.3 MB instead of 5. Values many orders
+ * share (product, currency, city, state, zip) travel once, in a list of words the rows point into:
+ * the window then holds one string for each, not one per order, and at 50,000 orders its first load
+ * (parse to queues, in Chromium) went from ~300 ms to ~250, most of it fewer strings to collect. Times travel as the
  * ISO text the renderer uses: turning epoch numbers back into text cost the window's first paint more
  * (60 ms of 160 at 10,000 orders, most of it collecting the new strings) than the 0.4 MB they saved.
  * The bridge turns it back into `Inbox` / `InboxChanges` before the renderer sees it.
@@ -20,15 +23,15 @@ const RowSchema = z.tuple([
   z.string(), // orderNumber
   z.string(), // loanNumber
   z.number().int(), // statusCode
-  z.string(), // product
+  z.number().int().nonnegative(), // product (a word)
   z.number(), // fee amount
-  z.string(), // fee currency
+  z.number().int().nonnegative(), // fee currency (a word)
   z.string(), // dueDate
   z.boolean(), // rush
   z.string(), // address line1
-  z.string(), // city
-  z.string(), // state
-  z.string(), // zip
+  z.number().int().nonnegative(), // city (a word)
+  z.number().int().nonnegative(), // state (a word)
+  z.number().int().nonnegative(), // zip (a word)
   z.string(), // borrowerName
   z.string(), // assignedAt
   z.string(), // updatedAt
@@ -40,6 +43,8 @@ type Row = z.infer<typeof RowSchema>
 export const OrderRowsSchema = z.object({
   /** [clientId, clientName] for the rows' client indexes. */
   clients: z.array(z.tuple([PathIdSchema, z.string()])),
+  /** The values the rows' word fields point into. */
+  words: z.array(z.string()),
   rows: z.array(RowSchema)
 })
 type OrderRows = z.infer<typeof OrderRowsSchema>
@@ -47,6 +52,16 @@ type OrderRows = z.infer<typeof OrderRowsSchema>
 export function encodeOrders(orders: readonly OrderSummary[]): OrderRows {
   const clients: [string, string][] = []
   const indexOf = new Map<string, number>()
+  const words: string[] = []
+  const wordIndex = new Map<string, number>()
+  const word = (value: string) => {
+    let at = wordIndex.get(value)
+    if (at === undefined) {
+      at = words.push(value) - 1
+      wordIndex.set(value, at)
+    }
+    return at
+  }
   const rows = orders.map((o): Row => {
     let client = indexOf.get(o.clientId)
     if (client === undefined) {
@@ -54,12 +69,12 @@ export function encodeOrders(orders: readonly OrderSummary[]): OrderRows {
       indexOf.set(o.clientId, client)
     }
     const { address: a } = o
-    return [client, o.loanId, o.orderId, o.orderNumber, o.loanNumber, o.statusCode, o.product, o.fee.amount, o.fee.currency, o.dueDate, o.rush, a.line1, a.city, a.state, a.zip, o.borrowerName, o.assignedAt, o.updatedAt, o.respondBy, o.latestRevision]
+    return [client, o.loanId, o.orderId, o.orderNumber, o.loanNumber, o.statusCode, word(o.product), o.fee.amount, word(o.fee.currency), o.dueDate, o.rush, a.line1, word(a.city), word(a.state), word(a.zip), o.borrowerName, o.assignedAt, o.updatedAt, o.respondBy, o.latestRevision]
   })
-  return { clients, rows }
+  return { clients, words, rows }
 }
 
-export function decodeOrders({ clients, rows }: OrderRows): OrderSummary[] {
+export function decodeOrders({ clients, words, rows }: OrderRows): OrderSummary[] {
   // Indexed reads, not array destructuring: destructuring goes through the iterator protocol, and
   // this runs once per order on the window's first load, before the code is optimized.
   const orders = new Array<OrderSummary>(rows.length)
@@ -74,11 +89,11 @@ export function decodeOrders({ clients, rows }: OrderRows): OrderSummary[] {
       orderNumber: row[3],
       loanNumber: row[4],
       statusCode: row[5],
-      product: row[6],
-      fee: { amount: row[7], currency: row[8] },
+      product: words[row[6]] ?? '',
+      fee: { amount: row[7], currency: words[row[8]] ?? '' },
       dueDate: row[9],
       rush: row[10],
-      address: { line1: row[11], city: row[12], state: row[13], zip: row[14] },
+      address: { line1: row[11], city: words[row[12]] ?? '', state: words[row[13]] ?? '', zip: words[row[14]] ?? '' },
       borrowerName: row[15],
       assignedAt: row[16],
       updatedAt: row[17],
