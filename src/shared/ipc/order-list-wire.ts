@@ -8,9 +8,10 @@ import { InboxChangesSchema, InboxSchema, OrderRefSchema, type Inbox, type Inbox
  * an index into a short list) — ten thousand orders in about 2.3 MB instead of 5. Values many orders
  * share (product, currency, city, state, zip) travel once, in a list of words the rows point into:
  * the window then holds one string for each, not one per order, and at 50,000 orders its first load
- * (parse to queues, in Chromium) went from ~300 ms to ~250, most of it fewer strings to collect. Times travel as the
- * ISO text the renderer uses: turning epoch numbers back into text cost the window's first paint more
- * (60 ms of 160 at 10,000 orders, most of it collecting the new strings) than the 0.4 MB they saved.
+ * (parse to queues, in Chromium) went from ~300 ms to ~250, most of it fewer strings to collect.
+ * Times travel as the ISO text the renderer uses: turning epoch numbers back into text cost the
+ * window's first paint more (60 ms of 160 at 10,000 orders, most of it collecting the new strings)
+ * than the 0.4 MB they saved.
  * The bridge turns it back into `Inbox` / `InboxChanges` before the renderer sees it.
  */
 
