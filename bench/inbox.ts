@@ -112,7 +112,7 @@ try {
     }).observe(document.body, { subtree: true, childList: true })
   })()`)
   const loadProfiled = await profile('load')
-  // With CPU_PROFILE, a Chrome performance trace of loading and of typing too: style, layout and paint, not only JS.
+  // With CPU_PROFILE, a Chrome performance trace of loading, typing and syncs too: style, layout and paint, not only JS.
   const trace = async (name: string) => (PROFILE_DIR ? browser.startTracing(page, { path: join(PROFILE_DIR, `renderer-${ORDERS}-${name}.trace.json`), categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute'] }) : undefined)
   const stopTrace = async () => (PROFILE_DIR ? browser.stopTracing() : undefined)
   await trace('load')
@@ -164,14 +164,16 @@ try {
     window.__changeTimes = []
     window.omnivms.onInboxChanged(() => {
       const arrived = performance.getEntriesByName('omnivms:delivered:omnivms:event:inboxChanged').at(-1).startTime
-      const observer = new MutationObserver(() => {
+      // A change that altered nothing on screen gives no time, rather than its watcher timing the next change from this one's arrival.
+      window.__changeObserver?.disconnect()
+      const observer = (window.__changeObserver = new MutationObserver(() => {
         observer.disconnect()
         requestAnimationFrame(() => {
           const channel = new MessageChannel()
           channel.port1.onmessage = () => window.__changeTimes.push(performance.now() - arrived)
           channel.port2.postMessage(0)
         })
-      })
+      }))
       observer.observe(document.body, { subtree: true, childList: true, characterData: true })
     })
   })()`)
