@@ -228,4 +228,20 @@ describe('the inbox lists', () => {
     )
     expect(merges, 'syncs whose lists were merged, not rebuilt').toBeGreaterThan(100)
   })
+
+  it('lists holding an order whose time does not read as one are rebuilt at the next change, not merged', () => {
+    const lists = { clients: [], failures: [], fetchedAt: '2026-12-01T12:00:00.000Z', offlineSince: null }
+    const orders = fc.sample(inboxArb, { numRuns: 20, seed: 7 }).flat().map((o, i) => ({ ...o, loanId: `ln-${i}`, orderId: `ord-${i}` }))
+    expect(orders.length).toBeGreaterThan(20)
+    for (const unreadable of [false, true]) {
+      const first = orders.map((o, i) => (unreadable && i === 3 ? { ...o, dueDate: 'not a time' } : o))
+      const keeper = new QueueListsKeeper()
+      const indexer = createOrderIndexer()
+      keeper.lists(indexer(first), 'due', null)
+      const changed = { ...(first[0] as OrderSummary), dueDate: '2026-12-03T10:00:00.000Z' }
+      const next = applyInboxChanges({ ...lists, orders: first }, { ...lists, added: [], removed: [], changed: [changed] })
+      keeper.lists(indexer(next.orders), 'due', null)
+      expect(keeper.merges, unreadable ? 'an unreadable time in the kept lists' : 'every time readable').toBe(unreadable ? 0 : 1)
+    }
+  })
 })

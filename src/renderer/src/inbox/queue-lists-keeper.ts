@@ -17,9 +17,12 @@ interface Kept {
   sort: SortKey
   clientId: string | null
   lists: QueueLists
-  /** Every entry of `index` carries this mark. */
+  /**
+   * Every entry of `index` carries this mark; 0 until a change first needs it (marked()), so a
+   * rebuild (the window's first inbox among them) does not walk the index again before it is painted.
+   */
   mark: number
-  /** Some entry's time does not read as a number: the next change is rebuilt. */
+  /** Some entry's time does not read as a number: the next change is rebuilt. Known once marked. */
   unreadable: boolean
 }
 
@@ -68,24 +71,34 @@ export class QueueListsKeeper {
   lists(index: readonly IndexedOrder[], sort: SortKey, clientId: string | null): QueueLists {
     const last = this.kept
     if (last && last.index === index && last.sort === sort && last.clientId === clientId) return last.lists
-    const mark = ++this.marks
-    const merged = last && last.sort === sort && last.clientId === clientId && !last.unreadable ? this.merged(last, index, mark) : null
-    if (merged) {
-      this.merges++
-      // A merge takes no entry whose time does not read as a number, into lists that had none.
-      this.kept = { index, sort, clientId, lists: merged, mark, unreadable: false }
-      return merged
+    if (last && last.sort === sort && last.clientId === clientId) {
+      const marked = this.marked(last)
+      const mark = ++this.marks
+      const merged = marked.unreadable ? null : this.merged(marked, index, mark)
+      if (merged) {
+        this.merges++
+        // A merge takes no entry whose time does not read as a number, into lists that had none.
+        this.kept = { index, sort, clientId, lists: merged, mark, unreadable: false }
+        return merged
+      }
     }
     const lists = buildQueues(sortIndex(index, sort), sort, clientId)
+    this.kept = { index, sort, clientId, lists, mark: 0, unreadable: false }
+    return lists
+  }
+
+  /** The kept lists with every entry of their index marked as theirs and in its place. */
+  private marked(kept: Kept): Kept {
+    if (kept.mark !== 0) return kept
+    const mark = ++this.marks
     let anyUnreadable = false
-    for (let i = 0; i < index.length; i++) {
-      const item = index[i] as IndexedOrder
+    for (let i = 0; i < kept.index.length; i++) {
+      const item = kept.index[i] as IndexedOrder
       item.mark = mark
       item.at = i
-      if (unreadable(item, sort)) anyUnreadable = true
+      if (unreadable(item, kept.sort)) anyUnreadable = true
     }
-    this.kept = { index, sort, clientId, lists, mark, unreadable: anyUnreadable }
-    return lists
+    return (this.kept = { ...kept, mark, unreadable: anyUnreadable })
   }
 
   /** The last lists with the index's change placed in them; null where a rebuild is called for. */
