@@ -191,7 +191,7 @@ describe('the inbox lists', () => {
     const viewArb = fc.record({ sort: fc.constantFrom('due' as const, 'assigned' as const, 'fee' as const), clientId: fc.constantFrom(null, 'cl-a', 'cl-b') })
     const fateArb = fc.constantFrom('kept', 'kept', 'kept', 'kept', 'moved', 'due', 'removed')
     // One sync in ten or so sends an order whose due time does not read as a time.
-    const syncsArb = fc.array(fc.record({ fates: fc.array(fateArb, { minLength: 60, maxLength: 60 }), unreadable: fc.nat({ max: 599 }), added: inboxArb, view: fc.option(viewArb, { nil: undefined }) }), { minLength: 1, maxLength: 5 })
+    const syncsArb = fc.array(fc.record({ fates: fc.array(fateArb, { minLength: 60, maxLength: 60 }), unreadable: fc.nat({ max: 599 }), added: inboxArb, view: fc.option(viewArb, { nil: undefined }), idle: fc.boolean() }), { minLength: 1, maxLength: 5 })
     let run = 0
     fc.assert(
       fc.property(inboxArb, viewArb, syncsArb, (first, startView, syncs) => {
@@ -200,7 +200,7 @@ describe('the inbox lists', () => {
         const indexer = createOrderIndexer()
         let inbox: Inbox = { ...lists, orders: first }
         let view = startView
-        for (const [n, sync] of [{ fates: [], unreadable: 600, added: [], view: undefined }, ...syncs].entries()) {
+        for (const [n, sync] of [{ fates: [], unreadable: 600, added: [], view: undefined, idle: false }, ...syncs].entries()) {
           const changed: OrderSummary[] = []
           const removed: OrderSummary[] = []
           for (const [i, o] of inbox.orders.entries()) {
@@ -221,6 +221,8 @@ describe('the inbox lists', () => {
             expect(kept.counts[g.id]).toBe(rebuilt.counts[g.id])
             expect([...kept.perClient[g.id]].sort()).toEqual([...rebuilt.perClient[g.id]].sort())
           }
+          // The window marks the lists in idle time when it has some before the next sync.
+          if (sync.idle) keeper.prepare()
         }
         merges += keeper.merges
       }),
@@ -233,11 +235,12 @@ describe('the inbox lists', () => {
     const lists = { clients: [], failures: [], fetchedAt: '2026-12-01T12:00:00.000Z', offlineSince: null }
     const orders = fc.sample(inboxArb, { numRuns: 20, seed: 7 }).flat().map((o, i) => ({ ...o, loanId: `ln-${i}`, orderId: `ord-${i}` }))
     expect(orders.length).toBeGreaterThan(20)
-    for (const unreadable of [false, true]) {
+    for (const [unreadable, idle] of [[false, false], [false, true], [true, false], [true, true]] as const) {
       const first = orders.map((o, i) => (unreadable && i === 3 ? { ...o, dueDate: 'not a time' } : o))
       const keeper = new QueueListsKeeper()
       const indexer = createOrderIndexer()
       keeper.lists(indexer(first), 'due', null)
+      if (idle) keeper.prepare()
       const changed = { ...(first[0] as OrderSummary), dueDate: '2026-12-03T10:00:00.000Z' }
       const next = applyInboxChanges({ ...lists, orders: first }, { ...lists, added: [], removed: [], changed: [changed] })
       keeper.lists(indexer(next.orders), 'due', null)

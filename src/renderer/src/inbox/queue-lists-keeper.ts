@@ -87,6 +87,11 @@ export class QueueListsKeeper {
     return lists
   }
 
+  /** Marks the kept lists' index now (in idle time after a paint), so the next change need not. */
+  prepare(): void {
+    if (this.kept) this.marked(this.kept)
+  }
+
   /** The kept lists with every entry of their index marked as theirs and in its place. */
   private marked(kept: Kept): Kept {
     if (kept.mark !== 0) return kept

@@ -19,6 +19,10 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   useEffect(() => prepareSearchWhenIdle(index), [index])
   const [keeper] = useState(() => new QueueListsKeeper())
   const queues = useMemo(() => keeper.lists(index, sort, clientId), [keeper, index, sort, clientId])
+  useEffect(() => {
+    const handle = requestIdleCallback(() => keeper.prepare())
+    return () => cancelIdleCallback(handle)
+  }, [keeper, queues])
   // A sync that left this queue as it was keeps its searches too.
   const queue = queues.orders[group]
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
