@@ -18,8 +18,9 @@ interface Kept {
   clientId: string | null
   lists: QueueLists
   /**
-   * Every entry of `index` carries this mark; 0 until a change first needs it (marked()), so a
-   * rebuild (the window's first inbox among them) does not walk the index again before it is painted.
+   * Every entry of `index` carries this mark; 0 until marked (marked()) in idle time after the lists
+   * are painted, or by the change that first needs it — so a rebuild (the window's first inbox among
+   * them) does not walk the index again before it is painted.
    */
   mark: number
   /** Some entry's time does not read as a number: the next change is rebuilt. Known once marked. */
