@@ -72,16 +72,13 @@ export class QueueListsKeeper {
   lists(index: readonly IndexedOrder[], sort: SortKey, clientId: string | null): QueueLists {
     const last = this.kept
     if (last && last.index === index && last.sort === sort && last.clientId === clientId) return last.lists
-    if (last && last.sort === sort && last.clientId === clientId) {
-      const marked = this.marked(last)
-      const mark = ++this.marks
-      const merged = marked.unreadable ? null : this.merged(marked, index, mark)
-      if (merged) {
-        this.merges++
-        // A merge takes no entry whose time does not read as a number, into lists that had none.
-        this.kept = { index, sort, clientId, lists: merged, mark, unreadable: false }
-        return merged
-      }
+    const mark = ++this.marks
+    const merged = last && last.sort === sort && last.clientId === clientId ? this.merged(last, index, mark) : null
+    if (merged) {
+      this.merges++
+      // A merge takes no entry whose time does not read as a number, into lists that had none.
+      this.kept = { index, sort, clientId, lists: merged, mark, unreadable: false }
+      return merged
     }
     const lists = buildQueues(sortIndex(index, sort), sort, clientId)
     this.kept = { index, sort, clientId, lists, mark: 0, unreadable: false }
@@ -108,13 +105,15 @@ export class QueueListsKeeper {
   }
 
   /** The last lists with the index's change placed in them; null where a rebuild is called for. */
-  private merged(last: Kept, index: readonly IndexedOrder[], mark: number): QueueLists | null {
-    const { sort, clientId } = last
+  private merged(previous: Kept, index: readonly IndexedOrder[], mark: number): QueueLists | null {
+    const { sort, clientId } = previous
     // A change this large is rebuilt; one that sizes alone rule out (the first inbox after the empty one) is not walked.
     const largest = Math.max(64, index.length / 8)
-    if (Math.abs(index.length - last.index.length) > largest) return null
+    if (Math.abs(index.length - previous.index.length) > largest) return null
+    const last = this.marked(previous)
+    if (last.unreadable) return null
     // Entries still marked as the last index's are kept; the others arrived. Each gets its place in
-    // this index. A walk given up half way leaves marks that the rebuild sets again.
+    // this index. A walk given up half way leaves marks that the next marking walk sets again.
     const arriving: IndexedOrder[] = []
     let kept = 0
     for (let i = 0; i < index.length; i++) {
