@@ -50,29 +50,31 @@ export const OrderRowsSchema = z.object({
 })
 type OrderRows = z.infer<typeof OrderRowsSchema>
 
-export function encodeOrders(orders: readonly OrderSummary[]): OrderRows {
-  const clients: [string, string][] = []
-  const indexOf = new Map<string, number>()
-  const words: string[] = []
-  const wordIndex = new Map<string, number>()
-  const word = (value: string) => {
-    let at = wordIndex.get(value)
+/** Distinct entries in the order first met, each found by its key: a row sends an entry's place in the list. */
+class PlaceList<T> {
+  readonly entries: T[] = []
+  private readonly places = new Map<string, number>()
+
+  placeOf(key: string, entry: T): number {
+    let at = this.places.get(key)
     if (at === undefined) {
-      at = words.push(value) - 1
-      wordIndex.set(value, at)
+      at = this.entries.push(entry) - 1
+      this.places.set(key, at)
     }
     return at
   }
+}
+
+export function encodeOrders(orders: readonly OrderSummary[]): OrderRows {
+  const clients = new PlaceList<[string, string]>()
+  const words = new PlaceList<string>()
+  const word = (value: string) => words.placeOf(value, value)
   const rows = orders.map((o): Row => {
-    let client = indexOf.get(o.clientId)
-    if (client === undefined) {
-      client = clients.push([o.clientId, o.clientName]) - 1
-      indexOf.set(o.clientId, client)
-    }
+    const client = clients.placeOf(o.clientId, [o.clientId, o.clientName])
     const { address: a } = o
     return [client, o.loanId, o.orderId, o.orderNumber, o.loanNumber, o.statusCode, word(o.product), o.fee.amount, word(o.fee.currency), o.dueDate, o.rush, a.line1, word(a.city), word(a.state), word(a.zip), o.borrowerName, o.assignedAt, o.updatedAt, o.respondBy, o.latestRevision]
   })
-  return { clients, words, rows }
+  return { clients: clients.entries, words: words.entries, rows }
 }
 
 export function decodeOrders({ clients, words, rows }: OrderRows): OrderSummary[] {
