@@ -2,6 +2,7 @@
 import { memo } from 'react'
 import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
+import { formatCount } from '../lib/format'
 
 export const QueueNav = memo(function QueueNav(props: {
   showingPayments: boolean
@@ -22,8 +23,8 @@ export const QueueNav = memo(function QueueNav(props: {
           <li key={g.id}>
             <button type="button" className="nav-item" aria-current={!props.showingPayments && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
               <span>{g.label}</span>
-              <span className="count" aria-label={`${props.groupCounts?.[g.id] ?? 0} orders`}>
-                {props.groupCounts ? props.groupCounts[g.id] : '–'}
+              <span className="count" aria-label={`${formatCount(props.groupCounts?.[g.id] ?? 0)} orders`}>
+                {props.groupCounts ? formatCount(props.groupCounts[g.id]) : '–'}
               </span>
             </button>
           </li>
@@ -40,7 +41,7 @@ export const QueueNav = memo(function QueueNav(props: {
           <li key={c.id}>
             <button type="button" className="nav-item" aria-current={props.clientId === c.id ? 'true' : undefined} onClick={() => props.onClient(c.id)}>
               <span>{c.name}</span>
-              <span className="count">{props.clientCounts?.get(c.id) ?? 0}</span>
+              <span className="count">{formatCount(props.clientCounts?.get(c.id) ?? 0)}</span>
             </button>
           </li>
         ))}
