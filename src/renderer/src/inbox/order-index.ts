@@ -127,6 +127,12 @@ export const SORTS: Record<SortKey, (a: IndexedOrder, b: IndexedOrder) => number
   fee: (a, b) => b.order.fee.amount - a.order.fee.amount
 }
 
+/**
+ * A time the sort compares does not read as a number. NaN compares as equal to anything, so lists
+ * holding one are not in one strict order: only a rebuild's sort says what they show.
+ */
+export const unreadable = (item: IndexedOrder, sort: SortKey) => Number.isNaN(item.due) || Number.isNaN(item.respondBy) || (sort === 'assigned' && Number.isNaN(assignedTime(item)))
+
 /** Awaiting answers sort by their response deadline, the soonest first. */
 export function byResponseDeadline(a: IndexedOrder, b: IndexedOrder): number {
   return a.respondBy - b.respondBy || a.due - b.due

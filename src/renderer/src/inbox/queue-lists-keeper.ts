@@ -9,7 +9,7 @@
  * a new sort or client, or a large change is rebuilt.
  */
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
-import { SORTS, assignedTime, byResponseDeadline, type IndexedOrder, type SortKey } from './order-index'
+import { SORTS, byResponseDeadline, unreadable, type IndexedOrder, type SortKey } from './order-index'
 import { buildQueues, sortIndex, type QueueLists } from './queue-lists'
 
 interface Kept {
@@ -30,7 +30,6 @@ interface Kept {
 type Compare = (a: IndexedOrder, b: IndexedOrder) => number
 
 const AWAITING_BIT = STATUS_GROUPS.findIndex((g) => g.id === 'awaiting')
-const unreadable = (item: IndexedOrder, sort: SortKey) => Number.isNaN(item.due) || Number.isNaN(item.respondBy) || (sort === 'assigned' && Number.isNaN(assignedTime(item)))
 
 /** The list without `leaving`, with `arriving` (in the list's order) placed by binary search; the same list when neither is in it. */
 function placed(list: IndexedOrder[], leaving: readonly IndexedOrder[], arriving: readonly IndexedOrder[], compare: Compare): IndexedOrder[] {
