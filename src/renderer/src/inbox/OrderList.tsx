@@ -98,9 +98,8 @@ const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: numb
     >
       <div className="row-main">
         <span className="row-address">{order.address.line1}</span>
-        <span className="row-city">
-          {order.address.city}, {order.address.state}
-        </span>
+        {/* One text each, not three: text nodes are laid out one by one. */}
+        <span className="row-city">{`${order.address.city}, ${order.address.state}`}</span>
         {order.rush && <span className="tag">Rush</span>}
       </div>
       <div className="row-meta">
@@ -110,7 +109,7 @@ const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: numb
       </div>
       {revision && (
         <div className="row-revision">
-          {vendorStatusName(order.statusCode, order.respondBy)}: {revision.reason}
+          {`${vendorStatusName(order.statusCode, order.respondBy)}: ${revision.reason}`}
         </div>
       )}
       <div className="row-side">
