@@ -85,11 +85,14 @@ function findMenuItem(items: readonly MenuItemSpec[], labels: string[]): MenuIte
 export type AppKindOption = { appKind: 'browser' | 'electron' }
 /** The OS keychain the browser project's stand-in reports (Electron reports the machine's own). */
 type KeychainOption = { keychainBackend: string }
+/** Orders the sandbox gives the demo vendor (its seed's 72 unless a file asks for more). */
+type SandboxOrdersOption = { sandboxOrders: number | undefined }
 type WorkerFixtures = { rendererOrigin: string; bridgeScript: string }
 
-export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption, WorkerFixtures>({
+export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption & SandboxOrdersOption, WorkerFixtures>({
   appKind: ['browser', { option: true }],
   keychainBackend: ['test_keychain', { option: true }],
+  sandboxOrders: [undefined, { option: true }],
 
   rendererOrigin: [
     async ({}, use) => {
@@ -107,8 +110,8 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
     { scope: 'worker' }
   ],
 
-  sandbox: async ({}, use) => {
-    let running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000 })
+  sandbox: async ({ sandboxOrders }, use) => {
+    let running = await startSandboxServer({ accessTokenTtlMs: 5 * 60_000, ...(sandboxOrders === undefined ? {} : { orders: sandboxOrders }) })
     let outage: Awaited<ReturnType<typeof takeDown>> | null = null
     const issuedBefore: string[] = []
     await use({

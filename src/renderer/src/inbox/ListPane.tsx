@@ -14,6 +14,8 @@ export function ListPane(props: {
   view: InboxView
   groupLabel: string
   shown: readonly IndexedOrder[]
+  /** How many orders the list holds: more than `shown` while only its first screen is built. */
+  shownCount: number
   selected: OrderRef | null
   searchRef: RefObject<HTMLInputElement | null>
   refreshing: boolean
@@ -23,7 +25,7 @@ export function ListPane(props: {
   onSelect(order: OrderSummary): void
   onOpen(order: OrderSummary): void
 }) {
-  const { inbox, view, shown, groupLabel, selected, searchRef, refreshing, onView, onRefresh, onSync, onSelect, onOpen } = props
+  const { inbox, view, shown, shownCount, groupLabel, selected, searchRef, refreshing, onView, onRefresh, onSync, onSelect, onOpen } = props
   const search = view.search.trim()
   return (
     <section className="list-pane" aria-label={`${groupLabel} orders`}>
@@ -85,7 +87,7 @@ export function ListPane(props: {
         </p>
       ) : inbox.isError && !inbox.data ? (
         <ErrorState className="list-state" message={messageOf(inbox.error)} onRetry={onSync} />
-      ) : shown.length === 0 ? (
+      ) : shownCount === 0 ? (
         <div className="list-state">
           <p>{search ? `No orders match “${search}”.` : `No orders in ${groupLabel}.`}</p>
           {search && (
@@ -97,10 +99,10 @@ export function ListPane(props: {
       ) : (
         <>
           <p className="list-count" aria-live="polite">
-            {formatCount(shown.length)} {shown.length === 1 ? 'order' : 'orders'}
+            {formatCount(shownCount)} {shownCount === 1 ? 'order' : 'orders'}
             {refreshing && <span className="muted"> · refreshing…</span>}
           </p>
-          <OrderList items={shown} selected={selected} onSelect={onSelect} onOpen={onOpen} />
+          <OrderList items={shown} busy={shown.length < shownCount} selected={selected} onSelect={onSelect} onOpen={onOpen} />
         </>
       )}
     </section>

@@ -15,6 +15,8 @@ const ROW_WITH_REASON_HEIGHT = 88
 
 export const OrderList = memo(function OrderList(props: {
   items: readonly IndexedOrder[]
+  /** Only the list's first rows are here yet: the rest are on their way. */
+  busy: boolean
   selected: OrderRef | null
   onSelect(order: OrderSummary): void
   onOpen(order: OrderSummary): void
@@ -66,7 +68,7 @@ export const OrderList = memo(function OrderList(props: {
   const minute = Math.floor(Date.now() / 60_000)
   const activeId = selectedIndex >= 0 ? `order-${selectedIndex}` : undefined
   return (
-    <div ref={scrollRef} className="order-scroll" role="listbox" aria-label="Orders" tabIndex={0} aria-activedescendant={activeId} onKeyDown={onKeyDown}>
+    <div ref={scrollRef} className="order-scroll" role="listbox" aria-label="Orders" tabIndex={0} aria-activedescendant={activeId} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
       <div style={{ height: totalSize, position: 'relative' }}>
         {rows.map((row) => {
           const item = items[row.index] as IndexedOrder

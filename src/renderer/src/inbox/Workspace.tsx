@@ -26,7 +26,7 @@ const isTyping = (target: EventTarget | null) =>
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
   const { inbox, syncInbox, refreshAll, refreshing } = useInbox(active)
-  const { view, update, shown, counts, perClient } = useInboxView(inbox.data?.orders)
+  const { view, update, shown, shownCount, counts, perClient } = useInboxView(inbox.data?.orders)
   const [selected, setSelected] = useState<OrderRef | null>(null)
   const [screen, setScreen] = useState<Screen>('orders')
   const [aboutRequested, setAboutRequested] = useState(false)
@@ -141,6 +141,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
                 view={view}
                 groupLabel={groupLabel}
                 shown={shown}
+                shownCount={shownCount}
                 selected={selected}
                 searchRef={searchRef}
                 refreshing={refreshing}

@@ -7,6 +7,7 @@ import { applyInboxChanges } from './inbox-model'
 import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import { createOrderIndexer, indexOrder, indexOrders, searchText } from './order-index'
 import { QueueSearch } from './order-search'
+import { firstScreenLists } from './first-screen-lists'
 import { buildQueues, sortIndex } from './queue-lists'
 import { QueueListsKeeper } from './queue-lists-keeper'
 
@@ -98,6 +99,36 @@ describe('the inbox lists', () => {
       }),
       { numRuns: 300 }
     )
+  })
+
+  it("the first screen's rows are the whole list's first rows, in its order, and every count is the whole lists'", () => {
+    // Times to the hour and three fees: many ties, which must keep the inbox's order as the whole list's stable sort does.
+    let compared = 0
+    let refused = 0
+    fc.assert(
+      fc.property(inboxArb, fc.constantFrom(null, 'cl-a', 'cl-b'), fc.constantFrom('due' as const, 'assigned' as const, 'fee' as const), fc.integer({ min: 1, max: 12 }), fc.option(fc.nat(), { freq: 2 }), (drawn, clientId, sort, rows, unreadable) => {
+        const orders = drawn.map((o, i) => (unreadable !== null && i === unreadable % drawn.length ? { ...o, dueDate: 'not a time' } : o))
+        const index = indexOrders(orders)
+        const whole = buildQueues(sortIndex(index, sort), sort, clientId)
+        for (const { id: group } of STATUS_GROUPS) {
+          const first = firstScreenLists(index, group, sort, clientId, rows)
+          if (first === null) {
+            refused++
+            expect(index.some((item) => Number.isNaN(item.due)), 'refused only for an inbox holding a time that does not read').toBe(true)
+            continue
+          }
+          compared++
+          expect(first.orders[group].map((i) => i.order), group).toEqual(whole.orders[group].slice(0, rows).map((i) => i.order))
+          for (const g of STATUS_GROUPS) {
+            expect(first.counts[g.id]).toBe(whole.counts[g.id])
+            expect([...first.perClient[g.id]].sort()).toEqual([...whole.perClient[g.id]].sort())
+          }
+        }
+      }),
+      { numRuns: 300 }
+    )
+    expect(compared, 'queues whose first screen was compared').toBeGreaterThan(600)
+    expect(refused, 'queues refused for an unreadable time').toBeGreaterThan(300)
   })
 
   it("after a sync, an order it left as it was keeps its index entry (and search text); every entry is its own order's", () => {

@@ -2,10 +2,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { useValueAfterPaint } from '../lib/useValueAfterPaint'
+import { firstScreenLists } from './first-screen-lists'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
 import { createOrderIndexer, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
 import { QueueListsKeeper } from './queue-lists-keeper'
+
+/** Rows the first screen gets before the whole lists: more than the tallest window shows. */
+const FIRST_SCREEN_ROWS = 100
 
 export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
@@ -17,8 +21,14 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [indexer] = useState(createOrderIndexer)
   const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
   useEffect(() => prepareSearchWhenIdle(index), [index])
+  // The first inbox paints its first screen, and the whole lists come in the task after that frame.
+  const wholeLists = useValueAfterPaint(orders !== undefined)
+  const firstScreen = !wholeLists && search === '' && index.length > FIRST_SCREEN_ROWS ? group : null
   const [keeper] = useState(() => new QueueListsKeeper())
-  const queues = useMemo(() => keeper.lists(index, sort, clientId), [keeper, index, sort, clientId])
+  const queues = useMemo(
+    () => (firstScreen !== null ? firstScreenLists(index, firstScreen, sort, clientId, FIRST_SCREEN_ROWS) : null) ?? keeper.lists(index, sort, clientId),
+    [keeper, index, sort, clientId, firstScreen]
+  )
   useEffect(() => {
     const handle = requestIdleCallback(() => keeper.prepare())
     return () => cancelIdleCallback(handle)
@@ -27,7 +37,9 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const queue = queues.orders[group]
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
   const shown = useMemo(() => searcher.find(search), [searcher, search])
+  // While only the first screen is built, the list holds more orders than it has rows for.
+  const shownCount = firstScreen !== null ? queues.counts[group] : shown.length
   const counts = orders ? queues.counts : null
   const perClient = orders ? queues.perClient[group] : null
-  return { view, update, shown, counts, perClient }
+  return { view, update, shown, shownCount, counts, perClient }
 }
