@@ -1,9 +1,9 @@
 /**
  * The lists the window's first inbox paints before every queue is sorted: every count as the whole
  * lists have it, and of the queue in view its first rows only — the same orders in the same order
- * as its whole list begins with. Sorting and filling every queue took 10–30 ms of the first rows at
- * 10,000 orders, ~100 at 50,000; picking a screen's worth takes one pass. The whole lists are built
- * in the task after that frame (useInboxView).
+ * as its whole list begins with. Sorting and filling every queue took 11–30 ms of the first rows at
+ * 10,000 orders; picking a screen's worth takes one pass. The whole lists are built in the task
+ * after that frame (useInboxView).
  */
 import type { StatusGroupId } from '../../../shared/order-workflow'
 import { STATUS_GROUPS } from '../../../shared/order-workflow'
