@@ -4,7 +4,7 @@
  * thousands of orders, some none, with deletions) and every queue clicked several times, each
  * interaction measured as the browser measures responsiveness (Event Timing: input to next paint,
  * and handler work) and self-timed in the page; the same on a bare page in the same browser, as
- * the calibration; data received → first rows painted; the renderer's JS heap after load; and the
+ * the calibration; data received → first rows painted, and → the whole list painted; the renderer's JS heap after load; and the
  * bytes main sends the window. Prints figures; asserts nothing. Needs `electron-vite build` first.
  * CPU_PROFILE=<folder> also writes the renderer's CPU profile of loading, typing, clicking and syncs there,
  * and a Chrome performance trace of loading, typing and syncs (style, layout, paint and collections too)
