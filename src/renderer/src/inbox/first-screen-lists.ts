@@ -5,10 +5,9 @@
  * 10,000 orders; picking a screen's worth takes one pass. The whole lists are built in the task
  * after that frame (useInboxView).
  */
-import type { StatusGroupId } from '../../../shared/order-workflow'
-import { STATUS_GROUPS } from '../../../shared/order-workflow'
+import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
 import { groupBit, unreadable, type IndexedOrder, type SortKey } from './order-index'
-import { queueCounts, queueOrder, type QueueLists } from './queue-lists'
+import { byGroup, queueCounts, queueOrder, type QueueLists } from './queue-lists'
 
 /**
  * The first `rows` orders of the queue's list, and every count; the other queues' lists empty.
@@ -38,6 +37,5 @@ export function firstScreenLists(index: readonly IndexedOrder[], group: StatusGr
     first.splice(low, 0, item)
     if (first.length > wanted) first.pop()
   }
-  const orders = Object.fromEntries(STATUS_GROUPS.map((g) => [g.id, g.id === group ? first : []])) as Record<StatusGroupId, IndexedOrder[]>
-  return { orders, ...queueCounts(index, clientId) }
+  return { orders: byGroup(STATUS_GROUPS.map((g) => (g.id === group ? first : []))), ...queueCounts(index, clientId) }
 }

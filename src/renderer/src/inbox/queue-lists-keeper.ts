@@ -9,8 +9,8 @@
  * a new sort or client, or a large change is rebuilt.
  */
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
-import { SORTS, byResponseDeadline, unreadable, type IndexedOrder, type SortKey } from './order-index'
-import { buildQueues, sortIndex, type QueueLists } from './queue-lists'
+import { SORTS, unreadable, type IndexedOrder, type SortKey } from './order-index'
+import { buildQueues, queueOrder, sortIndex, type QueueLists } from './queue-lists'
 
 interface Kept {
   index: readonly IndexedOrder[]
@@ -28,8 +28,6 @@ interface Kept {
 }
 
 type Compare = (a: IndexedOrder, b: IndexedOrder) => number
-
-const AWAITING_BIT = STATUS_GROUPS.findIndex((g) => g.id === 'awaiting')
 
 /** The list without `leaving`, with `arriving` (in the list's order) placed by binary search; the same list when neither is in it. */
 function placed(list: IndexedOrder[], leaving: readonly IndexedOrder[], arriving: readonly IndexedOrder[], compare: Compare): IndexedOrder[] {
@@ -127,10 +125,9 @@ export class QueueListsKeeper {
     if (arriving.length + leaving.length > largest) return null
     if (arriving.some((item) => unreadable(item, sort))) return null
 
-    const compare = SORTS[sort]
-    const inPlace: Compare = (a, b) => compare(a, b) || a.at - b.at
-    const awaitingOrder: Compare = (a, b) => byResponseDeadline(a, b) || inPlace(a, b)
-    arriving.sort(inPlace)
+    /** The compare with ties in this index's order, as a rebuild's stable sort leaves them. */
+    const inPlace = (compare: Compare): Compare => (a, b) => compare(a, b) || a.at - b.at
+    arriving.sort(inPlace(SORTS[sort]))
     const mine = (item: IndexedOrder) => clientId === null || item.order.clientId === clientId
     const orders = {} as Record<StatusGroupId, IndexedOrder[]>
     const counts = {} as Record<StatusGroupId, number>
@@ -146,7 +143,7 @@ export class QueueListsKeeper {
         perClient[group.id] = last.lists.perClient[group.id]
         continue
       }
-      const order = sort === 'due' && bit === AWAITING_BIT ? awaitingOrder : inPlace
+      const order = inPlace(queueOrder(group.id, sort))
       const list = placed(before, going.filter(mine), coming.filter(mine).sort(order), order)
       orders[group.id] = list
       counts[group.id] = list.length

@@ -70,7 +70,8 @@ function tallyQueues(items: readonly IndexedOrder[]): QueueTally {
 /** The chosen client's number; -1 for every client, and no number when the client has no orders. */
 const chosenNumber = (tally: QueueTally, clientId: string | null) => (clientId === null ? -1 : tally.clientNumber.get(clientId))
 
-const byGroup = <T>(values: T[]) => Object.fromEntries(STATUS_GROUPS.map((g, bit) => [g.id, values[bit]])) as Record<StatusGroupId, T>
+/** Values in STATUS_GROUPS' order, keyed by their queue. */
+export const byGroup = <T>(values: T[]) => Object.fromEntries(STATUS_GROUPS.map((g, bit) => [g.id, values[bit]])) as Record<StatusGroupId, T>
 
 /** Each queue's count within the chosen client, and per queue every client's count. */
 function countsOf(tally: QueueTally, clientId: string | null): Pick<QueueLists, 'counts' | 'perClient'> {
