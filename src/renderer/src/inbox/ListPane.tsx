@@ -7,7 +7,7 @@ import { ErrorState } from '../lib/ErrorState'
 import { formatCount, formatTime } from '../lib/format'
 import type { InboxView, SortKey } from './inbox-model'
 import { OrderList } from './OrderList'
-import type { IndexedOrder } from './order-index'
+import type { IndexedOrder } from '../../../shared/inbox/order-index'
 
 export function ListPane(props: {
   inbox: UseQueryResult<Inbox>

@@ -5,7 +5,7 @@ import { hasResponseDeadline, vendorStatusName } from '../../../shared/order-wor
 import { describeDue, formatMoney } from '../lib/format'
 import { RowOffsets } from '../lib/row-offsets'
 import { useRowWindow } from '../lib/useRowWindow'
-import type { IndexedOrder } from './order-index'
+import type { IndexedOrder } from '../../../shared/inbox/order-index'
 import { StatusChip } from './StatusChip'
 import { ResponseDeadline } from './ResponseDeadline'
 

@@ -5,10 +5,10 @@ import { ORDER_STATUS, STATUS_GROUPS, isClosed, isInGroup } from '../../../share
 import type { InboxView } from './inbox-model'
 import { applyInboxChanges } from './inbox-model'
 import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
-import { createOrderIndexer, indexOrder, indexOrders, searchText } from './order-index'
+import { createOrderIndexer, indexOrder, indexOrders, searchText } from '../../../shared/inbox/order-index'
 import { QueueSearch } from './order-search'
-import { firstScreenLists } from './first-screen-lists'
-import { buildQueues, sortIndex } from './queue-lists'
+import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
+import { buildQueues, sortIndex } from '../../../shared/inbox/queue-lists'
 import { QueueListsKeeper } from './queue-lists-keeper'
 
 /**

@@ -1,7 +1,7 @@
 /** The view of the inbox the appraiser chose (queue, client, search, sort), and a sync's changes applied to the inbox. */
 import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { StatusGroupId } from '../../../shared/order-workflow'
-import type { SortKey } from './order-index'
+import type { SortKey } from '../../../shared/inbox/order-index'
 
 export type { SortKey }
 

@@ -4,7 +4,7 @@
  * result instead of the whole queue, and recent results are kept, so a keystroke (or a Backspace)
  * costs the matches, not the inbox.
  */
-import { searchText, type IndexedOrder } from './order-index'
+import { searchText, type IndexedOrder } from '../../../shared/inbox/order-index'
 
 const KEPT_RESULTS = 64
 

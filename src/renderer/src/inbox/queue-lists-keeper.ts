@@ -9,8 +9,8 @@
  * a new sort or client, or a large change is rebuilt.
  */
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
-import { SORTS, unreadable, type IndexedOrder, type SortKey } from './order-index'
-import { buildQueues, queueOrder, sortIndex, type QueueLists } from './queue-lists'
+import { SORTS, unreadable, type IndexedOrder, type SortKey } from '../../../shared/inbox/order-index'
+import { buildQueues, queueOrder, sortIndex, type QueueLists } from '../../../shared/inbox/queue-lists'
 
 interface Kept {
   index: readonly IndexedOrder[]

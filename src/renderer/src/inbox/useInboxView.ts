@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { useValueAfterPaint } from '../lib/useValueAfterPaint'
-import { firstScreenLists } from './first-screen-lists'
+import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
+import { createOrderIndexer } from '../../../shared/inbox/order-index'
 import { DEFAULT_VIEW, type InboxView } from './inbox-model'
-import { createOrderIndexer, prepareSearchWhenIdle } from './order-index'
 import { QueueSearch } from './order-search'
+import { prepareSearchWhenIdle } from './prepare-search'
 import { QueueListsKeeper } from './queue-lists-keeper'
 
 /** Rows the first screen gets before the whole lists: more than the tallest window shows. */

@@ -5,7 +5,7 @@
  * 10,000 orders; picking a screen's worth takes one pass. The whole lists are built in the task
  * after that frame (useInboxView).
  */
-import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
+import { STATUS_GROUPS, type StatusGroupId } from '../order-workflow'
 import { groupBit, unreadable, type IndexedOrder, type SortKey } from './order-index'
 import { byGroup, queueCounts, queueOrder, type QueueLists } from './queue-lists'
 

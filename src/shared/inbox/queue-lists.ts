@@ -3,7 +3,7 @@
  * in one sort and one pass when the inbox, the sort or the client changes, so switching queues is a
  * lookup, not a filter and a sort of every order.
  */
-import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
+import { STATUS_GROUPS, type StatusGroupId } from '../order-workflow'
 import { SORTS, byResponseDeadline, type IndexedOrder, type SortKey } from './order-index'
 
 export interface QueueLists {

@@ -1,10 +1,11 @@
 /**
  * Each order with what lists need of it worked out once: its due time, queues and place; and the
  * list orders. What the first screen does not need — the search text, the assigned time — is worked
- * out when first asked for (or in idle time after the first paint), so the inbox shows sooner.
+ * out when first asked for (the window works out search texts in idle time after its first paint),
+ * so the inbox shows sooner. Shared: main picks the window's first screen with the same orders.
  */
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
-import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../../../shared/order-workflow'
+import type { OrderSummary } from '../ipc/order-schemas'
+import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../order-workflow'
 
 export type SortKey = 'due' | 'assigned' | 'fee'
 
@@ -51,21 +52,6 @@ function factsOf(statusCode: number): StatusFacts {
 
 export const searchText = (item: IndexedOrder): string => (item.text ??= searchTextOf(item.order))
 export const assignedTime = (item: IndexedOrder): number => (item.assigned ??= Date.parse(item.order.assignedAt))
-
-/** Works out the search text of every order in slices of idle time, so the first keystroke does not; stops when cancelled. */
-export function prepareSearchWhenIdle(index: readonly IndexedOrder[]): () => void {
-  let next = 0
-  let handle = 0
-  const slice = (deadline: IdleDeadline) => {
-    while (next < index.length && deadline.timeRemaining() > 1) {
-      const end = Math.min(index.length, next + 500)
-      for (; next < end; next++) searchText(index[next] as IndexedOrder)
-    }
-    if (next < index.length) handle = requestIdleCallback(slice)
-  }
-  handle = requestIdleCallback(slice)
-  return () => cancelIdleCallback(handle)
-}
 
 export function indexOrder(order: OrderSummary): IndexedOrder {
   const facts = factsOf(order.statusCode)
