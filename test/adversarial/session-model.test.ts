@@ -240,6 +240,13 @@ async function shownOrders(world: World): Promise<{ orderId: string; clientId: s
   return shown.ok ? shown.value.orders : null
 }
 
+/** What a window that opened now would show first, when someone is signed in. */
+async function firstScreenOrders(world: World): Promise<{ orderId: string }[] | null> {
+  if (!world.current) return null
+  const shown = await world.app.call('inboxFirstScreen', { group: 'all', sort: 'due', clientId: null, rows: 20 })
+  return shown.ok ? shown.value.orders : null
+}
+
 /** Every step ends with the checks that must hold after any step. */
 async function checked(world: World, step: () => Promise<void>): Promise<void> {
   stats.modelSteps++
@@ -251,6 +258,8 @@ async function checked(world: World, step: () => Promise<void>): Promise<void> {
   await step()
   const after = await shownOrders(world)
   if (world.current && after) for (const order of after) if (!world.belongs(order.orderId, world.current)) world.leak(`inbox of ${sessionName(world.current)} shows ${order.orderId}`)
+  const opening = await firstScreenOrders(world)
+  if (world.current && opening) for (const order of opening) if (!world.belongs(order.orderId, world.current)) world.leak(`first screen of ${sessionName(world.current)} shows ${order.orderId}`)
   // (d) A client whose list met a fault during the step keeps every order it had.
   if (before && after && same(session, world.current)) {
     const broken = new Set(faults.filter((f) => (remaining.get(f.id) ?? f.remaining) > f.remaining).map((f) => /clients\/([^/]+)/.exec(f.pathPattern)?.[1]))

@@ -77,6 +77,11 @@ describe('working offline', () => {
     const inbox = await second.ok('listOrders')
     expect(inbox.offlineSince).toEqual(expect.any(String))
     expect(inbox.orders.map((o) => o.orderId).sort()).toEqual(online.orders.map((o) => o.orderId).sort())
+    // A window opening offline gets its first screen from the same copy, marked the same way.
+    const firstScreen = await second.ok('inboxFirstScreen', { group: 'all', sort: 'due', clientId: null, rows: 5 })
+    expect(firstScreen.offlineSince).toBe(inbox.offlineSince)
+    expect(firstScreen.orders).toHaveLength(5)
+    for (const order of firstScreen.orders ?? []) expect(inbox.orders).toContainEqual(order)
     const kept = await second.ok('getOrder', refOf(order))
     expect(kept).toMatchObject({ orderId: order.orderId, borrowerName: viewed.borrowerName, savedAt: expect.any(String) })
     // An order never opened has no copy: it says offline, it doesn't pretend.

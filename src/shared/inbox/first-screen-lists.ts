@@ -1,9 +1,10 @@
 /**
- * The lists the window's first inbox paints before every queue is sorted: every count as the whole
- * lists have it, and of the queue in view its first rows only — the same orders in the same order
- * as its whole list begins with. Sorting and filling every queue took 11–30 ms of the first rows at
- * 10,000 orders; picking a screen's worth takes one pass. The whole lists are built in the task
- * after that frame (useInboxView).
+ * The lists a first screen shows before every queue is sorted: every count as the whole lists have
+ * it, and of the queue in view its first rows only — the same orders in the same order as its whole
+ * list begins with. Sorting and filling every queue took 11–30 ms of the first rows at 10,000
+ * orders; picking a screen's worth takes one pass. Main picks the first screen a window opens with
+ * (inbox-first-screen.ts); the window picks one again when the whole inbox comes, and builds the
+ * whole lists in the task after that frame (useInboxView).
  */
 import { STATUS_GROUPS, type StatusGroupId } from '../order-workflow'
 import { groupBit, unreadable, type IndexedOrder, type SortKey } from './order-index'

@@ -76,10 +76,12 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
 const queueIds = STATUS_GROUPS.map((g) => g.id) as [(typeof STATUS_GROUPS)[number]['id'], ...(typeof STATUS_GROUPS)[number]['id'][]]
+/** One of the inbox queues (STATUS_GROUPS), by its id. */
+export const QueueIdSchema = z.enum(queueIds)
 
 /** What the application menu asks the window to do. */
 export const MenuCommandSchema = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('showQueue'), queue: z.enum(queueIds) }),
+  z.object({ command: z.literal('showQueue'), queue: QueueIdSchema }),
   z.object({ command: z.literal('focusSearch') }),
   z.object({ command: z.literal('refresh') }),
   z.object({ command: z.literal('openSettings') }),

@@ -1,5 +1,6 @@
 /** The one IPC contract: every call and event between the window and main, with its schemas. */
 import { z } from 'zod'
+import { FirstScreenViewSchema, InboxFirstScreenWireSchema } from './first-screen-wire'
 import { InboxChangesWireSchema, InboxWireSchema } from './order-list-wire'
 import { PathIdSchema } from './id-schema'
 import {
@@ -57,6 +58,8 @@ export const ipcCalls = {
   resetPassword: { input: PasswordResetInputSchema, output: NoOutput },
   /** The inbox after a sync now; `cached`: as last synced (a window opening while main keeps it in step). */
   listOrders: { input: z.object({ cached: z.boolean() }).optional(), output: InboxWireSchema },
+  /** A window opening: the inbox as last synced, as a first screen of one view (counts and its first rows), before the whole of it. */
+  inboxFirstScreen: { input: FirstScreenViewSchema, output: InboxFirstScreenWireSchema },
   getOrder: { input: OrderRefSchema, output: OrderDetailSchema },
   openExternal: { input: z.object({ url: z.string().max(2048) }), output: NoOutput },
   /** The renderer saw the network come back (only it gets the 'online' event). */

@@ -7,6 +7,7 @@ import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { actionLabel, isFieldAction } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import { inspectionEvent } from '../orders/calendar-event'
+import { inboxFirstScreen } from '../orders/inbox-first-screen'
 import { downloadDocument } from '../orders/document-downloads'
 import { listPayments } from '../orders/payments'
 import { toAppError } from '../platform/to-app-error'
@@ -19,6 +20,7 @@ import type { IpcHandlers } from './dispatcher'
 
 type OrderCalls =
   | 'listOrders'
+  | 'inboxFirstScreen'
   | 'getOrder'
   | 'performOrderAction'
   | 'cancelPendingAction'
@@ -46,18 +48,21 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
   const { session, dialogs } = deps
   const now = () => new Date(deps.clock.now()).toISOString()
   const vendor = () => session.requireVendor()
+  /** The inbox as last synced (`cached`) or after a sync now; offline, the copy saved then. */
+  const inbox = async (cached: boolean) => {
+    const sync = vendor().services.sync
+    if (!sync) throw new AppError('not_signed_in', 'You are signed out. Sign in to continue.')
+    try {
+      return await (cached ? sync.current() : sync.syncNow())
+    } catch (error) {
+      const kept = isOffline(error) ? sync.offlineSnapshot() : null
+      if (kept) return kept
+      throw error
+    }
+  }
   return {
-    listOrders: async (input) => {
-      const sync = vendor().services.sync
-      if (!sync) throw new AppError('not_signed_in', 'You are signed out. Sign in to continue.')
-      try {
-        return encodeInbox(await (input?.cached ? sync.current() : sync.syncNow()))
-      } catch (error) {
-        const kept = isOffline(error) ? sync.offlineSnapshot() : null
-        if (kept) return encodeInbox(kept)
-        throw error
-      }
-    },
+    listOrders: async (input) => encodeInbox(await inbox(input?.cached ?? false)),
+    inboxFirstScreen: async (view) => inboxFirstScreen(await inbox(true), view),
     getOrder: async (ref) => {
       const { services } = vendor()
       await services.queue.ready()
