@@ -14,8 +14,8 @@ export function ListPane(props: {
   view: InboxView
   groupLabel: string
   shown: readonly IndexedOrder[]
-  /** How many orders the list holds: more than `shown` while only its first screen is built. */
-  shownCount: number
+  /** How many orders the list holds: more than `shown` while only its first screen is built; null until known. */
+  shownCount: number | null
   selected: OrderRef | null
   searchRef: RefObject<HTMLInputElement | null>
   refreshing: boolean
@@ -81,7 +81,7 @@ export function ListPane(props: {
           </button>
         </div>
       )}
-      {inbox.isPending ? (
+      {inbox.isPending || shownCount === null ? (
         <p className="list-state" role="status">
           Loading your orders…
         </p>

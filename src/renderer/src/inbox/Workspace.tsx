@@ -25,8 +25,8 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
-  const { inbox, syncInbox, refreshAll, refreshing } = useInbox(active)
-  const { view, update, shown, shownCount, counts, perClient } = useInboxView(inbox.data?.orders)
+  const { inbox, firstScreen, syncInbox, refreshAll, refreshing } = useInbox(active)
+  const { view, update, shown, shownCount, counts, perClient } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen)
   const [selected, setSelected] = useState<OrderRef | null>(null)
   const [screen, setScreen] = useState<Screen>('orders')
   const [aboutRequested, setAboutRequested] = useState(false)

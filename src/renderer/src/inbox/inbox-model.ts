@@ -14,6 +14,9 @@ export interface InboxView {
 
 export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '', sort: 'due' }
 
+/** Rows a first screen gets before the whole lists: more than the tallest window shows. */
+export const FIRST_SCREEN_ROWS = 100
+
 /**
  * The inbox with a sync's changes applied, as a Map keyed by order would leave it: removed orders go,
  * changed ones keep their place, added ones (and ones removed and sent again) go at the end, the last

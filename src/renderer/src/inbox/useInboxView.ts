@@ -1,18 +1,20 @@
 /** The queue, client, search and sort the appraiser is looking at, and the orders and counts they give. */
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
+import { createOrderIndexer, type IndexedOrder } from '../../../shared/inbox/order-index'
+import type { InboxFirstScreen } from '../../../shared/ipc/first-screen-wire'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { useValueAfterPaint } from '../lib/useValueAfterPaint'
-import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
-import { createOrderIndexer } from '../../../shared/inbox/order-index'
-import { DEFAULT_VIEW, type InboxView } from './inbox-model'
+import { DEFAULT_VIEW, FIRST_SCREEN_ROWS, type InboxView } from './inbox-model'
+import { listsFromFirstScreen } from '../../../shared/inbox/lists-from-first-screen'
 import { QueueSearch } from './order-search'
 import { prepareSearchWhenIdle } from './prepare-search'
 import { QueueListsKeeper } from './queue-lists-keeper'
 
-/** Rows the first screen gets before the whole lists: more than the tallest window shows. */
-const FIRST_SCREEN_ROWS = 100
+const NO_ORDERS: readonly IndexedOrder[] = []
 
-export function useInboxView(orders: readonly OrderSummary[] | undefined) {
+/** `orders`: the whole inbox, once it is in; `sent`: the first screen main sent, while the list shows it. */
+export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: InboxFirstScreen | null) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const update = useCallback((patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch })), [])
   // The field and the queue's highlight are painted at once; the list follows in the next frame, in
@@ -22,14 +24,14 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   const [indexer] = useState(createOrderIndexer)
   const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
   useEffect(() => prepareSearchWhenIdle(index), [index])
-  // The first inbox paints its first screen, and the whole lists come in the task after that frame.
+  // The first whole inbox paints its first screen, and the whole lists come in the task after that frame.
   const wholeLists = useValueAfterPaint(orders !== undefined)
   const firstScreen = !wholeLists && search === '' && index.length > FIRST_SCREEN_ROWS ? group : null
   const [keeper] = useState(() => new QueueListsKeeper())
-  const queues = useMemo(
-    () => (firstScreen !== null ? firstScreenLists(index, firstScreen, sort, clientId, FIRST_SCREEN_ROWS) : null) ?? keeper.lists(index, sort, clientId),
-    [keeper, index, sort, clientId, firstScreen]
-  )
+  const queues = useMemo(() => {
+    if (sent) return listsFromFirstScreen(sent, sort, clientId)
+    return (firstScreen !== null ? firstScreenLists(index, firstScreen, sort, clientId, FIRST_SCREEN_ROWS) : null) ?? keeper.lists(index, sort, clientId)
+  }, [keeper, index, sort, clientId, firstScreen, sent])
   useEffect(() => {
     const handle = requestIdleCallback(() => keeper.prepare())
     return () => cancelIdleCallback(handle)
@@ -37,10 +39,12 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined) {
   // A sync that left this queue as it was keeps its searches too.
   const queue = queues.orders[group]
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
-  const shown = useMemo(() => searcher.find(search), [searcher, search])
-  // While only the first screen is built, the list holds more orders than it has rows for.
-  const shownCount = firstScreen !== null ? queues.counts[group] : shown.length
-  const counts = orders ? queues.counts : null
-  const perClient = orders ? queues.perClient[group] : null
+  // A search waits for the whole inbox: main's first screen holds only the first rows of one queue.
+  const searchWaits = sent !== null && search !== ''
+  const shown = useMemo(() => (searchWaits ? NO_ORDERS : searcher.find(search)), [searcher, search, searchWaits])
+  // While only a first screen is there, the list holds more orders than it has rows for; null: not known yet.
+  const shownCount = searchWaits ? null : sent !== null || firstScreen !== null ? queues.counts[group] : shown.length
+  const counts = orders || sent ? queues.counts : null
+  const perClient = orders || sent ? queues.perClient[group] : null
   return { view, update, shown, shownCount, counts, perClient }
 }
