@@ -24,6 +24,7 @@ Object.defineProperty(window, 'omnivms', {
   value: createBridge({
     // JSON text crosses the Playwright binding far faster than its object protocol (a 10,000-order inbox: ~50 ms vs ~10 s).
     invoke: async (channel, payload) => {
+      performance.mark(`omnivms:asked:${channel}`)
       const text = await window.__omnivmsInvoke(channel, payload)
       // Lets benchmarks tell the harness's transport apart from the renderer's own work.
       performance.mark(`omnivms:received:${channel}`)
