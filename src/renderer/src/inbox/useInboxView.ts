@@ -1,12 +1,12 @@
 /** The queue, client, search and sort the appraiser is looking at, and the orders and counts they give. */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
+import { listsFromFirstScreen } from '../../../shared/inbox/lists-from-first-screen'
 import { createOrderIndexer, type IndexedOrder } from '../../../shared/inbox/order-index'
 import type { InboxFirstScreen } from '../../../shared/ipc/first-screen-wire'
 import type { OrderSummary } from '../../../shared/ipc/order-schemas'
 import { useValueAfterPaint } from '../lib/useValueAfterPaint'
 import { DEFAULT_VIEW, FIRST_SCREEN_ROWS, type InboxView } from './inbox-model'
-import { listsFromFirstScreen } from '../../../shared/inbox/lists-from-first-screen'
 import { QueueSearch } from './order-search'
 import { prepareSearchWhenIdle } from './prepare-search'
 import { QueueListsKeeper } from './queue-lists-keeper'
