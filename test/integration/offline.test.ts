@@ -5,6 +5,7 @@ import type { OrderRef } from '../../src/shared/ipc/order-schemas'
 import { ORDER_STATUS, inSet } from '../../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
+import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 import { createKeychainCipher } from '../support/keychain-cipher'
 import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
@@ -91,6 +92,37 @@ describe('working offline', () => {
     await back()
     await second.ok('networkRestored')
     await vi.waitFor(async () => expect((await second.ok('listOrders')).offlineSince).toBeNull())
+  })
+
+  it('a window that opens offline tries the platform once: its first screen and then its whole inbox both show the saved copy', async () => {
+    const first = start()
+    await first.ok('signIn', signInInput)
+    const online = await first.ok('listOrders')
+    await written('inbox.json')
+    await first.core.dispose()
+
+    const back = await goOffline()
+    let attempts = 0
+    const direct = createSystemFetch({ resolveProxy: async () => 'DIRECT', logger: { info: () => undefined, warn: () => undefined, error: () => undefined } })
+    const second = startTestCore({
+      sandboxUrl: sandbox.url,
+      profileDir: profile.dir,
+      cipher: createKeychainCipher({ key: cipherKey }),
+      fetch: (input, init) => {
+        attempts++
+        return direct(input, init)
+      }
+    })
+    cores.push(second)
+    const firstScreen = await second.ok('inboxFirstScreen', { group: 'all', sort: 'due', clientId: null, rows: 5 })
+    expect(firstScreen.offlineSince).toEqual(expect.any(String))
+    const tried = attempts
+    expect(tried, 'the platform was tried before the copy was shown').toBeGreaterThan(0)
+    const whole = await second.ok('listOrders', { cached: true })
+    expect(whole.offlineSince).toBe(firstScreen.offlineSince)
+    expect(whole.orders).toHaveLength(online.orders.length)
+    expect(attempts, 'requests after the first screen, while the platform was known to be unreachable').toBe(tried)
+    await back()
   })
 
   it('the copy on disk is encrypted: no borrower name, address or e-mail in any file', async () => {

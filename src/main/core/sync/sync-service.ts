@@ -111,9 +111,15 @@ export class SyncService {
     return this.snapshot()
   }
 
-  /** The inbox as last synced (waiting for the first sync, or sharing the one running, if there is none yet). */
+  /**
+   * The inbox as last synced (waiting for the first sync, or sharing the one running, if there is
+   * none yet). The saved copy waits for a sync too — unless a sync already found the platform
+   * unreachable: then the copy is taken as it is, marked offline, as this run's orders would be, and
+   * the sync's own retries reconnect. A window opening asks twice (a first screen, then the whole
+   * inbox); each would otherwise wait out a network that is down.
+   */
   async current(): Promise<Inbox> {
-    if (this.fetchedAt === null || this.fromCopy !== null) await this.refresh()
+    if (this.fetchedAt === null || (this.fromCopy !== null && this.offlineSince === null)) await this.refresh()
     return this.snapshot()
   }
 
