@@ -7,7 +7,9 @@
 import type { OrderSummary } from '../ipc/order-schemas'
 import { STATUS_GROUPS, isClosed, isInGroup, type StatusGroupId } from '../order-workflow'
 
-export type SortKey = 'due' | 'assigned' | 'fee'
+/** The orders a list can be sorted in (SORTS says how). */
+export const SORT_KEYS = ['due', 'assigned', 'fee'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
 
 export interface IndexedOrder {
   order: OrderSummary

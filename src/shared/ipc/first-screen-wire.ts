@@ -4,6 +4,7 @@
  * ~35 ms to read and decode before it can draw a row; a screen of them takes well under one.
  */
 import { z } from 'zod'
+import { SORT_KEYS } from '../inbox/order-index'
 import { QueueIdSchema } from './app-schemas'
 import { PathIdSchema } from './id-schema'
 import { decodeOrders, OrderRowsSchema } from './order-list-wire'
@@ -12,7 +13,7 @@ import { InboxSchema, type OrderSummary } from './order-schemas'
 /** The view the first screen is for, and how many of its rows. */
 export const FirstScreenViewSchema = z.object({
   group: QueueIdSchema,
-  sort: z.enum(['due', 'assigned', 'fee']),
+  sort: z.enum(SORT_KEYS),
   clientId: PathIdSchema.nullable(),
   rows: z.number().int().min(1).max(500)
 })
