@@ -5,6 +5,12 @@
  */
 import { HttpsUrlSchema } from '../src/shared/ipc/url-schemas'
 
+/**
+ * The publish URL of a build with no feed built in. It must be there for electron-builder to pack
+ * app-update.yml (and its Windows publisherName); `.invalid` never resolves, so nothing reads it.
+ */
+export const NO_FEED_URL = 'https://updates.invalid/omnivms-desktop'
+
 export interface ReleaseSettings {
   updateFeedUrl: string | null
   windowsPublisher: string | null

@@ -1,25 +1,28 @@
 // CI: runs the unpacked packaged app (from `electron-builder --dir`) with --smoke-test and prints
 // its report; exits with the app's code (non-zero with the failing step named). Fails after 90 s.
+// The app is found where electron-builder's afterPack recorded it (dist/packaged-apps.json, by the
+// packager's own name: build/packaged-app.ts), never by a name written here.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
-const product = 'OmniValVMS Desktop'
 const report = join(root, 'smoke-report.json')
 
 function executable() {
-  for (const folder of existsSync(dist) ? readdirSync(dist) : []) {
-    const candidates = {
-      win32: join(dist, folder, `${product}.exe`),
-      darwin: join(dist, folder, `${product}.app`, 'Contents', 'MacOS', product),
-      linux: join(dist, folder, 'omnivms-desktop')
-    }
-    const path = candidates[process.platform]
-    if (path && existsSync(path)) return path
+  let apps = []
+  try {
+    apps = JSON.parse(readFileSync(join(dist, 'packaged-apps.json'), 'utf8'))
+  } catch {
+    return null
   }
-  return null
+  const app = apps.find((a) => a.platform === process.platform && (a.arch === process.arch || apps.length === 1))
+  if (!app) return null
+  const path = join(dist, app.executable)
+  // On macOS the recorded executable is the bundle; the binary inside it has the bundle's name.
+  const binary = process.platform === 'darwin' ? join(path, 'Contents', 'MacOS', basename(path, '.app')) : path
+  return existsSync(binary) ? binary : null
 }
 
 const app = executable()
