@@ -1,42 +1,54 @@
-import { createServer, request, type IncomingMessage, type RequestOptions, type Server } from 'node:http'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import { writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HttpExecutor } from 'builder-util-runtime'
-import { DebUpdater } from 'electron-updater/out/DebUpdater'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { consoleLogger } from '../../src/main/core/logger'
+import { createElectronUpdater } from '../../src/main/electron/updater'
+import { electronUpdaterFor, feedForX64, windowsUpdateVerdicts, type UpdaterPlatform } from '../support/electron-updaters'
 import { startTestCore, tempProfile } from '../support/test-core'
 
 /**
- * electron-updater's own feed reading and version comparison, run in plain Node against an update
- * feed served from 127.0.0.1. What is substituted: Electron's app (a plain object with the same
- * fields) and its net-module HTTP executor (Node's http). What is real: the generic provider,
- * the channel file names, the YAML parsing and the semver comparison the app relies on.
+ * The app's own updater port (src/main/electron/updater.ts) over electron-updater's updater for
+ * each OS, against update feeds served from 127.0.0.1: the feed file each OS asks for, the channel,
+ * the version rules, and on Windows the installer's signature checked against the publisher name
+ * packed in app-update.yml. What stands in is listed in test/support/electron-updaters.ts.
  */
-class NodeHttpExecutor extends HttpExecutor<ReturnType<typeof request>> {
-  createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void) {
-    return request(options, callback)
-  }
+const FEED_FILE: Record<UpdaterPlatform, string> = { win32: 'latest.yml', darwin: 'latest-mac.yml', linux: 'latest-linux.yml' }
+const BETA_FILE: Record<UpdaterPlatform, string> = { win32: 'beta.yml', darwin: 'beta-mac.yml', linux: 'beta-linux.yml' }
+const INSTALLER: Record<UpdaterPlatform, (version: string) => string> = {
+  win32: (v) => `OmniValVMS Desktop Setup ${v}.exe`,
+  darwin: (v) => `OmniValVMS Desktop-${v}-arm64-mac.zip`,
+  linux: (v) => `omnivms-desktop_${v}_amd64.deb`
+}
+const PUBLISHER = 'CN=OmniValVMS Inc., O=OmniValVMS Inc., L=Madison, S=Wisconsin, C=US'
+const installerBytes = Buffer.from('MZ an installer, as far as this test is concerned\n'.repeat(64))
+const sha512 = createHash('sha512').update(installerBytes).digest('base64')
+
+function feed(platform: UpdaterPlatform, version: string, date: string): string {
+  const file = encodeURI(INSTALLER[platform](version))
+  return `version: ${version}\nfiles:\n  - url: ${file}\n    sha512: ${sha512}\n    size: ${installerBytes.length}\npath: ${file}\nsha512: ${sha512}\nreleaseDate: ${date}\n`
 }
 
-const feeds: Record<string, string> = {
-  '/stable/latest-linux.yml': 'version: 0.2.0\nfiles:\n  - url: omnivms-desktop_0.2.0_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.2.0_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-20T10:00:00.000Z\n',
-  '/same/latest-linux.yml': 'version: 0.1.0\nfiles:\n  - url: omnivms-desktop_0.1.0_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.1.0_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-01T10:00:00.000Z\n',
-  '/old/latest-linux.yml': 'version: 0.0.9\nfiles:\n  - url: omnivms-desktop_0.0.9_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.0.9_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-10-01T10:00:00.000Z\n',
-  '/stable/beta-linux.yml': 'version: 0.3.0-beta.1\nfiles:\n  - url: omnivms-desktop_0.3.0-beta.1_amd64.deb\n    sha512: AAAA\n    size: 1000\npath: omnivms-desktop_0.3.0-beta.1_amd64.deb\nsha512: AAAA\nreleaseDate: 2026-11-25T10:00:00.000Z\n'
+const served: string[] = []
+const feeds = new Map<string, string>()
+for (const platform of ['win32', 'darwin', 'linux'] as const) {
+  feeds.set(`/stable/${FEED_FILE[platform]}`, feed(platform, '0.2.0', '2026-11-20T10:00:00.000Z'))
+  feeds.set(`/same/${FEED_FILE[platform]}`, feed(platform, '0.1.0', '2026-11-01T10:00:00.000Z'))
+  feeds.set(`/old/${FEED_FILE[platform]}`, feed(platform, '0.0.9', '2026-10-01T10:00:00.000Z'))
+  feeds.set(`/stable/${BETA_FILE[platform]}`, feed(platform, '0.3.0-beta.1', '2026-11-25T10:00:00.000Z'))
 }
 let server: Server
 let base: string
-let dir: string
-const served: string[] = []
+let restoreArch: () => void
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'omnivms-updater-'))
+  restoreArch = feedForX64()
   server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0] ?? ''
+    const path = decodeURI((req.url ?? '').split('?')[0] ?? '')
     served.push(path)
-    const body = feeds[path]
+    const body = feeds.get(path)
     if (!body) return void res.writeHead(404).end()
     res.writeHead(200, { 'content-type': 'text/yaml' }).end(body)
   })
@@ -44,59 +56,70 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(async () => {
+  restoreArch()
   await new Promise((resolve) => server.close(resolve))
-  rmSync(dir, { recursive: true, force: true })
 })
 
-function updaterAt(url: string, channel: 'latest' | 'beta') {
-  const app = {
-    version: '0.1.0',
-    name: 'OmniValVMS Desktop',
-    isPackaged: true,
-    appUpdateConfigPath: join(dir, 'app-update.yml'),
-    userDataPath: dir,
-    baseCachePath: dir,
-    whenReady: async () => undefined,
-    relaunch: () => undefined,
-    quit: () => undefined,
-    onQuit: () => undefined
+/** The app's port over `platform`'s updater; disposed after `use`. */
+async function withPort<T>(platform: UpdaterPlatform, use: (port: ReturnType<typeof createElectronUpdater>) => Promise<T>, appUpdateConfig?: (dir: string) => string): Promise<T> {
+  const made = electronUpdaterFor(platform, { appUpdateConfig })
+  try {
+    return await use(createElectronUpdater(consoleLogger, made.updater))
+  } finally {
+    made.dispose()
   }
-  const updater = new DebUpdater(undefined, app)
-  // A protected field of AppUpdater: Electron's net-module executor, swapped for Node's http here.
-  Object.assign(updater, { httpExecutor: new NodeHttpExecutor() })
-  // As the app sets it (src/main/electron/updater.ts): the core decides what downloads; never a downgrade.
-  updater.autoDownload = false
-  updater.allowDowngrade = false
-  updater.logger = null
-  updater.allowPrerelease = channel === 'beta'
-  updater.setFeedURL({ provider: 'generic', url, channel })
-  return updater
 }
 
-describe('electron-updater against a feed on 127.0.0.1', () => {
-  it('reads the stable channel file and recognises a newer version', async () => {
-    const result = await updaterAt(`${base}/stable`, 'latest').checkForUpdates()
-    expect(result?.isUpdateAvailable).toBe(true)
-    expect(result?.updateInfo.version).toBe('0.2.0')
-    expect(served).toContain('/stable/latest-linux.yml')
+describe.each(['win32', 'darwin', 'linux'] as const)('updates on %s, through the app’s updater', (platform) => {
+  it(`reads ${FEED_FILE[platform]} on the stable channel and recognises a newer version`, async () => {
+    const offered = await withPort(platform, async (port) => {
+      port.setFeed({ url: `${base}/stable`, channel: 'stable' })
+      return port.checkForUpdate()
+    })
+    expect(offered).toBe('0.2.0')
+    expect(served).toContain(`/stable/${FEED_FILE[platform]}`)
   })
 
-  it('reports no update when the feed has the running version', async () => {
-    const result = await updaterAt(`${base}/same`, 'latest').checkForUpdates()
-    expect(result?.isUpdateAvailable).toBe(false)
+  it('offers nothing for the running version, and never a downgrade', async () => {
+    for (const folder of ['same', 'old']) {
+      const offered = await withPort(platform, async (port) => {
+        port.setFeed({ url: `${base}/${folder}`, channel: 'stable' })
+        return port.checkForUpdate()
+      })
+      expect(offered, folder).toBeNull()
+      expect(served).toContain(`/${folder}/${FEED_FILE[platform]}`)
+    }
   })
 
-  it('never offers a downgrade, even from a feed whose newest file is older', async () => {
-    const result = await updaterAt(`${base}/old`, 'latest').checkForUpdates()
-    expect(result?.isUpdateAvailable).toBe(false)
-    expect(served).toContain('/old/latest-linux.yml')
+  it(`reads ${BETA_FILE[platform]} on the beta channel`, async () => {
+    const offered = await withPort(platform, async (port) => {
+      port.setFeed({ url: `${base}/stable`, channel: 'beta' })
+      return port.checkForUpdate()
+    })
+    expect(offered).toBe('0.3.0-beta.1')
+    expect(served).toContain(`/stable/${BETA_FILE[platform]}`)
+  })
+})
+
+describe('Windows: an update installs only if its installer is signed by the publisher app-update.yml names', () => {
+  /** app-update.yml as electron-builder packs it (package:check reads the real one from the Windows layout and runs this too). */
+  function packedConfig(publisher: string | null): string {
+    const file = join(profile.dir, `app-update-${publisher ? 'signed' : 'unsigned'}.yml`)
+    writeFileSync(file, `provider: generic\nurl: https://updates.invalid/omnivms-desktop\nupdaterCacheDirName: omnivms-desktop-updater\n${publisher ? `publisherName:\n  - ${publisher}\n` : ''}`)
+    return file
+  }
+  const profile = tempProfile()
+  afterAll(() => profile.remove())
+
+  it('refuses an installer signed by anyone else, and accepts the one its publisher signed', async () => {
+    const [other, own] = await windowsUpdateVerdicts(packedConfig(PUBLISHER), ['CN=Someone Else, O=Someone Else, C=US', PUBLISHER])
+    expect(other).toMatch(/^ERR_UPDATER_INVALID_SIGNATURE New version 0\.2\.0 is not signed by the application owner/)
+    expect(own).toBe('downloaded')
   })
 
-  it('reads the beta channel file on the beta channel', async () => {
-    const result = await updaterAt(`${base}/stable`, 'beta').checkForUpdates()
-    expect(result?.isUpdateAvailable).toBe(true)
-    expect(result?.updateInfo.version).toBe('0.3.0-beta.1')
-    expect(served).toContain('/stable/beta-linux.yml')
+  it('without a packed app-update.yml nothing downloads at all, and without a publisherName nothing is verified — why every build packs one (build/release-rules.ts)', async () => {
+    expect(await windowsUpdateVerdicts(null, [PUBLISHER])).toEqual([expect.stringMatching(/ENOENT.*app-update\.yml/)])
+    expect(await windowsUpdateVerdicts(packedConfig(null), ['CN=Someone Else, O=Someone Else, C=US'])).toEqual(['downloaded'])
   })
 })
 

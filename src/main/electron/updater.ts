@@ -1,5 +1,5 @@
 /** electron-updater behind the core's updater port. */
-import updaterModule from 'electron-updater'
+import updaterModule, { type AppUpdater } from 'electron-updater'
 import type { Logger, UpdaterPort } from '../core/ports'
 
 /**
@@ -7,10 +7,9 @@ import type { Logger, UpdaterPort } from '../core/ports'
  * accepts the release, through Electron's net module, so it honours the system proxy like the rest
  * of the app; on Windows it checks the installer's signature against the publisher name built in,
  * on macOS Squirrel.Mac accepts only an update signed like the running app.
- * Only created in packaged builds.
+ * Only created in packaged builds; `updater` is electron-updater's own for this OS (tests pass another OS's).
  */
-export function createElectronUpdater(logger: Logger): UpdaterPort {
-  const updater = updaterModule.autoUpdater
+export function createElectronUpdater(logger: Logger, updater: AppUpdater = updaterModule.autoUpdater): UpdaterPort {
   // The core decides what installs (newer only; prereleases only on beta), then asks for the download.
   updater.autoDownload = false
   updater.allowDowngrade = false
