@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import type { AppKindOption } from './e2e/fixtures'
+import { hostBrowser } from './test/support/browser-path'
 
 const chromiumArgs = [
   '--headless',
@@ -12,6 +13,8 @@ const chromiumArgs = [
   '--disable-quic'
 ]
 
+const browser = hostBrowser()
+
 export default defineConfig<AppKindOption>({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -23,7 +26,8 @@ export default defineConfig<AppKindOption>({
   globalSetup: './e2e/global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    // CHROMIUM_PATH, else Playwright's own Chromium, else the system's (`npm run test:e2e` stops first, saying how, when there is none).
+    launchOptions: { ...(browser.path ? { executablePath: browser.path } : {}), args: chromiumArgs },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure'
   },

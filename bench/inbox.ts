@@ -26,6 +26,7 @@ import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
 import { createScriptedDialogs } from '../test/support/scripted-dialogs'
 import { INSTRUMENT_PAGE, TAKE_TIMINGS, measured, report, type EventTimingEntry, type TimedInteraction } from './interaction-timing'
+import { hostBrowserPath } from '../test/support/browser-path'
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
@@ -62,7 +63,7 @@ async function typeQueries(page: Page, field: string): Promise<number> {
 const sandbox = await startSandboxServer({ orders: ORDERS })
 const renderer = await startRendererServer(join(root, 'out', 'renderer'))
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: hostBrowserPath(),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
 })
 const profileDir = mkdtempSync(join(tmpdir(), 'omnivms-bench-'))

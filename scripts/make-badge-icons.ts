@@ -6,12 +6,13 @@
 import { chromium } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { hostBrowserPath } from '../test/support/browser-path'
 
 const SIZE = 32
 const LABELS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9+']
 const target = resolve(import.meta.dirname, '..', 'src', 'main', 'electron', 'badge-icons.ts')
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({ executablePath: hostBrowserPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 const images: Record<string, string> = {}
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE } })

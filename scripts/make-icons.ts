@@ -7,12 +7,13 @@ import { chromium } from '@playwright/test'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { packIcns, packIco } from '../build/icon-formats/containers'
+import { hostBrowserPath } from '../test/support/browser-path'
 
 const BUILD = resolve(import.meta.dirname, '..', 'build')
 const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
 const svg = readFileSync(join(BUILD, 'icon.svg'), 'utf8')
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({ executablePath: hostBrowserPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 const pngs = new Map<number, Buffer>()
 try {
   const page = await browser.newPage()
