@@ -3,15 +3,16 @@ import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell 
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { readFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { APP_ORIGIN } from '../shared/csp'
 import { createEmbeddedSandbox } from './embedded-sandbox'
 import { createAppCore, type AppCore } from './core/app-core'
 import { SMOKE_DEADLINE_MS, smokeReportPath } from './core/smoke/smoke-test'
 import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
+import { desktopEntryFilesOnDisk, registerAppImageLinks } from './core/links/appimage-registration'
 import { linkFromArgv } from './core/links/deep-links'
 import { openExternalLink } from './core/links/external-links'
-import { policyFileLocations, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
+import { appFolderOf, policyFileLocations, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
 import { createFileLog } from './core/logging/file-log'
@@ -34,12 +35,6 @@ import { applyWebContentsPolicy, denyAllPermissions } from './electron/web-conte
 
 const PRODUCT_NAME = 'OmniValVMS Desktop'
 
-/** The update feed built into a packaged app (electron-builder's extraMetadata), if any. */
-/** The folder the app is in: beside the executable (Windows, Linux) or beside the .app bundle (macOS). */
-function appFolder(): string {
-  return process.platform === 'darwin' ? resolve(process.execPath, '../../../..') : dirname(process.execPath)
-}
-
 async function readTextIfPresent(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8')
@@ -48,6 +43,7 @@ async function readTextIfPresent(path: string): Promise<string | null> {
   }
 }
 
+/** The update feed built into a packaged app (electron-builder's extraMetadata), if any. */
 function builtInUpdateFeed(): string | null {
   try {
     const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { omnivmsUpdateFeedUrl?: unknown }
@@ -203,7 +199,7 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
       .whenReady()
       .then(async () => {
         // An organisation's own update feed: from a policy file an administrator placed (README → Release).
-        const updateFeedPolicy: FeedPolicy = app.isPackaged ? await readFeedPolicy(policyFileLocations(process.platform, { appFolder: appFolder(), programData: process.env.ProgramData }), readTextIfPresent) : { url: null, problem: null }
+        const updateFeedPolicy: FeedPolicy = app.isPackaged ? await readFeedPolicy(policyFileLocations(process.platform, { appFolder: appFolderOf(process.platform, { execPath: process.execPath, appImage: process.env.APPIMAGE }), programData: process.env.ProgramData }), readTextIfPresent) : { url: null, problem: null }
         serveRenderer(join(import.meta.dirname, '../renderer'))
         denyAllPermissions(session.defaultSession)
         const store = createSettingsStore(logger)
@@ -282,6 +278,13 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
           if (BrowserWindow.getAllWindows().length === 0) openMainWindow(appCore, store)
         })
         logger.info('started', { version: app.getVersion(), packaged: app.isPackaged })
+        if (app.isPackaged && !smokeProfile) {
+          // An AppImage has no desktop entry to claim omnivms:// (the .deb's does): it writes its own.
+          void registerAppImageLinks({ platform: process.platform, env: process.env, home: app.getPath('home') }, desktopEntryFilesOnDisk).then(
+            (outcome) => outcome === 'registered' && logger.info('omnivms:// links registered for this AppImage'),
+            (error: unknown) => logger.warn('omnivms:// links could not be registered for this AppImage', { error: error instanceof Error ? error.message : 'unknown' })
+          )
+        }
         if (smokeReport && smokeProfile) {
           runSmokeTestAndExit({
             reportPath: smokeReport,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { POLICY_FILE_NAME, feedInForce, policyFileLocations, readFeedPolicy } from '../../src/main/core/updates/update-feed-policy'
+import { POLICY_FILE_NAME, appFolderOf, feedInForce, policyFileLocations, readFeedPolicy } from '../../src/main/core/updates/update-feed-policy'
 import { tempProfile } from '../support/test-core'
 
 /** Where updates come from: an administrator's policy file, else the installer's feed — always https. */
@@ -31,10 +31,23 @@ function places() {
 }
 
 describe('the update feed policy', () => {
-  it("names each OS's machine-wide place first, then the folder beside the app", () => {
-    expect(policyFileLocations('win32', { appFolder: 'C:\\Users\\a\\AppData\\Local\\Programs\\omnivms', programData: 'C:\\ProgramData' })[0]).toContain('OmniValVMS')
+  it("names each OS's machine-wide place first, then the folder beside the app, in that OS's own path form", () => {
+    expect(policyFileLocations('win32', { appFolder: 'C:\\Users\\a\\AppData\\Local\\Programs\\omnivms-desktop', programData: 'D:\\ProgramData' })).toEqual([
+      'D:\\ProgramData\\OmniValVMS\\omnivms-policy.json',
+      'C:\\Users\\a\\AppData\\Local\\Programs\\omnivms-desktop\\omnivms-policy.json'
+    ])
+    expect(policyFileLocations('win32', { appFolder: 'C:\\Apps' })[0]).toBe('C:\\ProgramData\\OmniValVMS\\omnivms-policy.json')
     expect(policyFileLocations('darwin', { appFolder: '/Applications' })).toEqual(['/Library/Application Support/OmniValVMS/omnivms-policy.json', '/Applications/omnivms-policy.json'])
     expect(policyFileLocations('linux', { appFolder: '/opt/OmniValVMS Desktop' })).toEqual(['/etc/omnivms/omnivms-policy.json', '/opt/OmniValVMS Desktop/omnivms-policy.json'])
+  })
+
+  it('looks beside the installed app: the .app bundle on macOS, the AppImage file itself (not its mount), the executable elsewhere', () => {
+    expect(appFolderOf('win32', { execPath: 'C:\\Users\\a\\AppData\\Local\\Programs\\omnivms-desktop\\OmniValVMS Desktop.exe' })).toBe('C:\\Users\\a\\AppData\\Local\\Programs\\omnivms-desktop')
+    expect(appFolderOf('darwin', { execPath: '/Applications/OmniValVMS Desktop.app/Contents/MacOS/OmniValVMS Desktop' })).toBe('/Applications')
+    expect(appFolderOf('linux', { execPath: '/tmp/.mount_OmniVaXyZ12/omnivms-desktop', appImage: '/home/a/Apps/OmniValVMS Desktop-0.1.0.AppImage' })).toBe('/home/a/Apps')
+    expect(appFolderOf('linux', { execPath: '/opt/OmniValVMS Desktop/omnivms-desktop' })).toBe('/opt/OmniValVMS Desktop')
+    // APPIMAGE means something only on Linux.
+    expect(appFolderOf('win32', { execPath: 'C:\\App\\x.exe', appImage: '/elsewhere/x.AppImage' })).toBe('C:\\App')
   })
 
   it("uses the organisation's https feed over the installer's, the machine-wide file over the one beside the app", async () => {

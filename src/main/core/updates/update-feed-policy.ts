@@ -4,7 +4,7 @@
  * the feed built into the installer. Every feed is https. A release installs only if it is newer
  * than this version, and a prerelease only on the beta channel.
  */
-import { join } from 'node:path'
+import { posix, win32, type PlatformPath } from 'node:path'
 import semver from 'semver'
 import { z } from 'zod'
 import { HttpsUrlSchema } from '../../../shared/ipc/url-schemas'
@@ -14,15 +14,31 @@ export const POLICY_FILE_NAME = 'omnivms-policy.json'
 
 const PolicyFileSchema = z.object({ updateFeedUrl: HttpsUrlSchema })
 
+/** The OS's own path rules, whatever OS this runs on (so each is tested everywhere). */
+export const pathFor = (platform: NodeJS.Platform): PlatformPath => (platform === 'win32' ? win32 : posix)
+
+/**
+ * The folder the installed app is in, where an administrator may place the policy file "beside the
+ * app": the folder holding the .app bundle (macOS); the AppImage file's own folder, not its
+ * temporary mount (an AppImage, which sets APPIMAGE); else the executable's folder.
+ */
+export function appFolderOf(platform: NodeJS.Platform, where: { execPath: string; appImage?: string | undefined }): string {
+  const path = pathFor(platform)
+  if (platform === 'darwin') return path.resolve(where.execPath, '../../../..')
+  if (platform === 'linux' && where.appImage) return path.dirname(where.appImage)
+  return path.dirname(where.execPath)
+}
+
 /** Where an administrator may place the policy file, the machine-wide place first (a per-user install's folder is the user's to write). */
 export function policyFileLocations(platform: NodeJS.Platform, places: { appFolder: string; programData?: string | undefined }): string[] {
+  const path = pathFor(platform)
   const machineWide =
     platform === 'win32'
-      ? join(places.programData ?? 'C:\\ProgramData', 'OmniValVMS', POLICY_FILE_NAME)
+      ? path.join(places.programData ?? 'C:\\ProgramData', 'OmniValVMS', POLICY_FILE_NAME)
       : platform === 'darwin'
-        ? join('/Library/Application Support/OmniValVMS', POLICY_FILE_NAME)
-        : join('/etc/omnivms', POLICY_FILE_NAME)
-  return [machineWide, join(places.appFolder, POLICY_FILE_NAME)]
+        ? path.join('/Library/Application Support/OmniValVMS', POLICY_FILE_NAME)
+        : path.join('/etc/omnivms', POLICY_FILE_NAME)
+  return [machineWide, path.join(places.appFolder, POLICY_FILE_NAME)]
 }
 
 export type FeedPolicy = { url: string; file: string } | { url: null; problem: string | null }
