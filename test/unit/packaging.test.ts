@@ -1,9 +1,12 @@
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, posix, resolve, win32 } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { releaseSettings } from '../../build/release-rules'
-import config from '../../electron-builder.config'
+import { NO_FEED_URL, releaseSettings } from '../../build/release-rules'
+import config, { builderConfig } from '../../electron-builder.config'
+import { notUploaded, uploadGlobs } from '../../build/layout-checks'
+import { installerTargets } from '../../build/pack-layout'
+import { packagedAppOf, packagedBinary, packagedExecutable } from '../../build/packaged-app'
 import { checkAsarContents, productionPackages } from '../../build/asar-rules'
 import { FUSES, flipAllFuses } from '../../build/fuses'
 import { ICNS_TYPES, pngSize, readIcnsTypes, readIcoSizes } from '../../build/icon-formats/containers'
@@ -84,6 +87,61 @@ describe('installer configuration', () => {
   it('ships only the built app and package.json, never sources, source maps or typings', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**/*', 'package.json', '!**/*.map']))
     expect((config.files as string[]).filter((f) => !f.startsWith('!'))).toEqual(['out/**/*', 'package.json'])
+  })
+})
+
+describe('the executable, by the packager’s own name', () => {
+  const packager = (productFilename: string, executableName?: string) => ({ appInfo: { productFilename }, ...(executableName ? { executableName } : {}) })
+
+  it('is the product name on Windows and macOS, the command name on Linux, wherever this runs', () => {
+    expect(packagedExecutable({ appOutDir: 'D:\\a\\dist\\win-unpacked', electronPlatformName: 'win32', packager: packager('OmniValVMS Desktop') }, win32)).toBe('D:\\a\\dist\\win-unpacked\\OmniValVMS Desktop.exe')
+    expect(packagedExecutable({ appOutDir: '/u/dist/mac-arm64', electronPlatformName: 'darwin', packager: packager('OmniValVMS Desktop') }, posix)).toBe('/u/dist/mac-arm64/OmniValVMS Desktop.app')
+    expect(packagedBinary('darwin', '/u/dist/mac-arm64/OmniValVMS Desktop.app', posix)).toBe('/u/dist/mac-arm64/OmniValVMS Desktop.app/Contents/MacOS/OmniValVMS Desktop')
+    expect(packagedExecutable({ appOutDir: '/u/dist/linux-unpacked', electronPlatformName: 'linux', packager: packager('OmniValVMS Desktop', 'omnivms-desktop') }, posix)).toBe('/u/dist/linux-unpacked/omnivms-desktop')
+    // Whatever the packager names it, that is the file: nothing here spells the name.
+    expect(packagedExecutable({ appOutDir: 'C:\\w', electronPlatformName: 'win32', packager: packager('renamed') }, win32)).toBe('C:\\w\\renamed.exe')
+  })
+
+  it('is recorded relative to the output folder with forward slashes, on every OS', () => {
+    expect(packagedAppOf({ outDir: 'D:\\a\\dist', appOutDir: 'D:\\a\\dist\\win-unpacked', electronPlatformName: 'win32', arch: 1, packager: packager('OmniValVMS Desktop') }, win32)).toEqual({
+      platform: 'win32',
+      arch: 'x64',
+      appOutDir: 'win-unpacked',
+      executable: 'win-unpacked/OmniValVMS Desktop.exe'
+    })
+    expect(packagedAppOf({ outDir: '/u/dist', appOutDir: '/u/dist/mac-arm64', electronPlatformName: 'darwin', arch: 3, packager: packager('OmniValVMS Desktop') }, posix)).toMatchObject({ arch: 'arm64', executable: 'mac-arm64/OmniValVMS Desktop.app' })
+  })
+
+  it('is named so by the configuration: the product name for Windows and macOS, omnivms-desktop for Linux', () => {
+    expect({ linux: config.executableName, win: config.win?.executableName, mac: config.mac?.executableName }).toEqual({ linux: 'omnivms-desktop', win: 'OmniValVMS Desktop', mac: 'OmniValVMS Desktop' })
+    expect(installerTargets(config, 'win32')).toEqual(['nsis'])
+    expect(installerTargets(config, 'darwin')).toEqual(['dmg', 'zip'])
+    expect(installerTargets(config, 'linux')).toEqual(['AppImage', 'deb'])
+  })
+})
+
+describe('updates verified whatever sets the feed', () => {
+  it('always has a publish configuration, so app-update.yml (with the Windows publisher) is packed', () => {
+    expect(builderConfig({}).publish).toEqual([{ provider: 'generic', url: NO_FEED_URL }])
+    expect(new URL(NO_FEED_URL).hostname.endsWith('.invalid')).toBe(true)
+    const signed = builderConfig({ OMNIVMS_UPDATE_FEED_URL: 'https://updates.example.org/omnivms', WIN_CSC_LINK: 'cert.pfx', OMNIVMS_WIN_PUBLISHER: 'CN=OmniValVMS Inc.' })
+    expect(signed.publish).toEqual([{ provider: 'generic', url: 'https://updates.example.org/omnivms' }])
+    expect(signed.win?.signtoolOptions?.publisherName).toEqual(['CN=OmniValVMS Inc.'])
+  })
+})
+
+describe('the workflows upload what electron-builder makes', () => {
+  const ci = uploadGlobs(readFileSync(join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8'), /unpacked app/i)
+  const release = uploadGlobs(readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8'))
+
+  it('CI uploads each OS’s unpacked folder, the macOS one (mac-arm64, no -unpacked) too', () => {
+    expect(notUploaded(['dist/win-unpacked', 'dist/linux-unpacked', 'dist/mac-arm64', 'dist/mac', 'dist/win-arm64-unpacked'], ci)).toEqual([])
+    expect(notUploaded(['dist/mac-arm64'], ['dist/*-unpacked/'])).toEqual(['dist/mac-arm64'])
+  })
+
+  it('a release uploads every installer and feed file, and not electron-builder’s debug file', () => {
+    expect(notUploaded(['dist/OmniValVMS Desktop Setup 0.1.0.exe', 'dist/OmniValVMS Desktop-0.1.0-arm64.dmg', 'dist/omnivms-desktop_0.1.0_amd64.deb', 'dist/latest-mac.yml', 'dist/OmniValVMS Desktop-0.1.0.AppImage'], release)).toEqual([])
+    expect(release).toContain('!dist/builder-debug.yml')
   })
 })
 
