@@ -23,6 +23,7 @@ import { resolveEnvironment, type ResolvedEnvironment } from './environments'
 import { SessionScope, sameSessionKey } from './session-scope'
 import type { SessionServices } from './session-services'
 import { SessionStorage, type KeptSession, type WeakStorageSubject } from './session-storage'
+import { SessionTransitions } from './session-transitions'
 
 /** Every session's folder lives under this one, named by its key's hash. */
 export const SESSIONS_FOLDER = 'sessions'
@@ -72,6 +73,8 @@ export class SessionService {
   private signedOutReason: SignedOutReason | null = null
   /** What sessions that ended (not signed out) held in memory only, for the same account's next sign-in. */
   private readonly parked = new Map<string, Map<string, unknown>>()
+  /** Every change of the active session, one at a time (session-transitions.ts). */
+  private readonly transitions = new SessionTransitions()
   readonly storage: SessionStorage
 
   constructor(private readonly deps: SessionDeps) {
@@ -79,7 +82,13 @@ export class SessionService {
   }
 
   /** Restores a saved session at launch. Never throws: anything unreadable means signed out. */
-  async restore(): Promise<void> {
+  restore(): Promise<void> {
+    return this.transitions.run((signal) => this.restoreNow(signal)).catch((error: unknown) => {
+      this.deps.logger.warn('the saved session was not restored', { error: error instanceof Error ? error.message : 'unknown' })
+    })
+  }
+
+  private async restoreNow(signal: AbortSignal): Promise<void> {
     await rm(join(this.deps.dataDir, LEGACY_OFFLINE_FOLDER), { recursive: true, force: true }).catch(() => undefined)
     const loaded = await this.deps.vault.load()
     if (loaded.kind === 'unreadable') {
@@ -93,6 +102,7 @@ export class SessionService {
     const { session, persistence } = loaded
     try {
       const environment = await resolveEnvironment(session.environment, this.deps.sandbox)
+      if (signal.aborted) return
       const auth = this.activate(session.user, session.environment, environment, persistence, session)
       this.deps.logger.info('session restored', { environment: environment.info.kind, persistence })
       // The app stopped during a refresh: finish it now, while the platform's reuse interval still answers.
@@ -133,27 +143,37 @@ export class SessionService {
     return this.storage.protection()
   }
 
-  async setWeakStorageChoice(subject: WeakStorageSubject, choice: WeakChoice): Promise<StorageProtection> {
-    if (await this.storage.setWeakChoice(this.active, subject, choice)) this.emit()
-    return this.protection()
+  /** Where the active session keeps its data moves with it: one change at a time, like the session itself. */
+  setWeakStorageChoice(subject: WeakStorageSubject, choice: WeakChoice): Promise<StorageProtection> {
+    return this.transitions.run(async () => {
+      if (await this.storage.setWeakChoice(this.active, subject, choice)) this.emit()
+      return this.protection()
+    })
   }
 
   /** Settings → Sign-in: keep the open session (and its personal data) on this computer, or in memory only. */
-  async setKeepSignedIn(keep: boolean): Promise<SessionState> {
-    const a = this.active
-    if (!a) throw new AppError('not_signed_in', 'Sign in first.')
-    await this.storage.setKeepSignedIn(a, keep)
-    this.emit()
-    return this.state
+  setKeepSignedIn(keep: boolean): Promise<SessionState> {
+    return this.transitions.run(async () => {
+      const a = this.active
+      if (!a) throw new AppError('not_signed_in', 'Sign in first.')
+      await this.storage.setKeepSignedIn(a, keep)
+      this.emit()
+      return this.state
+    })
   }
 
-  async signIn(input: SignInInput): Promise<SessionState> {
+  /** Signs in; a sign-in, restore or sign-out already under way finishes first. */
+  signIn(input: SignInInput): Promise<SessionState> {
+    return this.transitions.run((signal) => this.signInNow(input, signal))
+  }
+
+  private async signInNow(input: SignInInput, signal: AbortSignal): Promise<SessionState> {
     const environment = await resolveEnvironment(input.environment, this.deps.sandbox)
     const client = this.deps.client(environment.info.url)
     const issuedAt = this.deps.clock.now()
     let tokens: TokenSet
     try {
-      tokens = tokensFrom(await client.call('signIn', { body: { email: input.email, password: input.password } }), issuedAt)
+      tokens = tokensFrom(await client.call('signIn', { body: { email: input.email, password: input.password }, signal }), issuedAt)
     } catch (error) {
       if (error instanceof PlatformError && (error.status === 401 || error.status === 400)) {
         throw new AppError('invalid_credentials', MESSAGES.invalidCredentials)
@@ -165,11 +185,16 @@ export class SessionService {
     }
     let user: User
     try {
-      const me = await client.call('me', { accessToken: tokens.accessToken })
+      const me = await client.call('me', { accessToken: tokens.accessToken, signal })
       user = { id: me.user.id, name: me.user.name, email: me.user.email, role: me.user.role }
     } catch (error) {
       void this.revoke(client, tokens.refreshToken)
       throw toAppError(error)
+    }
+    if (signal.aborted) {
+      // The app is quitting: this sign-in never becomes a session.
+      void this.revoke(client, tokens.refreshToken)
+      throw new AppError('cancelled', String(signal.reason instanceof Error ? signal.reason.message : 'Cancelled.'))
     }
     // Signing in as another account (or to another environment) signs the previous one out: its
     // session and its data end. The same account again only replaces the tokens: its data stays.
@@ -188,11 +213,13 @@ export class SessionService {
     return this.state
   }
 
-  async signOut(): Promise<SessionState> {
-    if (this.active) await this.signOutActive()
-    this.signedOutReason = null
-    this.emit()
-    return this.state
+  signOut(): Promise<SessionState> {
+    return this.transitions.run(async () => {
+      if (this.active) await this.signOutActive()
+      this.signedOutReason = null
+      this.emit()
+      return this.state
+    })
   }
 
   /** The live session's scope and work; throws when signed out. */
@@ -222,14 +249,24 @@ export class SessionService {
     else await a.auth.wake()
   }
 
-  /** The app quits: the session stops; resolves once what it asked to write (and the vault's last save or clear) has landed. */
-  async dispose(): Promise<void> {
-    const a = this.active
-    a?.scope.dispose()
-    await Promise.all([a?.files.settled(), this.deps.vault.flushed()])
+  /**
+   * The app quits: a change under way is cancelled and none starts after it; then the session stops.
+   * Resolves once what it asked to write (and the vault's last save or clear) has landed.
+   */
+  dispose(): Promise<void> {
+    return this.transitions.close(async () => {
+      const a = this.active
+      a?.scope.dispose()
+      await Promise.all([a?.files.settled(), this.deps.vault.flushed()])
+    })
   }
 
+  /** Only from a transition. A session still active is stopped first: two are never live at once. */
   private activate(user: User, choice: EnvironmentChoice, environment: ResolvedEnvironment, persistence: Persistence, tokens: TokenSet): AuthSession {
+    if (this.active) {
+      this.deps.logger.warn('a session was still active when another began; it is stopped first')
+      this.endActive('ended')
+    }
     const scope = new SessionScope({ origin: environment.keyOrigin, userId: user.id })
     const files = new SessionFiles({
       folder: join(this.deps.dataDir, SESSIONS_FOLDER, scope.id),
@@ -248,13 +285,16 @@ export class SessionService {
       {
         onRefreshStarting: (current) => (isCurrent() ? this.persistNow(current, this.deps.clock.now()) : Promise.resolve()),
         onTokensRotated: (next) => (isCurrent() ? this.persistNow(next) : Promise.resolve()),
-        onSessionEnded: () => {
-          if (!isCurrent()) return
-          this.endActive('ended')
-          void this.deps.vault.clear()
-          this.signedOutReason = 'session_ended'
-          this.emit()
-        },
+        onSessionEnded: () =>
+          void this.transitions
+            .run(async () => {
+              if (!isCurrent()) return
+              this.endActive('ended')
+              void this.deps.vault.clear()
+              this.signedOutReason = 'session_ended'
+              this.emit()
+            })
+            .catch(() => undefined),
         onConnectivity: (state, retryAt = null) => {
           const current = this.active
           if (!current || !isCurrent() || (current.connectivity === state && current.retryAt === retryAt)) return
@@ -309,6 +349,8 @@ export class SessionService {
   }
 
   private async signOutActive(): Promise<void> {
+    // A session just restored may not have read its queue yet: what it holds is said, never dropped unsaid.
+    await this.active?.services.queue.ready()
     const waiting = this.active?.services.queue.all() ?? []
     const a = this.endActive('signedOut')
     if (!a) return
