@@ -8,6 +8,9 @@ export interface AdversarialStats {
   faultsTriggered: number
   modelRuns: number
   modelSteps: number
+  /** Runs of the interleaving suite, and the changes that overlapped in them. */
+  interleavedRuns: number
+  overlappingSteps: number
   /** Unhandled exceptions and rejections at the process level, plus the dispatcher's internal errors. */
   crashes: number
   unhandledRejections: number
@@ -27,6 +30,8 @@ export function newStats(): AdversarialStats {
     faultsTriggered: 0,
     modelRuns: 0,
     modelSteps: 0,
+    interleavedRuns: 0,
+    overlappingSteps: 0,
     crashes: 0,
     unhandledRejections: 0,
     duplicateWrites: 0,

@@ -20,8 +20,9 @@ export default function setup(): () => void {
       }
     }
     const stepsPerRun = total.modelRuns === 0 ? 0 : Math.round(total.modelSteps / total.modelRuns)
+    const overlapping = total.interleavedRuns === 0 ? 0 : Math.round((total.overlappingSteps / total.interleavedRuns) * 10) / 10
     console.log(
-      `adversarial: ${total.inputs} inputs, ${total.faultsTriggered} faults triggered, ${total.modelRuns} model runs × ${stepsPerRun} steps, ${total.crashes} crashes, ${total.unhandledRejections} unhandled rejections, ${total.duplicateWrites} duplicate writes, ${total.lostActions} lost actions, ${total.crossAccountLeaks} cross-account leaks, ${total.repeatedNotifications} repeated notifications, ${total.secretsFound} secrets found, peak RSS ${total.peakRssMb} MB`
+      `adversarial: ${total.inputs} inputs, ${total.faultsTriggered} faults triggered, ${total.modelRuns} model runs × ${stepsPerRun} steps, ${total.interleavedRuns} interleaved runs × ${overlapping} overlapping changes, ${total.crashes} crashes, ${total.unhandledRejections} unhandled rejections, ${total.duplicateWrites} duplicate writes, ${total.lostActions} lost actions, ${total.crossAccountLeaks} cross-account leaks, ${total.repeatedNotifications} repeated notifications, ${total.secretsFound} secrets found, peak RSS ${total.peakRssMb} MB`
     )
   }
 }
