@@ -15,6 +15,7 @@ import { openExternalLink } from './core/links/external-links'
 import { appFolderOf, policyFileLocations, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
+import { KnownPersonalValues } from './core/privacy/known-personal-values'
 import { createFileLog } from './core/logging/file-log'
 import { applicationMenu } from './core/menu/app-menu'
 import { createSystemFetch, trustedCertificates } from './core/net/system-fetch'
@@ -84,7 +85,9 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
   else if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
 
   const fileLog = createFileLog(app.getPath('logs'), { echoToConsole: !app.isPackaged })
-  const logger = createLogger(fileLog.sink)
+  // The active session's borrower names, masked in the log's free text; the session that set them empties it.
+  const knownPersonal = new KnownPersonalValues()
+  const logger = createLogger(fileLog.sink, knownPersonal)
   let core: AppCore | null = null
   /** Quitting for real (tray → Quit, the app menu, an update): the window may close. */
   let quitting = false
@@ -210,6 +213,7 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
           cipher,
           fetch: createSystemFetch({ resolveProxy: (url) => session.defaultSession.resolveProxy(url), logger, ca: trustedCertificates() }),
           logger,
+          knownPersonal,
           sandbox,
           external,
           dialogs: electronFileDialogs,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppCore, type AppCore } from '../../src/main/core/app-core'
 import { createLogger } from '../../src/main/core/logger'
+import { KnownPersonalValues } from '../../src/main/core/privacy/known-personal-values'
 import type { Clock, SecretCipher } from '../../src/main/core/ports'
 import { createConfStore } from '../../src/main/core/storage/conf-store'
 import { callChannel, type CallInput, type IpcCallName } from '../../src/shared/ipc/contract'
@@ -50,9 +51,11 @@ export function startTestCore(options: {
   const dialogs = createScriptedDialogs()
   const logs: string[] = []
   const events: { channel: string; payload: unknown }[] = []
-  const logger = createLogger((_level, line) => logs.push(line))
+  const knownPersonal = new KnownPersonalValues()
+  const logger = createLogger((_level, line) => logs.push(line), knownPersonal)
   const core = createAppCore({
     dataDir: options.profileDir,
+    knownPersonal,
     store: createConfStore(options.profileDir, logger),
     cipher: options.cipher ?? createKeychainCipher(),
     fetch: options.fetch ?? createSystemFetch({ resolveProxy: async () => 'DIRECT', logger }),

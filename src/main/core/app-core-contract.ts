@@ -1,4 +1,5 @@
 /** What the main-process core needs from its host (the ports) and what it offers it: the app's two faces. */
+import type { KnownPersonalValues } from './privacy/known-personal-values'
 import type { FeedPolicy } from './updates/update-feed-policy'
 import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
 import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
@@ -12,6 +13,8 @@ export interface AppCoreDeps {
   cipher: SecretCipher
   fetch: HttpFetch
   logger: Logger
+  /** The borrower names the active session knows, which the logger masks in free text (the same object the logger was given). */
+  knownPersonal?: KnownPersonalValues | null
   sandbox: SandboxProvider
   external: ExternalOpener
   dialogs: FileDialogs

@@ -74,7 +74,21 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     client,
     createServices: (scope, auth, user, files) =>
       createSessionServices(
-        { clock, logger: deps.logger, settings, notifier: deps.notifier ?? null, badge: deps.badge ?? null, tray: deps.tray ?? null, window: deps.window ?? null, emit, openOrder: (ref) => mailbox.openOrder(ref), notice: (text) => mailbox.tell(text), maxUploadBytes, legacyStore: deps.store },
+        {
+          clock,
+          logger: deps.logger,
+          settings,
+          notifier: deps.notifier ?? null,
+          badge: deps.badge ?? null,
+          tray: deps.tray ?? null,
+          window: deps.window ?? null,
+          emit,
+          openOrder: (ref) => mailbox.openOrder(ref),
+          notice: (text) => mailbox.tell(text),
+          maxUploadBytes,
+          legacyStore: deps.store,
+          knownPersonal: deps.knownPersonal ?? null
+        },
         scope,
         auth,
         user,

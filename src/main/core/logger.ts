@@ -1,14 +1,15 @@
 /** The logger: timestamped lines, passed through the one scrubber before they are written. */
 import type { Logger } from './ports'
+import type { KnownPersonalValues } from './privacy/known-personal-values'
 import { scrub, scrubFields } from './privacy/scrubber'
 
 export type LogSink = (level: 'info' | 'warn' | 'error', line: string) => void
 
 /** Log lines pass the one scrubber: nothing should hand the logger a secret or personal data, but if it does, it is masked. */
-export function createLogger(sink: LogSink): Logger {
+export function createLogger(sink: LogSink, known: KnownPersonalValues | null = null): Logger {
   const write = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
-    const extra = scrubFields(fields)
-    sink(level, `${new Date().toISOString()} ${level.toUpperCase()} ${scrub(message)}${extra ? ` ${extra}` : ''}`)
+    const extra = scrubFields(fields, known)
+    sink(level, `${new Date().toISOString()} ${level.toUpperCase()} ${scrub(message, known)}${extra ? ` ${extra}` : ''}`)
   }
   return { info: write('info'), warn: write('warn'), error: write('error') }
 }

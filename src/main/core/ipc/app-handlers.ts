@@ -4,7 +4,6 @@ import type { DiagnosticsService } from '../diagnostics/diagnostics-service'
 import { AppError } from '../errors'
 import { isSafeExternalUrl, openExternalLink } from '../links/external-links'
 import type { ExternalOpener, Logger } from '../ports'
-import { scrub } from '../privacy/scrubber'
 import type { SettingsService } from '../settings/settings-service'
 import type { UpdateService } from '../updates/update-service'
 import type { WindowMailbox } from '../window/window-mailbox'
@@ -58,7 +57,8 @@ export function appHandlers(deps: AppHandlerDeps): Pick<IpcHandlers, AppCalls> {
       return null
     },
     reportRendererError: async ({ message, stack, source }) => {
-      deps.logger.error('renderer error', { source, message: scrub(message), stack: stack === null ? null : scrub(stack) })
+      // The logger decodes and scrubs both (the borrower names this session knows included).
+      deps.logger.error('renderer error', { source, message, stack })
       return null
     },
     takeWindowNotice: async () => mailbox.takeNotice(),

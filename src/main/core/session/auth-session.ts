@@ -194,7 +194,7 @@ export class AuthSession {
     } catch (error) {
       if (this.disposed) throw new AppError('not_signed_in', MESSAGES.notSignedIn)
       if (error instanceof PlatformError && error.failure.kind === 'http' && [400, 401, 403].includes(error.failure.status)) {
-        this.logger.warn('refresh refused; session ended', { status: error.failure.status, code: error.failure.code })
+        this.logger.warn('refresh refused; session ended', { status: error.failure.status, errorCode: error.failure.code })
         this.end()
         throw new AppError('session_ended', MESSAGES.sessionEnded)
       }

@@ -15,6 +15,7 @@ import { PendingSender } from '../offline/pending-sender'
 import { InboxService } from '../orders/inbox-service'
 import { OrderActions } from '../orders/order-actions'
 import type { KeyValueStore, Notifier } from '../ports'
+import type { KnownPersonalValues } from '../privacy/known-personal-values'
 import type { SessionFiles } from '../storage/session-files'
 import { NotificationMemory } from '../sync/notification-memory'
 import { SyncService, type SyncDeps } from '../sync/sync-service'
@@ -35,6 +36,8 @@ export interface SessionServicesDeps extends Pick<SyncDeps, 'clock' | 'logger' |
   maxUploadBytes(): number
   /** Where earlier versions kept drafts in plain text (taken over once, then removed). */
   legacyStore: KeyValueStore
+  /** The borrower names the logger masks: this session's, while it lives. */
+  knownPersonal: KnownPersonalValues | null
 }
 
 export interface SessionServices {
@@ -56,6 +59,8 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
   const clock = scope.clock(deps.clock)
   const now = () => new Date(clock.now()).toISOString()
   const emit: Emit = (name, payload) => scope.ifLive(() => deps.emit(name, payload))
+  const known = deps.knownPersonal
+  scope.add(() => known?.clear(scope.id))
   const notice = (text: string) => scope.ifLive(() => deps.notice(text))
   const notifier: Notifier | null = deps.notifier && {
     show: (notification) => scope.ifLive(() => deps.notifier?.show(notification)),
@@ -101,6 +106,7 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
       tray: deps.tray,
       window: deps.window,
       emitChanges: (changes) => emit('inboxChanged', encodeInboxChanges(changes)),
+      holds: (orders) => scope.ifLive(() => known?.add(scope.id, orders.map((o) => o.borrowerName))),
       emitOpenOrder: (ref) => scope.ifLive(() => deps.openOrder(ref)),
       offline,
       memory: new NotificationMemory(files),

@@ -46,3 +46,77 @@ export function personalDataPlace(tokens: Persistence, facts: Pick<StorageFacts,
   if (tokens === 'weak' && facts.weakPersonalData === 'weak') return 'disk'
   return 'memory'
 }
+
+/**
+ * What a log record's field may carry, by its name. 'safe': the app's own facts (states, counts,
+ * ids, kinds) or error text, written after the scrubber has decoded and masked it; 'secret': never
+ * written ([redacted]); 'personal': never written ([withheld]). A field not named here is personal:
+ * a new field is withheld until it is declared (a unit test lists every logger call's fields).
+ */
+export type LogFieldClass = 'safe' | 'personal' | 'secret'
+
+const LOG_FIELDS: Readonly<Record<string, LogFieldClass>> = {
+  // The app's own facts.
+  action: 'safe',
+  bucket: 'safe',
+  bytes: 'safe',
+  call: 'safe',
+  channel: 'safe',
+  clientId: 'safe',
+  current: 'safe',
+  endpoint: 'safe',
+  environment: 'safe',
+  errorCode: 'safe',
+  exitCode: 'safe',
+  expiresInS: 'safe',
+  file: 'safe',
+  files: 'safe',
+  mainFrame: 'safe',
+  method: 'safe',
+  ms: 'safe',
+  now: 'safe',
+  offered: 'safe',
+  orderId: 'safe',
+  origin: 'safe',
+  packaged: 'safe',
+  pagesClaimed: 'safe',
+  pagesRead: 'safe',
+  persistence: 'safe',
+  proxy: 'safe',
+  saved: 'safe',
+  seconds: 'safe',
+  since: 'safe',
+  source: 'safe',
+  status: 'safe',
+  version: 'safe',
+  write: 'safe',
+  // Error text (ours, the OS's, the platform's or the renderer's): decoded and scrubbed.
+  error: 'safe',
+  message: 'safe',
+  reason: 'safe',
+  stack: 'safe',
+  // A link that arrived: logged as its scheme and path shape only (links/link-handler.ts).
+  link: 'safe',
+  // Never written, whatever they hold.
+  accessToken: 'secret',
+  refreshToken: 'secret',
+  token: 'secret',
+  password: 'secret',
+  code: 'secret',
+  resetCode: 'secret',
+  authorization: 'secret',
+  cookie: 'secret',
+  email: 'personal',
+  phone: 'personal',
+  borrower: 'personal',
+  borrowerName: 'personal',
+  name: 'personal',
+  address: 'personal'
+}
+
+export function logFieldClass(name: string): LogFieldClass {
+  return Object.hasOwn(LOG_FIELDS, name) ? (LOG_FIELDS[name] as LogFieldClass) : 'personal'
+}
+
+/** Field names declared safe: what a logger call may pass and see written. */
+export const SAFE_LOG_FIELDS: readonly string[] = Object.entries(LOG_FIELDS).flatMap(([name, kind]) => (kind === 'safe' ? [name] : []))

@@ -38,6 +38,8 @@ export interface SyncDeps {
   hasPending(): boolean
   /** Send the field actions queued; `networkReturned` skips the sender's backoff (never a Retry-After). */
   sendPending(networkReturned: boolean): Promise<void>
+  /** Orders this session now holds (all of them at first, then what changed): whose names the logs must not show. */
+  holds(orders: readonly OrderSummary[]): void
 }
 
 const MAX_BACKOFF_MS = 15 * 60_000
@@ -128,6 +130,7 @@ export class SyncService {
     const summary = summaryOf(order)
     const known = this.orders.has(summary)
     this.orders.set(summary)
+    this.deps.holds([summary])
     void this.deps.memory.add([stateEvent(summary)])
     const changes: InboxChanges = { ...this.changeFrame(), added: known ? [] : [summary], changed: known ? [summary] : [] }
     this.deps.emitChanges(changes)
@@ -167,6 +170,7 @@ export class SyncService {
     this.copyLoaded ??= this.deps.offline.loadInbox().then((kept) => {
       if (!kept || this.fetchedAt !== null) return
       this.orders = new KnownOrders(kept.inbox.orders)
+      this.deps.holds(kept.inbox.orders)
       this.clients = kept.inbox.clients
       for (const client of kept.inbox.clients) {
         const failed = kept.inbox.failures.find((f) => f.clientId === client.id)
@@ -224,6 +228,7 @@ export class SyncService {
       this.orders.applyRead(result, diff, noteChange)
     }
     this.orders.dropClientsOtherThan(new Set(read.clients.map((c) => c.id)), diff)
+    this.deps.holds(this.fetchedAt === null ? this.orders.all() : [...diff.added, ...diff.changed])
     const changes: InboxChanges = { ...diff, clients: read.clients, failures, fetchedAt: read.fetchedAt, offlineSince: null }
     const first = this.fetchedAt === null
     const metaChanged = !equal(this.clients, read.clients) || !equal(this.failures, failures)
