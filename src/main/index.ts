@@ -113,14 +113,8 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
     // Reached only through openExternalLink: http(s) or mailto, and asked first unless it is our help pages.
     open: (url: string) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK - vetted and confirmed by openExternalLink first */,
     async confirm(link) {
-      const options = {
-        type: 'question' as const,
-        buttons: [link.kind === 'mail' ? 'Write e-mail' : 'Open in browser', 'Cancel'],
-        defaultId: 1,
-        cancelId: 1,
-        message: link.kind === 'mail' ? 'Write an e-mail to this address?' : 'Open this link in your browser?',
-        detail: link.target
-      }
+      // The words are the link policy's (core/links/external-links.ts); this only shows them.
+      const options = { type: 'question' as const, buttons: [link.confirmLabel, 'Cancel'], defaultId: 1, cancelId: 1, message: link.message, detail: link.detail }
       const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
       return response === 0
     }

@@ -218,6 +218,39 @@ describe('bounded resources', () => {
     }
   })
 
+  it('offers a shared document under its own file name only, whatever the platform calls it', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    const order = (await app.ok('listOrders')).orders[0]
+    if (!order) throw new Error('no orders')
+    const hostile = ['../../../.config/autostart/update.desktop', '..\\..\\Startup\\run.lnk', 'CON.pdf', 'invoice\u202Efdp.exe', '']
+    const doc = sandbox.sandbox.data.documents.find((d) => d.orderId === order.orderId)
+    if (!doc) throw new Error('no document')
+    const offered: string[] = []
+    for (const name of hostile) {
+      doc.name = name
+      await app.ok('downloadDocument', { ref: order, documentId: doc.id })
+      offered.push(app.dialogs.saveAsked.at(-1)?.defaultName ?? '(not asked)')
+    }
+    expect(offered).toEqual(['update.desktop', 'run.lnk', '_CON.pdf', 'invoicefdp.exe', 'document'])
+  })
+
+  it('keeps a draft under any allowed key — __proto__ and constructor included — and its fields whatever their names', async () => {
+    const app = start()
+    await app.ok('signIn', signInInput)
+    const value = { constructor: 'c', hasOwnProperty: 'h', note: 'n' }
+    for (const key of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'ord-1:decline']) {
+      await app.ok('saveDraft', { key, value })
+      expect(await app.ok('getDraft', { key }), key).toEqual(value)
+    }
+    // A field that could only be lost is refused, plainly.
+    const proto = JSON.parse('{"__proto__":"lost?","note":"n"}') as Record<string, string>
+    expect(await app.call('saveDraft', { key: 'ord-2:decline', value: proto })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('__proto__') } })
+    await app.ok('discardDraft', { key: '__proto__' })
+    expect(await app.ok('getDraft', { key: '__proto__' })).toBeNull()
+    expect(await app.ok('getDraft', { key: 'constructor' })).toEqual(value)
+  })
+
   it('refuses a draft too long to keep, with a message', async () => {
     const app = start()
     await app.ok('signIn', signInInput)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openExternalLink } from '../../src/main/core/links/external-links'
+import { MAX_SHOWN_MAIL_BODY, describeExternalLink, openExternalLink } from '../../src/main/core/links/external-links'
 
 /** Links leaving the app: our help pages open at once; anything else shows where it goes and asks first. */
 function opener(answer: boolean) {
@@ -46,5 +46,28 @@ describe('opening a link outside the app', () => {
     expect(await openExternalLink('javascript:alert(1)', no)).toBe(false)
     expect(no.opened).toEqual([])
     expect(no.asked).toHaveLength(1)
+  })
+})
+
+describe('a mailto link', () => {
+  it('shows every part that reaches the mail client — to, cc, bcc, subject, body — and opens only those', async () => {
+    const link = describeExternalLink('mailto:support@omnivms.com?bcc=collector%40evil.example&cc=a%40b.co&subject=Order%20OV-1&body=Hello%0Athere&x-header=sneaky')
+    expect(link.detail).toBe('To: support@omnivms.com\nCc: a@b.co\nBcc (hidden from the others): collector@evil.example\nSubject: Order OV-1\nMessage:\nHello\nthere\nLeft out: x-header')
+    const opened = new URL(link.url)
+    expect(opened.searchParams.get('bcc')).toBe('collector@evil.example')
+    expect(opened.searchParams.has('x-header')).toBe(false)
+    const o = opener(true)
+    await openExternalLink('mailto:support@omnivms.com?bcc=collector%40evil.example&x-header=sneaky', o)
+    expect(o.opened).toEqual(['mailto:support%40omnivms.com?bcc=collector%40evil.example'])
+  })
+
+  it('leaves out a body too long to show, and says so', () => {
+    const link = describeExternalLink(`mailto:x@y.co?body=${'a'.repeat(MAX_SHOWN_MAIL_BODY + 1)}`)
+    expect(link.detail).toContain('message text (2,001 characters) is left out')
+    expect(new URL(link.url).searchParams.has('body')).toBe(false)
+  })
+
+  it('names every recipient, from the address and from to=', () => {
+    expect(describeExternalLink('mailto:a@b.co,c@d.co?to=e%40f.co').target).toBe('a@b.co, c@d.co, e@f.co')
   })
 })

@@ -2,6 +2,8 @@
  * What the main-process logic needs from its host. Electron provides these in the app
  * (src/main/electron); plain Node provides them in tests and the e2e harness.
  */
+import type { LinkConfirmation } from './links/external-links'
+import type { SafeFileName } from './storage/safe-file-name'
 
 /** The OS secret protection (Electron safeStorage). Async so the switch to async safeStorage is one adapter. */
 export interface SecretCipher {
@@ -54,14 +56,15 @@ export interface FileDialogs {
   /** Paths the user picked; empty when cancelled. */
   openFiles(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[]>
   /** The path to save to; null when cancelled. */
-  saveFile(options: { title: string; defaultName: string }): Promise<string | null>
+  /** `defaultName` only through safeFileName(): a name from outside never picks the folder. */
+  saveFile(options: { title: string; defaultName: SafeFileName }): Promise<string | null>
 }
 
 /** Opens a vetted external link in the user's browser or mail client, after asking where policy says so. */
 export interface ExternalOpener {
   open(url: string): Promise<void>
   /** Shows where the link goes and asks; true to open it. */
-  confirm(link: { kind: 'mail' | 'web'; target: string; url: string }): Promise<boolean>
+  confirm(link: LinkConfirmation): Promise<boolean>
 }
 
 /** The auto-updater (electron-updater in the packaged app). */

@@ -1,5 +1,6 @@
 /** Electron's native open and save dialogs behind the core's port. */
-import { BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
 import type { FileDialogs } from '../core/ports'
 
 /** The native open/save dialogs, attached to the focused window. */
@@ -12,7 +13,8 @@ export const electronFileDialogs: FileDialogs = {
   },
   async saveFile({ title, defaultName }) {
     const owner = BrowserWindow.getFocusedWindow()
-    const options = { title, defaultPath: defaultName }
+    // The name is a file name (safeFileName); it is offered in the user's Documents folder.
+    const options = { title, defaultPath: join(app.getPath('documents'), defaultName) }
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
     return result.canceled || !result.filePath ? null : result.filePath
   }

@@ -214,7 +214,10 @@ export const DraftKeySchema = z
   .refine((key) => key !== '.' && key !== '..', 'This draft key is not valid')
 export const MAX_DRAFT_FIELDS = 20
 export const MAX_DRAFT_BYTES = 64 * 1024
+// A field named __proto__ cannot survive being an object's key (zod's record drops it): it is refused, not lost.
 export const DraftValueSchema = z
-  .record(z.string().max(64), z.string().max(20_000))
+  .unknown()
+  .refine((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), 'A draft field cannot be named __proto__')
+  .pipe(z.record(z.string().max(64), z.string().max(20_000)))
   .refine((value) => Object.keys(value).length <= MAX_DRAFT_FIELDS, `A draft has at most ${MAX_DRAFT_FIELDS} fields`)
   .refine((value) => JSON.stringify(value).length <= MAX_DRAFT_BYTES, 'This draft is too long to keep')

@@ -1,4 +1,5 @@
 /** Help → "Export diagnostics…": builds the report and saves it where the user picks. */
+import { safeFileName } from '../storage/safe-file-name'
 import { format } from 'date-fns'
 import type { AppInfo, UpdateStatus } from '../../../shared/ipc/app-schemas'
 import type { SessionState, StorageProtection } from '../../../shared/ipc/session-schemas'
@@ -47,7 +48,7 @@ export class DiagnosticsService {
   }
 
   async exportToFile(): Promise<{ savedTo: string } | null> {
-    const defaultName = `OmniValVMS-diagnostics-${format(this.deps.clock.now(), 'yyyyMMdd-HHmm')}.txt`
+    const defaultName = safeFileName(`OmniValVMS-diagnostics-${format(this.deps.clock.now(), 'yyyyMMdd-HHmm')}.txt`)
     const target = await this.deps.dialogs.saveFile({ title: 'Export diagnostics', defaultName })
     if (!target) return null
     try {

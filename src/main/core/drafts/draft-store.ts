@@ -9,8 +9,17 @@ import type { KeyValueStore } from '../ports'
 import type { SessionFiles } from '../storage/session-files'
 import { serialQueue } from '../storage/serial'
 
-const StoredDraftsSchema = z.record(z.string(), z.object({ value: DraftValueSchema, savedAt: z.number() }))
+const StoredDraftSchema = z.object({ value: DraftValueSchema, savedAt: z.number() })
+type StoredDraft = z.infer<typeof StoredDraftSchema>
+/** Before drafts were kept as entries, a plain record; read, never written. */
+const StoredDraftsSchema = z.record(z.string(), StoredDraftSchema)
 type StoredDrafts = z.infer<typeof StoredDraftsSchema>
+/**
+ * As entries, not a record: any key the window may use — `__proto__`, `constructor` — is a key
+ * like another, never an object's prototype.
+ */
+const DraftFileSchema = z.union([z.object({ entries: z.array(z.tuple([z.string(), StoredDraftSchema])) }), StoredDraftsSchema])
+type Drafts = Map<string, StoredDraft>
 const MAX_DRAFTS = 200
 /** All drafts together; the oldest give way to a new one beyond this. */
 export const MAX_ALL_DRAFTS_BYTES = 1024 * 1024
@@ -25,7 +34,7 @@ export class DraftStore {
   ) {}
 
   async get(key: string): Promise<z.infer<typeof DraftValueSchema> | null> {
-    return (await this.all())[key]?.value ?? null
+    return (await this.all()).get(key)?.value ?? null
   }
 
   save(key: string, value: z.infer<typeof DraftValueSchema>): Promise<void> {
@@ -34,32 +43,38 @@ export class DraftStore {
 
   private async saveNow(key: string, value: z.infer<typeof DraftValueSchema>): Promise<void> {
     const drafts = await this.all()
-    drafts[key] = { value, savedAt: this.now() }
-    const keys = Object.keys(drafts).sort((a, b) => (drafts[b]?.savedAt ?? 0) - (drafts[a]?.savedAt ?? 0))
-    for (const old of keys.slice(MAX_DRAFTS)) delete drafts[old]
+    drafts.set(key, { value, savedAt: this.now() })
+    const keys = [...drafts.keys()].sort((a, b) => (drafts.get(b)?.savedAt ?? 0) - (drafts.get(a)?.savedAt ?? 0))
+    for (const old of keys.slice(MAX_DRAFTS)) drafts.delete(old)
     for (const old of keys.slice(1).reverse()) {
-      if (JSON.stringify(drafts).length <= MAX_ALL_DRAFTS_BYTES) break
-      delete drafts[old]
+      if (JSON.stringify([...drafts]).length <= MAX_ALL_DRAFTS_BYTES) break
+      drafts.delete(old)
     }
-    await this.files.write(FILE, drafts)
+    await this.write(drafts)
   }
 
   discard(key: string): Promise<void> {
     return this.serial(async () => {
       const drafts = await this.all()
-      delete drafts[key]
-      await this.files.write(FILE, drafts)
+      drafts.delete(key)
+      await this.write(drafts)
     })
   }
 
   /** Drafts an earlier version kept in config.json for this user: taken over once. */
   adopt(legacy: StoredDrafts): Promise<void> {
     if (Object.keys(legacy).length === 0) return Promise.resolve()
-    return this.serial(async () => this.files.write(FILE, { ...legacy, ...(await this.all()) }))
+    return this.serial(async () => this.write(new Map([...Object.entries(legacy), ...(await this.all())])))
   }
 
-  private async all(): Promise<StoredDrafts> {
-    return { ...((await this.files.read(FILE, StoredDraftsSchema)) ?? {}) }
+  private write(drafts: Drafts): Promise<void> {
+    return this.files.write(FILE, { entries: [...drafts] })
+  }
+
+  private async all(): Promise<Drafts> {
+    const saved = await this.files.read(FILE, DraftFileSchema)
+    if (!saved) return new Map()
+    return new Map('entries' in saved && Array.isArray(saved.entries) ? (saved.entries as [string, StoredDraft][]) : Object.entries(saved as StoredDrafts))
   }
 }
 

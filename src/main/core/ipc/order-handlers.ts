@@ -2,6 +2,7 @@
  * The IPC calls that work orders, each answered by the live session's own services — and only for
  * an appraiser's account: anyone else is told the app is for appraisers, on every call alike.
  */
+import { safeFileName } from '../storage/safe-file-name'
 import { encodeInbox } from '../../../shared/ipc/order-list-wire'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { actionLabel, isFieldAction } from '../../../shared/order-workflow'
@@ -127,7 +128,7 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
     saveInspectionToCalendar: async (ref) => {
       const order = await vendor().services.inbox.get(ref)
       const text = inspectionEvent(order)
-      const target = await dialogs.saveFile({ title: 'Add the inspection to your calendar', defaultName: `Inspection ${order.orderNumber}.ics` })
+      const target = await dialogs.saveFile({ title: 'Add the inspection to your calendar', defaultName: safeFileName(`Inspection ${order.orderNumber}.ics`, 'Inspection.ics') })
       if (!target) return null
       await writeFileAtomic(target, text)
       return { savedTo: target }

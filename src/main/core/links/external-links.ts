@@ -19,24 +19,75 @@ export function needsConfirmation(raw: string): boolean {
   return !(url.protocol === 'https:' && HELP_HOSTS.has(url.hostname) && url.port === '')
 }
 
-/** What a link to be confirmed is, in words the confirmation uses. */
-export function describeExternalLink(raw: string): { kind: 'mail' | 'web'; target: string } {
-  const url = new URL(raw)
-  if (url.protocol !== 'mailto:') return { kind: 'web', target: raw }
+/** What the confirmation shows, and the link that opens if the user agrees: only what was shown. */
+export interface LinkConfirmation {
+  kind: 'mail' | 'web'
+  /** Where it goes: the web address, or the mail's recipients. */
+  target: string
+  /** The link to open: for mail, rebuilt from the parts shown (a part not shown never reaches the mail client). */
+  url: string
+  message: string
+  detail: string
+  confirmLabel: string
+}
+
+/** A mail body longer than this is not shown, so it is left out of the mail too. */
+export const MAX_SHOWN_MAIL_BODY = 2_000
+const MAIL_PARTS = ['cc', 'bcc', 'subject', 'body'] as const
+
+function decoded(text: string): string {
   try {
-    return { kind: 'mail', target: decodeURIComponent(url.pathname) || raw }
+    return decodeURIComponent(text)
   } catch {
-    return { kind: 'mail', target: raw }
+    return text
   }
+}
+
+function mailConfirmation(raw: string, url: URL): LinkConfirmation {
+  const addresses = (list: string) => list.split(',').map((a) => a.trim()).filter(Boolean)
+  const to = [...addresses(decoded(url.pathname)), ...url.searchParams.getAll('to').flatMap(addresses)]
+  const cc = url.searchParams.getAll('cc').flatMap(addresses)
+  const bcc = url.searchParams.getAll('bcc').flatMap(addresses)
+  const subject = url.searchParams.get('subject') ?? ''
+  let body = url.searchParams.get('body') ?? ''
+  const lines = [`To: ${to.join(', ') || '(nobody)'}`]
+  if (cc.length > 0) lines.push(`Cc: ${cc.join(', ')}`)
+  if (bcc.length > 0) lines.push(`Bcc (hidden from the others): ${bcc.join(', ')}`)
+  if (subject) lines.push(`Subject: ${subject}`)
+  if (body.length > MAX_SHOWN_MAIL_BODY) {
+    lines.push(`The link's message text (${body.length.toLocaleString('en-US')} characters) is left out; write your own.`)
+    body = ''
+  } else if (body) lines.push(`Message:\n${body}`)
+  const dropped = [...url.searchParams.keys()].filter((key) => key !== 'to' && !(MAIL_PARTS as readonly string[]).includes(key.toLowerCase()))
+  if (dropped.length > 0) lines.push(`Left out: ${[...new Set(dropped)].join(', ')}`)
+  const query = new URLSearchParams()
+  if (cc.length > 0) query.set('cc', cc.join(','))
+  if (bcc.length > 0) query.set('bcc', bcc.join(','))
+  if (subject) query.set('subject', subject)
+  if (body) query.set('body', body)
+  const rebuilt = `mailto:${to.map(encodeURIComponent).join(',')}${query.size > 0 ? `?${query.toString().replace(/\+/g, '%20')}` : ''}`
+  return { kind: 'mail', target: to.join(', ') || raw, url: rebuilt, message: 'Write this e-mail in your mail app?', detail: lines.join('\n'), confirmLabel: 'Write e-mail' }
+}
+
+/** What a link to be confirmed is, in the words the confirmation uses. */
+export function describeExternalLink(raw: string): LinkConfirmation {
+  const url = new URL(raw)
+  if (url.protocol === 'mailto:') return mailConfirmation(raw, url)
+  return { kind: 'web', target: raw, url: raw, message: 'Open this link in your browser?', detail: raw, confirmLabel: 'Open in browser' }
 }
 
 /**
  * Opens a vetted link, asking first unless it is one of our help pages. False when it was not
  * opened (not a web or e-mail link, or the user said no).
  */
-export async function openExternalLink(raw: string, opener: { open(url: string): Promise<void>; confirm(link: { kind: 'mail' | 'web'; target: string; url: string }): Promise<boolean> }): Promise<boolean> {
+export async function openExternalLink(raw: string, opener: { open(url: string): Promise<void>; confirm(link: LinkConfirmation): Promise<boolean> }): Promise<boolean> {
   if (!isSafeExternalUrl(raw)) return false
-  if (needsConfirmation(raw) && !(await opener.confirm({ ...describeExternalLink(raw), url: raw }))) return false
-  await opener.open(raw)
+  if (!needsConfirmation(raw)) {
+    await opener.open(raw)
+    return true
+  }
+  const link = describeExternalLink(raw)
+  if (!(await opener.confirm(link))) return false
+  await opener.open(link.url)
   return true
 }

@@ -9,6 +9,7 @@ import { AppError } from '../errors'
 import { toAppError } from '../platform/to-app-error'
 import type { FileDialogs } from '../ports'
 import type { AuthSession } from '../session/auth-session'
+import { safeFileName } from '../storage/safe-file-name'
 
 /** Saves a document the client shared, streamed to disk; a failed download leaves no partial file. */
 export async function downloadDocument(auth: AuthSession, dialogs: FileDialogs, ref: OrderRef, documentId: string): Promise<{ savedTo: string } | null> {
@@ -16,7 +17,8 @@ export async function downloadDocument(auth: AuthSession, dialogs: FileDialogs, 
   try {
     const doc = (await auth.call('listDocuments', { params })).items.find((d) => d.id === documentId)
     if (!doc) throw new AppError('not_found', 'This document is no longer shared with you.')
-    const target = await dialogs.saveFile({ title: 'Save document', defaultName: doc.name })
+    // The platform allows any string as a name: `../../.config/autostart/x.desktop` is only x.desktop here.
+    const target = await dialogs.saveFile({ title: 'Save document', defaultName: safeFileName(doc.name, 'document') })
     if (!target) return null
     const response = await auth.open('downloadDocument', { params: { ...params, documentId } })
     if (!response.body) throw new AppError('bad_response', 'OmniValVMS sent an empty document.')
