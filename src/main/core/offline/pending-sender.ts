@@ -91,8 +91,8 @@ export class PendingSender {
       return 'done'
     }
     if (!availableActions(order.statusCode, order.negotiation?.state ?? null).includes(type)) {
-      await queue.remove(pending.id)
       this.report(pending, `the order is now ${vendorStatusName(order.statusCode, order.respondBy)}.`)
+      await queue.remove(pending.id)
       return 'done'
     }
     queue.markSending(pending.id)
@@ -117,11 +117,12 @@ export class PendingSender {
       this.deps.logger.warn('a queued action could not be sent yet; it stays queued', { action: pending.action.type, error: code })
       return 'retry'
     }
-    await this.deps.queue.remove(pending.id)
     this.report(pending, error instanceof Error ? error.message : 'it was refused.')
+    await this.deps.queue.remove(pending.id)
     return 'done'
   }
 
+  /** Said before the action leaves the queue: a crash in between repeats the message, never loses it. */
   private report(pending: PendingAction, why: string): void {
     this.deps.logger.warn('a queued action was not sent', { action: pending.action.type })
     this.deps.notice(`“${actionLabel(pending.action.type)}” for ${pending.orderLabel} was not sent: ${why}`)

@@ -16,6 +16,7 @@ import { secondsUntil, toAppError } from '../platform/to-app-error'
 import type { Clock, Logger, SandboxProvider, SecretCipher } from '../ports'
 import type { WeakChoice } from '../storage/personal-data-policy'
 import type { Preferences } from '../storage/preferences'
+import { removeStaleTemporaries } from '../storage/secure-file'
 import { SessionFiles } from '../storage/session-files'
 import type { TokenVault } from '../storage/token-vault'
 import { AuthSession, tokensFrom, type Connectivity, type TokenSet } from './auth-session'
@@ -89,6 +90,9 @@ export class SessionService {
   }
 
   private async restoreNow(signal: AbortSignal): Promise<void> {
+    // What a crash left half-written is a temporary beside a whole file: removed before anything writes.
+    const stale = await removeStaleTemporaries(this.deps.dataDir)
+    if (stale > 0) this.deps.logger.info('removed what interrupted writes left behind', { files: stale })
     await rm(join(this.deps.dataDir, LEGACY_OFFLINE_FOLDER), { recursive: true, force: true }).catch(() => undefined)
     const loaded = await this.deps.vault.load()
     if (loaded.kind === 'unreadable') {
@@ -358,12 +362,13 @@ export class SessionService {
     // Waits for any save in progress (a refresh's), then removes the session; nothing is written after.
     await this.deps.vault.clear()
     this.parked.delete(a.scope.id)
-    await a.files.wipe().catch((error: unknown) => this.deps.logger.warn('the signed-out session’s data could not be removed', { error: error instanceof Error ? error.name : 'unknown' }))
-    await this.revoke(this.deps.client(a.environment.info.url, 5_000), refreshToken)
+    // Said once the session can no longer come back and before its queue is wiped: a crash loses neither.
     if (waiting.length > 0) {
       const what = waiting.map((p) => `“${actionLabel(p.action.type)}” for ${p.orderLabel}`).join(', ')
       this.deps.notice(`Signed out before it could be sent, so this was not sent: ${what}.`)
     }
+    await a.files.wipe().catch((error: unknown) => this.deps.logger.warn('the signed-out session’s data could not be removed', { error: error instanceof Error ? error.name : 'unknown' }))
+    await this.revoke(this.deps.client(a.environment.info.url, 5_000), refreshToken)
     this.deps.logger.info('signed out')
   }
 

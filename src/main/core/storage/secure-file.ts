@@ -1,6 +1,6 @@
 /** Atomic, flushed writes of files only the user may read (0600), in folders only they may enter (0700). */
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
+import { chmod, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname, join, basename } from 'node:path'
 
 /** Files the app writes are readable by the user only (macOS/Linux); folders likewise. */
@@ -32,6 +32,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   }
   await chmod(path, mode).catch(() => undefined)
   await syncFolder(folder)
+}
+
+/** What writeFileAtomic names its temporary files: `.<target>.<12 hex>.tmp`. */
+const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/
+
+/**
+ * Removes the temporary files of writes a crash interrupted (the targets beside them are whole: the
+ * old content or the new), in `folder` and the folders under it to `depth`. Run before anything writes.
+ */
+export async function removeStaleTemporaries(folder: string, depth = 2): Promise<number> {
+  let removed = 0
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+  for (const entry of entries) {
+    const path = join(folder, entry.name)
+    if (entry.isFile() && TEMPORARY.test(entry.name)) {
+      await rm(path, { force: true })
+      removed++
+    } else if (entry.isDirectory() && depth > 0) removed += await removeStaleTemporaries(path, depth - 1)
+  }
+  return removed
 }
 
 /** Opens a new file for writing; its folder is made (0700) only when it is missing — most writes go to a folder that is there, and save the call. */
