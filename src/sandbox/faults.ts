@@ -143,13 +143,15 @@ export function faultMiddleware(sandbox: Sandbox) {
         await next()
         log(c.res.status, false)
         const body = new Uint8Array(await c.res.arrayBuffer())
+        // Ten steps a second, or one byte at a time as slowly as asked (1 byte/s: a byte each second).
         const step = Math.max(1, Math.ceil(fault.bytesPerSecond / 10))
+        const pauseMs = Math.max(100, (1000 * step) / fault.bytesPerSecond)
         let at = 0
         replaceResponse(c, new Response(
           new ReadableStream({
             async pull(controller) {
               if (at >= body.length) return controller.close()
-              await sleep(100)
+              await sleep(pauseMs)
               controller.enqueue(body.subarray(at, at + step))
               at += step
             }

@@ -14,6 +14,9 @@ import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
 import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 import { createLogger } from '../../src/main/core/logger'
 import type { HttpFetch } from '../../src/main/core/ports'
+import { PlatformClient } from '../../src/main/core/platform/platform-client'
+import { PlatformError } from '../../src/main/core/platform/platform-error'
+import { toAppError } from '../../src/main/core/platform/to-app-error'
 
 const vendor = DEMO_ACCOUNTS.vendor
 const signInInput = { environment: { kind: 'sandbox' as const }, email: vendor.email, password: vendor.password, keepSignedIn: true }
@@ -200,6 +203,25 @@ describe('bounded resources', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } })
       expect((process.memoryUsage().rss - before) / 1024 / 1024).toBeLessThan(120)
     }
+  })
+
+  it('an answer trickled one byte a second ends at the request deadline, reported as a timeout, never a hang', async () => {
+    await control.fault({ method: 'POST', path: '/api/auth/sign-in', mode: 'trickle', bytesPerSecond: 1 })
+    // The app's own client and fetch, with a 1.5 s deadline in place of its 30 s (the same timer ends both).
+    const client = new PlatformClient(sandbox.url, { fetch: directFetch(), logger: createLogger(() => undefined), timeoutMs: 1_500 })
+    const started = Date.now()
+    const failure = await client.call('signIn', { body: { email: vendor.email, password: vendor.password } }).then(
+      () => null,
+      (error: unknown) => error
+    )
+    const tookMs = Date.now() - started
+    expect(failure).toBeInstanceOf(PlatformError)
+    expect((failure as PlatformError).failure.kind).toBe('timeout')
+    expect(toAppError(failure).message).toMatch(/took too long|timed out|try again/i)
+    expect(tookMs).toBeGreaterThanOrEqual(1_400)
+    expect(tookMs).toBeLessThan(5_000)
+    // The trickle had begun: the answer's first bytes were sent before the deadline cut it.
+    expect((await log()).some((r) => r.path === '/api/auth/sign-in' && r.status === 200)).toBe(true)
   })
 
   it('stops a download that sends more than its listed size, and saves nothing', async () => {

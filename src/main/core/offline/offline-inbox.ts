@@ -63,10 +63,10 @@ export class OfflineInbox {
 
   /** The copy saved before, or null when there is none or part of it can't be read. */
   async load(): Promise<{ inbox: Inbox; savedAt: string } | null> {
-    const whole = await this.files.read(INDEX, WholeCopySchema)
-    if (whole) return whole
-    const index = await this.files.read(INDEX, IndexSchema)
-    if (!index) return null
+    const stored = await this.files.read(INDEX, z.union([IndexSchema, WholeCopySchema]))
+    if (!stored) return null
+    if (!('buckets' in stored)) return stored
+    const index = stored
     this.bucketsOnDisk = index.buckets
     const orders = new Map<string, OrderSummary>()
     for (let i = 0; i < index.buckets; i++) {

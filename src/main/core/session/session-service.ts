@@ -18,6 +18,7 @@ import type { WeakChoice } from '../storage/personal-data-policy'
 import type { Preferences } from '../storage/preferences'
 import { removeStaleTemporaries } from '../storage/secure-file'
 import { SessionFiles } from '../storage/session-files'
+import { UnreadableFiles } from '../storage/unreadable-files'
 import type { TokenVault } from '../storage/token-vault'
 import { AuthSession, tokensFrom, type Connectivity, type TokenSet } from './auth-session'
 import { resolveEnvironment, type ResolvedEnvironment } from './environments'
@@ -272,13 +273,15 @@ export class SessionService {
       this.endActive('ended')
     }
     const scope = new SessionScope({ origin: environment.keyOrigin, userId: user.id })
+    const unreadable = new UnreadableFiles((text) => scope.ifLive(() => this.deps.notice(text)))
     const files = new SessionFiles({
       folder: join(this.deps.dataDir, SESSIONS_FOLDER, scope.id),
       cipher: this.deps.cipher,
       logger: this.deps.logger,
       place: this.storage.personalDataPlace(persistence),
       isLive: () => scope.live,
-      initial: this.parked.get(scope.id)
+      initial: this.parked.get(scope.id),
+      unreadable: (file) => unreadable.add(file)
     })
     this.parked.delete(scope.id)
     const isCurrent = () => this.active?.scope === scope && scope.live

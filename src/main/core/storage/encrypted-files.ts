@@ -25,7 +25,9 @@ export class EncryptedFiles {
   constructor(
     private readonly folder: string,
     private readonly cipher: SecretCipher,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    /** Told of each file there that could not be read (damaged, or sealed with another key) and was discarded. */
+    private readonly unreadable: (file: string) => void = () => undefined
   ) {}
 
   async write(name: string, value: unknown): Promise<boolean> {
@@ -56,6 +58,7 @@ export class EncryptedFiles {
     } catch (error) {
       this.logger.warn('a local data file could not be decrypted and was discarded', { file: name, error: error instanceof Error ? error.name : 'unknown' })
       await rm(join(this.folder, name), { force: true })
+      this.unreadable(name)
       return null
     }
   }
@@ -87,7 +90,10 @@ export class EncryptedFiles {
       if (key.length === 32) return key
       throw new Error('bad key length')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('the local data key could not be read; local data starts afresh', { error: error instanceof Error ? error.name : 'unknown' })
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.logger.warn('the local data key could not be read; local data starts afresh', { error: error instanceof Error ? error.name : 'unknown' })
+        this.unreadable(KEY_FILE)
+      }
     }
     if (!create) return null
     try {

@@ -35,7 +35,8 @@ function inspect(filePath: string): FileState {
     if (code === 'ENOENT') return { kind: 'ok' }
     return { kind: 'unusable', reason: code === 'EACCES' || code === 'EPERM' ? 'no permission to read it' : code === 'EISDIR' ? 'it is a folder' : code || 'unknown error' }
   }
-  if (text.trim() === '') return { kind: 'ok' }
+  // conf writes atomically: an empty file is one a disk or another program emptied.
+  if (text.trim() === '') return { kind: 'corrupt', error: new SyntaxError('the settings file is empty') }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -61,6 +62,7 @@ export function createRecoveringStore(create: () => ConfLike, filePath: string, 
     if (existsSync(filePath)) renameSync(filePath, aside)
     pruneQuarantined(filePath)
     recovered = true
+    problem ??= `Your settings file was damaged and could not be read, so settings are back to their defaults (the damaged file is kept as ${aside}). Your sign-in and saved data are kept.`
     logger.warn('settings file was unreadable and was set aside', { file: aside, error: String(error) })
   }
   const fallBack = (reason: string): ConfLike => {

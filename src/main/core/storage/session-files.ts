@@ -18,6 +18,8 @@ export interface SessionFilesOptions {
   isLive(): boolean
   /** Values kept in memory by an earlier session with the same key (a forced sign-in keeps them). */
   initial?: ReadonlyMap<string, unknown>
+  /** A file on disk could not be read (damaged, sealed with another key, not of its shape) and was discarded. */
+  unreadable?(file: string): void
 }
 
 interface WaitingWrite {
@@ -37,7 +39,7 @@ export class SessionFiles {
 
   constructor(private readonly options: SessionFilesOptions) {
     this.values = new Map(options.initial ?? [])
-    this.encrypted = new EncryptedFiles(options.folder, options.cipher, options.logger)
+    this.encrypted = new EncryptedFiles(options.folder, options.cipher, options.logger, (file) => options.unreadable?.(file))
     this.currentPlace = options.place
   }
 
@@ -50,7 +52,15 @@ export class SessionFiles {
     if (!this.values.has(name) && this.currentPlace === 'disk' && !this.fromDisk.has(name)) {
       const stored = await this.serial(() => this.encrypted.read(name))
       this.fromDisk.add(name)
-      if (stored !== null && !this.values.has(name)) this.values.set(name, stored)
+      if (stored !== null && !this.values.has(name)) {
+        // Opened but not of the shape this version keeps: as unreadable as a damaged file.
+        if (!schema.safeParse(stored).success) {
+          this.options.logger.warn('a local data file was not of its shape and was discarded', { file: name })
+          this.options.unreadable?.(name)
+          return null
+        }
+        this.values.set(name, stored)
+      }
     }
     const parsed = schema.safeParse(this.values.get(name))
     return parsed.success ? parsed.data : null
