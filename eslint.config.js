@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import omnivms from './eslint/core-layers.js'
 
 // ── Nothing switches on numbers: status codes are compared only inside src/shared/workflow/ ──
 const STATUS_NAMES = '/^(status|statusCode|previousStatus|previousStatusCode|statusBeforeHold|heldFrom|code|from|to)$/'
@@ -62,6 +63,8 @@ export default tseslint.config(
   },
   { files: ['src/**/*.{ts,tsx}'], ignores: ['src/shared/workflow/**'], rules: { 'no-restricted-syntax': ['error', ...noStatusSwitching] } },
   { files: ['src/main/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.core] } },
+  // Inside the core, one way down: session above what it builds, primitives and ports at the ground.
+  { files: ['src/main/core/**/*.ts'], plugins: { omnivms }, rules: { 'omnivms/core-layers': 'error' } },
   { files: ['src/sandbox/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.sandbox] } },
   { files: ['src/platform/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.platform] } },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { HttpFetch } from '../../src/main/core/ports'
-import { sessionKeyId } from '../../src/main/core/session/session-scope'
+import { sessionKeyId } from '../../src/main/core/primitives/session-key'
 import { EncryptedFiles } from '../../src/main/core/storage/encrypted-files'
 import { consoleLogger } from '../../src/main/core/logger'
 import { decodeInboxChanges, type InboxChangesWire } from '../../src/shared/ipc/order-list-wire'

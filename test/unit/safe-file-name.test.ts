@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, posix, win32 } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { safeFileName } from '../../src/main/core/storage/safe-file-name'
+import { safeFileName } from '../../src/main/core/primitives/safe-file-name'
 
 describe('a name from outside made a file name', () => {
   it('keeps the last path segment only, on every OS’s separators', () => {

@@ -2,8 +2,7 @@
  * What the main-process logic needs from its host. Electron provides these in the app
  * (src/main/electron); plain Node provides them in tests and the e2e harness.
  */
-import type { LinkConfirmation } from './links/external-links'
-import type { SafeFileName } from './storage/safe-file-name'
+import type { SafeFileName } from './primitives/safe-file-name'
 
 /** The OS secret protection (Electron safeStorage). Async so the switch to async safeStorage is one adapter. */
 export interface SecretCipher {
@@ -61,6 +60,18 @@ export interface FileDialogs {
 }
 
 /** Opens a vetted external link in the user's browser or mail client, after asking where policy says so. */
+/** What the confirmation shows, and the link that opens if the user agrees: only what was shown. */
+export interface LinkConfirmation {
+  kind: 'mail' | 'web'
+  /** Where it goes: the web address, or the mail's recipients. */
+  target: string
+  /** The link to open: for mail, rebuilt from the parts shown (a part not shown never reaches the mail client). */
+  url: string
+  message: string
+  detail: string
+  confirmLabel: string
+}
+
 export interface ExternalOpener {
   open(url: string): Promise<void>
   /** Shows where the link goes and asks; true to open it. */

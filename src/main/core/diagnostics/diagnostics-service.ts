@@ -1,5 +1,5 @@
 /** Help → "Export diagnostics…": builds the report and saves it where the user picks. */
-import { safeFileName } from '../storage/safe-file-name'
+import { safeFileName } from '../primitives/safe-file-name'
 import { format } from 'date-fns'
 import type { AppInfo, UpdateStatus } from '../../../shared/ipc/app-schemas'
 import type { SessionState, StorageProtection } from '../../../shared/ipc/session-schemas'

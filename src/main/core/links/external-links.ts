@@ -1,4 +1,5 @@
 /** Which links may leave the app for the user's browser or mail client. */
+import type { ExternalOpener, LinkConfirmation } from '../ports'
 const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 
 export function isSafeExternalUrl(raw: string): boolean {
@@ -17,18 +18,6 @@ const HELP_HOSTS = new Set(['omnivms.com', 'www.omnivms.com', 'help.omnivms.com'
 export function needsConfirmation(raw: string): boolean {
   const url = new URL(raw)
   return !(url.protocol === 'https:' && HELP_HOSTS.has(url.hostname) && url.port === '')
-}
-
-/** What the confirmation shows, and the link that opens if the user agrees: only what was shown. */
-export interface LinkConfirmation {
-  kind: 'mail' | 'web'
-  /** Where it goes: the web address, or the mail's recipients. */
-  target: string
-  /** The link to open: for mail, rebuilt from the parts shown (a part not shown never reaches the mail client). */
-  url: string
-  message: string
-  detail: string
-  confirmLabel: string
 }
 
 /** A mail body longer than this is not shown, so it is left out of the mail too. */
@@ -80,7 +69,7 @@ export function describeExternalLink(raw: string): LinkConfirmation {
  * Opens a vetted link, asking first unless it is one of our help pages. False when it was not
  * opened (not a web or e-mail link, or the user said no).
  */
-export async function openExternalLink(raw: string, opener: { open(url: string): Promise<void>; confirm(link: LinkConfirmation): Promise<boolean> }): Promise<boolean> {
+export async function openExternalLink(raw: string, opener: ExternalOpener): Promise<boolean> {
   if (!isSafeExternalUrl(raw)) return false
   if (!needsConfirmation(raw)) {
     await opener.open(raw)

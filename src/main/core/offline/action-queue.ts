@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { OrderActionSchema, OrderRefSchema, orderKey, type OrderAction, type OrderRef } from '../../../shared/ipc/order-schemas'
 import { actionLabel } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
-import { sameSessionKey, type SessionKey } from '../session/session-scope'
+import { sameSessionKey, type SessionKey } from '../primitives/session-key'
 import type { SessionFiles } from '../storage/session-files'
 
 

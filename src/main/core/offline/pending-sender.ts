@@ -14,7 +14,7 @@ import { AppError } from '../errors'
 import type { InboxService } from '../orders/inbox-service'
 import type { OrderActions } from '../orders/order-actions'
 import type { Clock, Logger, TimerHandle } from '../ports'
-import { timerDelay } from '../session/token-timing'
+import { timerDelay } from '../primitives/timer-delay'
 import type { ActionQueue, PendingAction } from './action-queue'
 
 export interface PendingSenderDeps {
@@ -97,7 +97,8 @@ export class PendingSender {
     }
     queue.markSending(pending.id)
     try {
-      const result = await this.deps.actions.perform(pending.ref, pending.action)
+      // The order was just read: its history is the write's baseline (one reconciliation per action).
+      const result = await this.deps.actions.perform(pending.ref, pending.action, new Set(order.history.map((h) => h.id)))
       await queue.remove(pending.id)
       this.deps.applied(result.order)
       logger.info('a queued action was sent', { action: type })

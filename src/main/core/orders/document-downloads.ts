@@ -8,11 +8,11 @@ import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import { AppError } from '../errors'
 import { toAppError } from '../platform/to-app-error'
 import type { FileDialogs } from '../ports'
-import type { AuthSession } from '../session/auth-session'
-import { safeFileName } from '../storage/safe-file-name'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
+import { safeFileName } from '../primitives/safe-file-name'
 
 /** Saves a document the client shared, streamed to disk; a failed download leaves no partial file. */
-export async function downloadDocument(auth: AuthSession, dialogs: FileDialogs, ref: OrderRef, documentId: string): Promise<{ savedTo: string } | null> {
+export async function downloadDocument(auth: AuthorizedPlatform, dialogs: FileDialogs, ref: OrderRef, documentId: string): Promise<{ savedTo: string } | null> {
   const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
   try {
     const doc = (await auth.call('listDocuments', { params })).items.find((d) => d.id === documentId)

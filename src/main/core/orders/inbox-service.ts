@@ -3,7 +3,7 @@ import { ORDERS_PAGE_SIZE_MAX } from '../../../platform/endpoints'
 import type { MeResponse } from '../../../platform/schemas'
 import { orderKey, type ClientSummary, type OrderDetail, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { AppError } from '../errors'
-import type { AuthSession } from '../session/auth-session'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import { toAppError } from '../platform/to-app-error'
 import type { Logger } from '../ports'
 import { toOrderDetail } from './order-mapping'
@@ -53,7 +53,7 @@ export class InboxService {
   private readonly onPages = new Map<string, Map<string, number>>()
 
   constructor(
-    private readonly auth: AuthSession,
+    private readonly auth: AuthorizedPlatform,
     private readonly logger: Logger,
     private readonly now: () => number
   ) {}

@@ -4,19 +4,28 @@ import { statusName } from '../../../shared/order-workflow'
 import { VENDOR_ACTIONS, isAppliedRecord, toStatusRequest } from '../../../shared/order-workflow'
 import { AppError } from '../errors'
 import type { Logger } from '../ports'
-import type { AuthSession } from '../session/auth-session'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import type { InboxService } from './inbox-service'
 import { performReconciledWrite } from './reconciled-write'
+
+export interface PerformResult {
+  order: OrderDetail
+  confirmedFromHistory: boolean
+}
 
 /** The vendor's status changes, each reconciled against the order's history when its outcome is unclear. */
 export class OrderActions {
   constructor(
-    private readonly auth: AuthSession,
+    private readonly auth: AuthorizedPlatform,
     private readonly inbox: InboxService,
     private readonly logger: Logger
   ) {}
 
-  async perform(ref: OrderRef, action: OrderAction): Promise<{ order: OrderDetail; confirmedFromHistory: boolean }> {
+  /**
+   * `seen`: the ids of the order's history as the caller just read it (a queued action's sender has):
+   * the write's baseline, so the history is not read again before sending.
+   */
+  async perform(ref: OrderRef, action: OrderAction, seen?: ReadonlySet<string>): Promise<PerformResult> {
     const auth = this.auth
     const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
     const body = toStatusRequest(action)
@@ -25,7 +34,7 @@ export class OrderActions {
       const { confirmedFromHistory } = await performReconciledWrite(
         {
           describe: `${action.type} ${ref.orderId}`,
-          baseline: async () => new Set((await history()).map((h) => h.id)),
+          baseline: async () => seen ?? new Set((await history()).map((h) => h.id)),
           send: async () => {
             await auth.call('updateOrderStatus', { params, body })
             return true

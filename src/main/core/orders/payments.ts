@@ -1,10 +1,10 @@
 /** The vendor's payment history across clients, with paid and unpaid totals per client. */
 import type { Payments } from '../../../shared/ipc/order-schemas'
 import { toAppError } from '../platform/to-app-error'
-import type { AuthSession } from '../session/auth-session'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
 
 /** The vendor's payment history across clients, with paid/unpaid totals per client. */
-export async function listPayments(auth: AuthSession): Promise<Payments> {
+export async function listPayments(auth: AuthorizedPlatform): Promise<Payments> {
   let clients
   try {
     clients = (await auth.call('me')).clients

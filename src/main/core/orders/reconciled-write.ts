@@ -3,7 +3,7 @@ import { AppError } from '../errors'
 import { PlatformError } from '../platform/platform-error'
 import { toAppError } from '../platform/to-app-error'
 import type { Logger } from '../ports'
-import { UnauthorizedWrite } from '../session/auth-session'
+import { UnauthorizedWrite } from '../primitives/write-outcome'
 
 /**
  * One state-changing call under the platform's P0 rule. When the outcome is unknown — a 401

@@ -3,10 +3,13 @@ import { endpoints, type EndpointName, type ResponseBody } from '../../../platfo
 import type { TokenResponse } from '../../../platform/schemas'
 import { AppError, MESSAGES } from '../errors'
 import type { BodyReader, CallArgs, Conditional, PlatformClient } from '../platform/platform-client'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import { PlatformError } from '../platform/platform-error'
 import { secondsUntil } from '../platform/to-app-error'
 import type { Clock, Logger, TimerHandle } from '../ports'
-import { MIN_REFRESH_SPACING_MS, refreshLeadMs, timerDelay, tokensFrom, type TokenSet } from './token-timing'
+import { UnauthorizedWrite } from '../primitives/write-outcome'
+import { timerDelay } from '../primitives/timer-delay'
+import { MIN_REFRESH_SPACING_MS, refreshLeadMs, tokensFrom, type TokenSet } from './token-timing'
 
 export { refreshLeadMs, tokensFrom, type TokenSet } from './token-timing'
 
@@ -23,12 +26,6 @@ export interface AuthSessionHooks {
   onConnectivity(state: Connectivity, retryAt?: number | null): void
 }
 
-/** A write whose 401 was answered by a refresh; the caller must reconcile before any replay. */
-export class UnauthorizedWrite extends Error {
-  constructor() {
-    super('write was refused with 401 and must be reconciled before it is replayed')
-  }
-}
 
 const OFFLINE_RETRY_MS = [MIN_REFRESH_SPACING_MS, 20_000, 40_000, 60_000]
 /** 429: a request waits as long as the platform asks, then tries again — at most this many times. */
@@ -43,7 +40,7 @@ const MAX_RATE_LIMIT_WAITS = 2
  * Retry-After has passed, no request of this session goes out at all. Every request carries the
  * session's AbortSignal: signing out cancels what is in flight.
  */
-export class AuthSession {
+export class AuthSession implements AuthorizedPlatform {
   private refreshInFlight: Promise<void> | null = null
   private timer: TimerHandle | null = null
   private offlineAttempts = 0

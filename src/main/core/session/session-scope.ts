@@ -5,22 +5,10 @@
  * once it is disposed (models: matrix-js-sdk's stopClient, VS Code's DisposableStore).
  */
 import { setMaxListeners } from 'node:events'
-import { createHash } from 'node:crypto'
 import { AppError, MESSAGES } from '../errors'
 import type { Clock, TimerHandle } from '../ports'
+import { sessionKeyId, type SessionKey } from '../primitives/session-key'
 
-/** Who owns session data: an environment (its origin) and a user of it. */
-export interface SessionKey {
-  origin: string
-  userId: string
-}
-
-/** A name for the key that reveals neither the account nor the environment (folder names). */
-export function sessionKeyId(key: SessionKey): string {
-  return createHash('sha256').update(`${key.origin}\n${key.userId}`).digest('hex').slice(0, 32)
-}
-
-export const sameSessionKey = (a: SessionKey, b: SessionKey): boolean => a.origin === b.origin && a.userId === b.userId
 
 export class SessionScope {
   readonly id: string

@@ -22,6 +22,7 @@ import { SyncService, type SyncDeps } from '../sync/sync-service'
 import { PickedFiles } from '../uploads/picked-files'
 import { ReportUploads } from '../uploads/report-upload'
 import type { AuthSession } from './auth-session'
+import { OrderWork } from './order-work'
 import type { SessionScope } from './session-scope'
 
 export type Emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => void
@@ -51,6 +52,8 @@ export interface SessionServices {
   actions: OrderActions
   uploads: ReportUploads
   picked: PickedFiles
+  /** Reading orders and acting on them, online or offline: what every entry point calls. */
+  work: OrderWork
   /** The order after the appraiser's own change: held, told to the window, its offline copy refreshed. */
   recordOwnChange(order: OrderDetail): void
 }
@@ -116,5 +119,6 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
     scope.add(() => running.dispose())
     sync = running
   }
-  return { inbox, sync, offline, queue, sender, drafts, actions, uploads, picked, recordOwnChange }
+  const work = new OrderWork({ inbox, sync, offline, queue, actions, recordOwnChange, now })
+  return { inbox, sync, offline, queue, sender, drafts, actions, uploads, picked, work, recordOwnChange }
 }

@@ -6,8 +6,6 @@ export const MIN_TOKEN_LIFETIME_MS = 30_000
 export const MAX_TOKEN_LIFETIME_MS = 24 * 60 * 60_000
 /** Proactive, wake-up and retry refreshes are never closer than this; only a 401 may demand one sooner. */
 export const MIN_REFRESH_SPACING_MS = 10_000
-/** setTimeout's largest delay; anything longer fires at once (a storm), so delays are capped. */
-export const MAX_TIMER_MS = 2 ** 31 - 1
 
 export interface TokenSet {
   accessToken: string
@@ -30,5 +28,3 @@ export function tokensFrom(response: TokenResponse, now: number): TokenSet {
 export function refreshLeadMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(1_000, Math.floor(lifetimeMs * 0.2)))
 }
-
-export const timerDelay = (ms: number) => Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(ms)))

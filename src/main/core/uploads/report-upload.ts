@@ -6,7 +6,7 @@ import { toAppError } from '../platform/to-app-error'
 import type { InboxService } from '../orders/inbox-service'
 import { performReconciledWrite } from '../orders/reconciled-write'
 import type { Logger } from '../ports'
-import type { AuthSession } from '../session/auth-session'
+import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import type { PickedFiles } from './picked-files'
 import { preflight, sha256File, type LocalFile } from './preflight'
 
@@ -54,7 +54,7 @@ export class ReportUploads {
   private readonly running = new Map<string, AbortController>()
 
   constructor(
-    private readonly auth: AuthSession,
+    private readonly auth: AuthorizedPlatform,
     private readonly inbox: InboxService,
     private readonly picked: PickedFiles,
     /** The per-file limit now (a setting). */
