@@ -12,14 +12,16 @@ import { readDevOverrides, type DevOverrides } from './core/dev-overrides'
 import { desktopEntryFilesOnDisk, registerAppImageLinks } from './core/links/appimage-registration'
 import { linkFromArgv } from './core/links/deep-links'
 import { openExternalLink } from './core/links/external-links'
-import { appFolderOf, policyFileLocations, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
+import { builtInFeedOf, policyFilesOfApp, readFeedPolicy, type FeedPolicy } from './core/updates/update-feed-policy'
 import { originOf } from './core/ipc/sender-policy'
 import { createLogger } from './core/logger'
 import { KnownPersonalValues } from './core/privacy/known-personal-values'
 import { createFileLog } from './core/logging/file-log'
 import { applicationMenu } from './core/menu/app-menu'
+import { runMenuAction } from './core/menu/menu-actions'
 import { createSystemFetch, trustedCertificates } from './core/net/system-fetch'
 import { CrashGuard, RELOADED_NOTICE } from './core/window/crash-guard'
+import { QUIT_WAIT_MS, TRAY_HINT, onRendererGone, onWindowClose, quitsWhenLastWindowCloses, settleWithin } from './core/window/window-lifecycle'
 import { systemClock, type ExternalOpener } from './core/ports'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { electronAppInfo } from './electron/app-info'
@@ -44,11 +46,9 @@ async function readTextIfPresent(path: string): Promise<string | null> {
   }
 }
 
-/** The update feed built into a packaged app (electron-builder's extraMetadata), if any. */
-function builtInUpdateFeed(): string | null {
+function readTextSync(path: string): string | null {
   try {
-    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { omnivmsUpdateFeedUrl?: unknown }
-    return typeof pkg.omnivmsUpdateFeedUrl === 'string' ? pkg.omnivmsUpdateFeedUrl : null
+    return readFileSync(path, 'utf8')
   } catch {
     return null
   }
@@ -134,9 +134,10 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
     forwardEvents(appCore, window.webContents)
     attachContextMenu(window.webContents)
     window.webContents.on('render-process-gone', (_event, details) => {
-      if (details.reason === 'clean-exit') return
+      const next = onRendererGone(details.reason, crashGuard)
+      if (next === 'ignore') return
       logger.error('the window stopped (renderer process gone)', { reason: details.reason, exitCode: details.exitCode })
-      if (crashGuard.onCrash() === 'reload') {
+      if (next === 'reload') {
         appCore.setWindowNotice(RELOADED_NOTICE)
         window.webContents.reload()
       } else {
@@ -147,12 +148,10 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
     window.on('unresponsive', () => logger.warn('the window is not responding'))
     // Closing the window keeps the app (and its sync and notifications) running in the tray.
     window.on('close', (event) => {
-      if (quitting || !appCore.closesToTray(process.platform)) return
+      if (onWindowClose({ quitting, closesToTray: appCore.closesToTray(process.platform) }) === 'close') return
       event.preventDefault()
       window.hide()
-      if (appCore.takeTrayHint() && Notification.isSupported()) {
-        new Notification({ title: 'OmniValVMS Desktop is still running', body: 'It keeps your orders in sync and tells you about new ones. Quit from the tray icon.' }).show()
-      }
+      if (appCore.takeTrayHint() && Notification.isSupported()) new Notification(TRAY_HINT).show()
     })
     window.on('closed', () => {
       mainWindow = null
@@ -196,7 +195,7 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
       .whenReady()
       .then(async () => {
         // An organisation's own update feed: from a policy file an administrator placed (README → Release).
-        const updateFeedPolicy: FeedPolicy = app.isPackaged ? await readFeedPolicy(policyFileLocations(process.platform, { appFolder: appFolderOf(process.platform, { execPath: process.execPath, appImage: process.env.APPIMAGE }), programData: process.env.ProgramData }), readTextIfPresent) : { url: null, problem: null }
+        const updateFeedPolicy: FeedPolicy = app.isPackaged ? await readFeedPolicy(policyFilesOfApp(process.platform, process), readTextIfPresent) : { url: null, problem: null }
         serveRenderer(join(import.meta.dirname, '../renderer'))
         denyAllPermissions(session.defaultSession)
         const store = createSettingsStore(logger)
@@ -217,7 +216,7 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
           maxUploadBytes: dev.maxUploadBytes ?? undefined,
           trustedOrigins: appOrigins,
           updater: app.isPackaged && !smokeProfile ? createElectronUpdater(logger) : null,
-          builtInUpdateFeed: app.isPackaged ? builtInUpdateFeed() : null,
+          builtInUpdateFeed: app.isPackaged ? builtInFeedOf(readTextSync(join(app.getAppPath(), 'package.json'))) : null,
           updateFeedPolicy,
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
           notifier: createElectronNotifier(),
@@ -248,26 +247,17 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
             focusMainWindow()
             appCore.menuCommand(command)
           },
-          action: (action) => {
-            switch (action) {
-              case 'exportDiagnostics':
-                void appCore.exportDiagnostics().catch((error: unknown) => dialog.showErrorBox('Export diagnostics', error instanceof Error ? error.message : 'Failed.'))
-                return
-              case 'openLogsFolder':
-                void shell.openPath(fileLog.tail.folder)
-                return
-              case 'showAbout':
+          action: (action) =>
+            runMenuAction(action, {
+              exportDiagnostics: () => appCore.exportDiagnostics(),
+              showError: (title, message) => dialog.showErrorBox(title, message),
+              openLogsFolder: () => void shell.openPath(fileLog.tail.folder),
+              showInWindow: (command) => {
                 focusMainWindow()
-                appCore.menuCommand({ command: 'showAbout' })
-                return
-              case 'openSettings':
-                focusMainWindow()
-                appCore.menuCommand({ command: 'openSettings' })
-                return
-              case 'quit':
-                app.quit()
-            }
-          }
+                appCore.menuCommand({ command })
+              },
+              quit: () => app.quit()
+            })
         })
         powerMonitor.on('resume', () => void appCore.wake())
         powerMonitor.on('unlock-screen', () => void appCore.wake())
@@ -312,7 +302,7 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
     })
 
     app.on('window-all-closed', () => {
-      if (process.platform !== 'darwin') app.quit()
+      if (quitsWhenLastWindowCloses(process.platform)) app.quit()
     })
 
     app.on('will-quit', (event) => {
@@ -321,9 +311,8 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
       core = null
       event.preventDefault()
       // What the session asked to write (the offline copy, the queue) lands before the process ends —
-      // unless the disk or the keychain hangs: quitting never waits more than a few seconds.
-      const atMost = new Promise((resolve) => setTimeout(resolve, 5_000))
-      void Promise.race([Promise.allSettled([stopping, sandbox.close()]), atMost]).finally(() => app.quit())
+      // unless the disk or the keychain hangs: quitting never waits more than QUIT_WAIT_MS.
+      void settleWithin([stopping, sandbox.close()], QUIT_WAIT_MS, systemClock).finally(() => app.quit())
     })
   }
 }

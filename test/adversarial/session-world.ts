@@ -277,8 +277,8 @@ export async function settle(world: World, stats: AdversarialStats): Promise<voi
     await world.app.ok('networkRestored')
     for (let tick = 0; tick < 12 && waiting().some((i) => same(i.session, next)); tick++) {
       await world.clock.advance(60_000)
+      // The sync, and the sending of what it found queued, both ended.
       await world.app.core.syncNow()
-      await new Promise((resolve) => setTimeout(resolve, 25))
     }
   }
   for (const intent of world.intents.filter((i) => i.state === 'queued')) {

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { OrderRef } from '../../src/shared/ipc/order-schemas'
 import { ORDER_STATUS, inSet } from '../../src/shared/order-workflow'
 import { DEMO_ACCOUNTS } from '../../src/sandbox/seed'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
@@ -11,13 +10,13 @@ import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
 import { profileText, sessionFolders } from '../support/profile-files'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { refOf, scheduledOrder as makeScheduledOrder, signInInput } from '../support/builders'
 
 /**
  * Working without a network: the inbox and the orders viewed stay readable (encrypted on disk, across
  * a restart), a field action waits and is sent exactly once when the network returns.
  */
 const vendor = DEMO_ACCOUNTS.vendor
-const signInInput = { environment: { kind: 'sandbox' as const }, email: vendor.email, password: vendor.password, keepSignedIn: true }
 let sandbox: RunningSandbox
 let profile: ReturnType<typeof tempProfile>
 let cipherKey: Buffer
@@ -32,16 +31,7 @@ const offlineDir = () => sessionFolders(profile.dir)[0] ?? join(profile.dir, 'se
 /** Waits for a file the session writes in the background: encrypted and flushed, it can take over a second on a loaded machine. */
 const written = (name: string) => vi.waitFor(() => expect(existsSync(join(offlineDir(), name))).toBe(true), { timeout: 10_000 })
 
-/** A new order of the demo appraiser's with its inspection scheduled. */
-async function scheduledOrder(): Promise<OrderRef & { borrowerName: string }> {
-  const created = (await (await fetch(`${sandbox.url}/__sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; clientId: string; loanId: string }
-  const order = sandbox.sandbox.orders.findById(created.id)
-  order.status = ORDER_STATUS.InspectionScheduled
-  order.respondBy = null
-  order.inspection = { scheduledAt: new Date(Date.now() - 3_600_000).toISOString(), completedAt: null }
-  return { clientId: created.clientId, loanId: created.loanId, orderId: created.id, borrowerName: order.borrowerName }
-}
-const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId, loanId, orderId })
+const scheduledOrder = () => makeScheduledOrder([sandbox])
 
 /** The platform goes away; `back()` brings it back on the same address with the same data. */
 async function goOffline() {

@@ -13,6 +13,7 @@ import { createRecordingNotifier } from '../support/recording-desktop'
 import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { refOf, scheduledOrder as makeScheduledOrder } from '../support/builders'
 
 /**
  * What belongs to one session (an account on one environment) stays with it: nothing of it is
@@ -43,7 +44,6 @@ const start = (options: Partial<Parameters<typeof startTestCore>[0]> = {}) => {
   return t
 }
 
-const refOf = ({ clientId, loanId, orderId }: OrderRef): OrderRef => ({ clientId, loanId, orderId })
 const notices = (t: TestCore) => t.events.filter((e) => e.channel.endsWith('appNotice')).map((e) => String(e.payload))
 const statusPosts = async (sandbox: RunningSandbox) => (await sandboxControl(sandbox.url).requests()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/status'))
 const hourFromNow = (hours: number) => {
@@ -52,20 +52,8 @@ const hourFromNow = (hours: number) => {
   return at.toISOString()
 }
 
-/** A new order of the demo appraiser's, in the same place in both environments, with its inspection scheduled. */
-async function scheduledOrder(sandboxes: RunningSandbox[] = [one]): Promise<OrderRef & { street: string }> {
-  let ref: (OrderRef & { street: string }) | null = null
-  for (const sandbox of sandboxes) {
-    const created = (await (await fetch(`${sandbox.url}/__sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string; clientId: string; loanId: string; propertyAddress: { street: string } }
-    const order = sandbox.sandbox.orders.findById(created.id)
-    order.status = ORDER_STATUS.InspectionScheduled
-    order.respondBy = null
-    order.inspection = { scheduledAt: hourFromNow(2), completedAt: null }
-    ref = { clientId: created.clientId, loanId: created.loanId, orderId: created.id, street: created.propertyAddress.street }
-  }
-  if (!ref) throw new Error('no sandbox')
-  return ref
-}
+/** A new order of the demo appraiser's, in the same place in both environments, its inspection in two hours. */
+const scheduledOrder = (sandboxes: RunningSandbox[] = [one]) => makeScheduledOrder(sandboxes, hourFromNow(2))
 
 /** The platform can't be reached until `back()`. */
 async function outage(which: 'one' | 'two' = 'one') {

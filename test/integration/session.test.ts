@@ -9,9 +9,9 @@ import { sandboxControl } from '../support/sandbox-control'
 import { takeDown } from '../support/sandbox-outage'
 import { profileText, sessionFolders } from '../support/profile-files'
 import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { signInInput } from '../support/builders'
 
 const vendor = DEMO_ACCOUNTS.vendor
-const signInInput = { environment: { kind: 'sandbox' as const }, email: vendor.email, password: vendor.password, keepSignedIn: true }
 
 let sandbox: RunningSandbox
 let profile: ReturnType<typeof tempProfile>

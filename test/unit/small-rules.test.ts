@@ -3,7 +3,7 @@ import { isSafeExternalUrl } from '../../src/main/core/links/external-links'
 import { originOf } from '../../src/main/core/ipc/sender-policy'
 import { redactSecrets as redact } from '../../src/main/core/privacy/scrubber'
 import { refreshLeadMs } from '../../src/main/core/session/auth-session'
-import { protectionLevel } from '../../src/main/core/storage/token-vault'
+import { protectionLevel } from '../../src/main/core/storage/personal-data-policy'
 import { buildPath } from '../../src/platform/endpoints'
 
 describe('small rules', () => {

@@ -16,6 +16,7 @@ import { SessionService } from './session/session-service'
 import { createSessionServices } from './session/session-services'
 import { DesktopPreferences } from './settings/desktop-preferences'
 import { SettingsService } from './settings/settings-service'
+import { applySettingsEffects, uploadLimitBytes } from './settings/settings-effects'
 import { Preferences } from './storage/preferences'
 import { PRIVATE_DIR_MODE } from './storage/secure-file'
 import { TokenVault } from './storage/token-vault'
@@ -47,18 +48,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const preferences = new Preferences(deps.store, deps.defaultEnvironment ?? 'sandbox')
   const client = (baseUrl: string, timeoutMs?: number) => new PlatformClient(baseUrl, { fetch: deps.fetch, logger: deps.logger, journal, timeoutMs })
   // The upload limit is a setting (UCDP's 15 MB by default); development and tests may fix it.
-  const maxUploadBytes = () => deps.maxUploadBytes ?? Math.round(settings.get().uploads.maxFileMb * 1024 * 1024)
+  const maxUploadBytes = () => deps.maxUploadBytes ?? uploadLimitBytes(settings.get())
   const links: LinkHandler = new LinkHandler({
     logger: deps.logger,
     window: deps.window ?? null,
     signedIn: () => session.activeServices()?.sync != null,
-    findOrder: async (orderNumber) => {
-      const sync = session.activeServices()?.sync
-      if (!sync) return null
-      const find = (inbox: Awaited<ReturnType<typeof sync.current>>) => inbox.orders.find((o) => o.orderNumber.toLowerCase() === orderNumber.toLowerCase())
-      const found = find(await sync.current()) ?? find(await sync.syncNow())
-      return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
-    },
+    findOrder: async (orderNumber) => (await session.activeServices()?.work.findByNumber(orderNumber)) ?? null,
     openOrder: (ref) => mailbox.openOrder(ref),
     openResetPassword: (email, code) => emit('openResetPassword', { email, code }),
     notice: (text) => mailbox.tell(text)
@@ -109,12 +104,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     onStatus: (status) => emit('updateStatusChanged', status)
   })
   updates.start()
-  const stopWatchingSettings = settings.onChange((next, previous) => {
-    if (JSON.stringify(next.updates) !== JSON.stringify(previous.updates)) updates.start()
-    if (next.window.openAtLogin !== previous.window.openAtLogin) deps.loginItem?.setOpenAtLogin(next.window.openAtLogin)
-    if (next.notifications.pausedUntil !== previous.notifications.pausedUntil) session.activeServices()?.sync?.updateBadge()
+  const stopWatchingSettings = applySettingsEffects(settings, {
+    restartUpdates: () => updates.start(),
+    setOpenAtLogin: (open) => deps.loginItem?.setOpenAtLogin(open),
+    showCounts: () => session.activeServices()?.sync?.updateBadge()
   })
-  deps.loginItem?.setOpenAtLogin(settings.get().window.openAtLogin)
   const diagnostics = new DiagnosticsService({ appInfo: deps.appInfo, session: () => session.state, protection: () => session.protection(), updates: () => updates.current, journal, logTail: deps.logTail, dialogs: deps.dialogs, clock, logger: deps.logger })
   const handlers = createIpcHandlers({
     ready,
@@ -133,7 +127,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     logger: deps.logger
   })
   const dispatch = createIpcDispatcher(handlers, { isTrustedSender: createSenderPolicy(deps.trustedOrigins), logger: deps.logger })
-  const syncNow = async () => void (await session.activeServices()?.sync?.refreshFromNow().catch(() => undefined))
+  /** A sync from now, and the sending of queued actions it started. */
+  const syncNow = async () => {
+    const services = session.activeServices()
+    await services?.sync?.refreshFromNow().catch(() => undefined)
+    await services?.sender.idle()
+  }
   return {
     dispatch,
     subscribe(listener) {

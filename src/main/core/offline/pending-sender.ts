@@ -56,6 +56,11 @@ export class PendingSender {
     return this.running
   }
 
+  /** Resolves once the sending under way (if any) has ended. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve()
+  }
+
   private async sendAll(): Promise<void> {
     await this.deps.queue.ready()
     for (const pending of this.deps.queue.all()) {

@@ -42,6 +42,16 @@ export class OrderWork {
     }
   }
 
+  /** The order with this number (as an omnivms:// link names it, any case): as last synced, else after a sync now. */
+  async findByNumber(orderNumber: string): Promise<OrderRef | null> {
+    const { sync } = this.deps
+    if (!sync) return null
+    const wanted = orderNumber.toLowerCase()
+    const find = (inbox: Inbox) => inbox.orders.find((o) => o.orderNumber.toLowerCase() === wanted)
+    const found = find(await sync.current()) ?? find(await sync.syncNow())
+    return found ? { clientId: found.clientId, loanId: found.loanId, orderId: found.orderId } : null
+  }
+
   /** The order as the platform has it now (its copy kept), or offline as it was saved. */
   async order(ref: OrderRef): Promise<OrderDetail> {
     const { inbox, offline, queue } = this.deps

@@ -14,11 +14,13 @@ import { OfflineCopy } from '../offline/offline-copy'
 import { PendingSender } from '../offline/pending-sender'
 import { InboxService } from '../orders/inbox-service'
 import { OrderActions } from '../orders/order-actions'
-import type { KeyValueStore, Notifier } from '../ports'
+import type { KeyValueStore, Logger, Notifier } from '../ports'
 import type { KnownPersonalValues } from '../privacy/known-personal-values'
 import type { SessionFiles } from '../storage/session-files'
 import { NotificationMemory } from '../sync/notification-memory'
-import { SyncService, type SyncDeps } from '../sync/sync-service'
+import { OrderAlerts, type OrderAlertsDeps } from '../sync/order-alerts'
+import { SyncService } from '../sync/sync-service'
+import { SyncedInbox } from '../sync/synced-inbox'
 import { PickedFiles } from '../uploads/picked-files'
 import { ReportUploads } from '../uploads/report-upload'
 import type { AuthSession } from './auth-session'
@@ -28,7 +30,8 @@ import type { SessionScope } from './session-scope'
 export type Emit = <N extends IpcEventName>(name: N, payload: EventPayload<N>) => void
 
 /** The app-wide ports a session's sync uses (its clock is scoped to the session when the services are made). */
-export interface SessionServicesDeps extends Pick<SyncDeps, 'clock' | 'logger' | 'settings' | 'notifier' | 'badge' | 'tray' | 'window'> {
+export interface SessionServicesDeps extends Pick<OrderAlertsDeps, 'clock' | 'settings' | 'notifier' | 'badge' | 'tray' | 'window'> {
+  logger: Logger
   emit: Emit
   /** Show this order in the window (a notification was clicked). */
   openOrder(ref: OrderRef): void
@@ -98,21 +101,16 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
     logger: deps.logger
   })
   if (user.role === VENDOR_ROLE) {
+    const memory = new NotificationMemory(files)
     const running = new SyncService({
       inbox,
-      retryAt: () => auth.retryAt(),
+      state: new SyncedInbox({ offline, clock, logger: deps.logger, holds: (orders) => scope.ifLive(() => known?.add(scope.id, orders.map((o) => o.borrowerName))) }),
+      alerts: new OrderAlerts({ clock, settings: deps.settings, notifier, badge: deps.badge, tray: deps.tray, window: deps.window, memory, emitOpenOrder: (ref) => scope.ifLive(() => deps.openOrder(ref)) }),
+      memory,
       clock,
-      logger: deps.logger,
-      settings: deps.settings,
-      notifier,
-      badge: deps.badge,
-      tray: deps.tray,
-      window: deps.window,
+      intervalMs: () => deps.settings.get().sync.intervalSeconds * 1000,
+      retryAt: () => auth.retryAt(),
       emitChanges: (changes) => emit('inboxChanged', encodeInboxChanges(changes)),
-      holds: (orders) => scope.ifLive(() => known?.add(scope.id, orders.map((o) => o.borrowerName))),
-      emitOpenOrder: (ref) => scope.ifLive(() => deps.openOrder(ref)),
-      offline,
-      memory: new NotificationMemory(files),
       hasPending: () => queue.all().length > 0,
       sendPending: (networkReturned) => sender.send({ force: networkReturned })
     })

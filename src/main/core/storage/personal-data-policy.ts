@@ -13,6 +13,19 @@
 import type { Persistence, StorageProtection } from '../../../shared/ipc/session-schemas'
 
 export type ProtectionLevel = StorageProtection['level']
+/** Classifies a keychain backend. Linux basic_text uses a hard-coded key: it is obfuscation, not encryption. */
+export function protectionLevel(backend: string, available: boolean): ProtectionLevel {
+  if (!available || backend === 'unavailable') return 'unavailable'
+  if (backend === 'basic_text') return 'weak'
+  return 'encrypted'
+}
+
+/**
+ * A saved sign-in is opened only by the keychain backend that sealed it: another one (the user
+ * moved the profile, the desktop's keyring changed) cannot, and the saved session is cleared.
+ */
+export const savedSessionOpens = (facts: { savedWith: string; backend: string; level: ProtectionLevel }) => facts.level !== 'unavailable' && facts.backend === facts.savedWith
+
 export type WeakChoice = 'memory' | 'weak'
 
 /** Where the session's personal data lives: 'disk' is always encrypted (AES-256-GCM, a keychain-sealed key). */

@@ -58,7 +58,9 @@ export function createRecoveringStore(create: () => ConfLike, filePath: string, 
   let recovered = false
   let problem: string | null = null
   const quarantine = (error: unknown) => {
-    const aside = `${filePath}.corrupt-${Date.now()}`
+    // The time names the copy; two set aside in the same millisecond are told apart by a suffix.
+    let aside = `${filePath}.corrupt-${Date.now()}`
+    for (let n = 1; existsSync(aside); n++) aside = `${filePath}.corrupt-${Date.now()}-${n}`
     if (existsSync(filePath)) renameSync(filePath, aside)
     pruneQuarantined(filePath)
     recovered = true
@@ -123,6 +125,12 @@ function pruneQuarantined(filePath: string): void {
   const prefix = `${basename(filePath)}.corrupt-`
   const copies = readdirSync(folder)
     .filter((name) => name.startsWith(prefix))
-    .sort((a, b) => Number(b.slice(prefix.length)) - Number(a.slice(prefix.length)))
+    .sort((a, b) => setAsideAt(b.slice(prefix.length)) - setAsideAt(a.slice(prefix.length)))
   for (const old of copies.slice(MAX_QUARANTINED)) rmSync(join(folder, old), { force: true })
+}
+
+/** A copy's time and suffix ("1796634277159-2") as one number that sorts them. */
+const setAsideAt = (stamp: string) => {
+  const [time = '0', suffix = '0'] = stamp.split('-')
+  return Number(time) * 1000 + Number(suffix)
 }

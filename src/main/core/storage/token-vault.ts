@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { EnvironmentChoiceSchema, UserSchema, type Persistence, type StorageProtection } from '../../../shared/ipc/session-schemas'
 import type { KeyValueStore, Logger, SecretCipher } from '../ports'
 import { writeFileAtomic } from './secure-file'
+import { protectionLevel, savedSessionOpens } from './personal-data-policy'
 
 /** What a saved session holds. Only ever written encrypted. */
 export const StoredSessionSchema = z.object({
@@ -35,12 +36,6 @@ export type VaultLoad =
 /** Where versions before the vault file kept it, inside config.json. */
 const LEGACY_KEY = 'sessionVault'
 
-/** Classifies a backend. Linux basic_text uses a hard-coded key: it is obfuscation, not encryption. */
-export function protectionLevel(backend: string, available: boolean): StorageProtection['level'] {
-  if (!available || backend === 'unavailable') return 'unavailable'
-  if (backend === 'basic_text') return 'weak'
-  return 'encrypted'
-}
 
 /**
  * The encrypted session store: tokens encrypted by the OS (safeStorage), in a file of their own
@@ -114,7 +109,7 @@ export class TokenVault {
       return { kind: 'unreadable', reason: 'vault_corrupt' }
     }
     const { backend, level } = await this.level()
-    if (level === 'unavailable' || backend !== record.backend) {
+    if (!savedSessionOpens({ savedWith: record.backend, backend, level })) {
       this.logger.warn('saved session was encrypted by another secret backend', { saved: record.backend, now: backend })
       await this.clear()
       return { kind: 'unreadable', reason: 'vault_unreadable' }

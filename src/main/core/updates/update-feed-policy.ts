@@ -41,6 +41,21 @@ export function policyFileLocations(platform: NodeJS.Platform, places: { appFold
   return [machineWide, path.join(places.appFolder, POLICY_FILE_NAME)]
 }
 
+/** The policy file's places for the running app, from what the process knows of itself (its path, APPIMAGE, ProgramData). */
+export function policyFilesOfApp(platform: NodeJS.Platform, proc: { execPath: string; env: Record<string, string | undefined> }): string[] {
+  return policyFileLocations(platform, { appFolder: appFolderOf(platform, { execPath: proc.execPath, appImage: proc.env.APPIMAGE }), programData: proc.env.ProgramData })
+}
+
+/** The update feed built into a packaged app (electron-builder's extraMetadata in its package.json), if any. */
+export function builtInFeedOf(packageJson: string | null): string | null {
+  try {
+    const pkg = JSON.parse(packageJson ?? 'null') as { omnivmsUpdateFeedUrl?: unknown } | null
+    return typeof pkg?.omnivmsUpdateFeedUrl === 'string' ? pkg.omnivmsUpdateFeedUrl : null
+  } catch {
+    return null
+  }
+}
+
 export type FeedPolicy = { url: string; file: string } | { url: null; problem: string | null }
 
 /** The first policy file found; one that can't be used turns updates off and says why (not a silent fall-back). */
