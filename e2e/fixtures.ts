@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
 import { startSandboxServer } from '../src/sandbox/server'
+import type { SandboxOrder } from '../src/sandbox/model'
 import { sandboxControl } from '../test/support/sandbox-control'
 import { takeDown } from '../test/support/sandbox-outage'
 import { launchBrowserApp, type BrowserApp } from './harness/browser-app'
@@ -34,6 +35,8 @@ export interface SandboxFixture {
   control: ReturnType<typeof sandboxControl>
   /** Stops the platform (connections refused) or starts it again on the same address with the same data. */
   setReachable(reachable: boolean): Promise<void>
+  /** Changes an order's data in the platform as the client's side would (a due date, an appointment, a state). */
+  editOrder(orderId: string, change: (order: SandboxOrder) => void): void
 }
 
 export interface AppFixture {
@@ -87,10 +90,13 @@ export type AppKindOption = { appKind: 'browser' | 'electron' }
 type KeychainOption = { keychainBackend: string }
 /** Orders the sandbox gives the demo vendor (its seed's 72 unless a file asks for more). */
 type SandboxOrdersOption = { sandboxOrders: number | undefined }
+/** The window's time zone (the browser project's context), for the date checks run under several. */
+type TimeZoneOption = { windowTimeZone: string | undefined }
 type WorkerFixtures = { rendererOrigin: string; bridgeScript: string }
 
-export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption & SandboxOrdersOption, WorkerFixtures>({
+export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption & SandboxOrdersOption & TimeZoneOption, WorkerFixtures>({
   appKind: ['browser', { option: true }],
+  windowTimeZone: [undefined, { option: true }],
   keychainBackend: ['test_keychain', { option: true }],
   sandboxOrders: [undefined, { option: true }],
 
@@ -128,12 +134,13 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
       },
       vendor: { email: DEMO_ACCOUNTS.vendor.email, password: DEMO_ACCOUNTS.vendor.password },
       otherVendor: { email: DEMO_ACCOUNTS.otherVendor.email, password: DEMO_ACCOUNTS.otherVendor.password },
-      control: sandboxControl(running.url)
+      control: sandboxControl(running.url),
+      editOrder: (orderId, change) => change(running.sandbox.orders.findById(orderId))
     })
     if (!outage) await running.close()
   },
 
-  app: async ({ appKind, keychainBackend, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
+  app: async ({ appKind, keychainBackend, windowTimeZone, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
     const profileDir = mkdtempSync(join(tmpdir(), 'omnivms-e2e-'))
     try {
       if (appKind === 'electron') {
@@ -149,7 +156,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
           const app = await _electron.launch({
             executablePath,
             args: [join(ROOT, 'out', 'main', 'index.js')],
-            env: { ...process.env, OMNIVMS_SANDBOX_URL: sandbox.url, OMNIVMS_USER_DATA_DIR: profileDir }
+            env: { ...process.env, OMNIVMS_SANDBOX_URL: sandbox.url, OMNIVMS_USER_DATA_DIR: profileDir, ...(windowTimeZone ? { TZ: windowTimeZone } : {}) }
           })
           // Notifications are recorded (and stay clickable) as the app shows them.
           await app.evaluate(({ Notification }) => {
@@ -251,7 +258,7 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
         const notifier = createRecordingNotifier()
         const badge = createRecordingBadge()
         const network = { online: true }
-        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, keychainBackend, dialogs, updater, notifier, badge, network })
+        const launch = () => launchBrowserApp({ browser, rendererOrigin, bridgeScript, sandboxUrl: sandbox.url, profileDir, keychainKey, keychainBackend, dialogs, updater, notifier, badge, network, timezoneId: windowTimeZone })
         let current: BrowserApp = await launch()
         const traffic: string[] = []
         const sentBefore: string[] = []

@@ -24,8 +24,9 @@ test('an action refused because the order changed closes its dialog, shows why, 
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('alert').filter({ hasText: 'This order changed in the meantime: it is now On Hold, so “Decline” no longer applies.' })).toBeVisible()
   await expect(statusChip(page)).toHaveText('On Hold')
-  const actions = page.getByRole('toolbar', { name: 'Order actions' })
-  await expect(actions.getByRole('button')).toHaveText(['Cancel order'])
+  // On Hold, the only action is to cancel: apart from the day's work, at the foot of the order.
+  await expect(page.getByRole('toolbar', { name: 'Order actions' })).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Other actions' }).getByRole('button')).toHaveText(['Cancel order…'])
 })
 
 test('a row says what it is: an ROV as an ROV, every row its status, an assignment its countdown — in what it shows and in its name', async ({ app }) => {
@@ -48,7 +49,8 @@ test('dates and times read the same everywhere', async ({ app, sandbox }) => {
   await app.syncNow()
   await openOrder(page, order)
   const due = page.locator('.fact').filter({ hasText: 'Due' }).locator('dd')
-  await expect(due).toHaveText(new RegExp(`^${DATE.source}, ${TIME.source}$`))
+  // A due date is a date (docs/platform-contract.md → Times and dates): no time of day.
+  await expect(due).toHaveText(new RegExp(`^${DATE.source}$`))
   await page.getByRole('button', { name: 'Counter-offer' }).click()
   await expect(page.getByRole('dialog')).toContainText(new RegExp(`due ${DATE.source}\\.`))
   await page.getByRole('button', { name: 'Close' }).click()

@@ -22,6 +22,8 @@ export interface LaunchOptions {
   badge?: BadgePort
   /** Whether the platform can be reached; shared across restarts (a laptop without a signal stays so). */
   network?: { online: boolean }
+  /** The computer's time zone as the window sees it (IANA); the machine's when not given. */
+  timezoneId?: string
 }
 
 export interface BrowserApp {
@@ -76,7 +78,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     builtInUpdateFeed: options.updater ? 'https://updates.example.com/desktop' : null,
     trustedOrigins: [options.rendererOrigin]
   })
-  const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 } })
+  const context: BrowserContext = await options.browser.newContext({ viewport: { width: 1360, height: 860 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) })
   const openWindow = async (): Promise<Page> => {
     const opened = await context.newPage()
     await opened.exposeBinding('__omnivmsInvoke', async (source, channel: string, payload: unknown) => {

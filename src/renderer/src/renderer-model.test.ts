@@ -6,7 +6,7 @@ import { indexOrders, type IndexedOrder } from '../../shared/inbox/order-index'
 import { QueueSearch } from './inbox/order-search'
 import { buildQueues, sortIndex } from '../../shared/inbox/queue-lists'
 import { isClosed } from '../../shared/order-workflow'
-import { describeDue, formatMoney, formatRelative } from './lib/format'
+import { calendarDateOf, describeDue, formatAtProperty, formatDueDate, formatMoment, formatMoney, formatRelative, readableInstants } from './lib/format'
 import { commandForKey } from './app/shortcuts'
 
 const order = (over: Partial<OrderSummary>): OrderSummary => ({
@@ -65,6 +65,22 @@ describe('formatting', () => {
     expect(describeDue('2026-11-28T18:00:00Z', now, false)).toEqual({ label: 'Due today', urgency: 'soon' })
     expect(describeDue('2026-11-29T18:00:00Z', now, false).label).toBe('Due tomorrow')
     expect(describeDue('2026-11-26T12:00:00Z', now, true).urgency).toBe('closed')
+    // On hold, a due date gone by is paused, not overdue.
+    expect(describeDue('2026-11-26T12:00:00Z', now, false, true)).toEqual({ label: 'On hold', urgency: 'held' })
+  })
+  it('takes a due date as the date the platform wrote, whatever the hour or the zone', () => {
+    expect(calendarDateOf('2026-12-11T00:00:00.000Z')).toEqual({ year: 2026, month: 12, day: 11 })
+    expect(calendarDateOf('2026-12-11T23:30:00-05:00')).toEqual({ year: 2026, month: 12, day: 11 })
+    expect(formatDueDate('2026-12-11T00:00:00.000Z')).toMatch(/Dec 11, 2026/)
+  })
+  it('writes instants inside platform text as people read them', () => {
+    expect(readableInstants('Appointment 2026-12-08T14:00:00.000Z')).toBe(`Appointment ${formatMoment('2026-12-08T14:00:00.000Z')}`)
+    expect(readableInstants('Appointment 2026-12-08T14:00:00.000Z')).not.toMatch(/T14:00/)
+    expect(readableInstants('Order OV-2026-10091 was assigned')).toBe('Order OV-2026-10091 was assigned')
+  })
+  it('labels a time at the property with its zone when its clock is not the computer’s', () => {
+    expect(formatAtProperty('2026-12-14T20:00:00.000Z', 'America/Chicago')).toMatch(/2:00\s?PM CST$/)
+    expect(formatAtProperty('2026-12-14T20:00:00.000Z', null)).not.toMatch(/[A-Z]{3}$/)
   })
   it('says "just now" rather than "0 seconds ago"', () => {
     expect(formatRelative(new Date(Date.now() - 2_000).toISOString())).toBe('just now')

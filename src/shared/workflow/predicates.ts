@@ -62,3 +62,14 @@ export function latestRevision<R extends { requestedAt: string; answered: boolea
   if (revisionKind(code) === null) return null
   return revisions.filter((r) => !r.answered).sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0] ?? null
 }
+
+/** Put on hold by the client: its due date is paused, never "overdue". */
+export const isOnHold = (code: number) => inSet('onHold', code)
+
+/**
+ * Actions that end the order rather than advance it: offered apart from the day's work, and not
+ * where they make no sense to the appraiser — once the report is accepted the work is done, and the
+ * platform's "any active state → Cancelled" is the client's to use.
+ */
+export const isDestructiveAction = (id: string) => id === 'cancel'
+export const offeredToAppraiser = (id: string, code: number) => !(isDestructiveAction(id) && inSet('done', code))

@@ -2,11 +2,12 @@
 import { memo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { isClosed, statusName, wasReassignedForNoResponse } from '../../../shared/order-workflow'
+import { isClosed, isOnHold, statusName, wasReassignedForNoResponse } from '../../../shared/order-workflow'
 import { ResponseDeadline } from './ResponseDeadline'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
-import { addressLine, describeDue, formatDateTime, formatMoney, formatRelative } from '../lib/format'
+import { addressLine, describeDue, formatAtProperty, formatDateTime, formatDueDate, formatMoment, formatMoney, formatRelative, readableInstants } from '../lib/format'
+import { propertyTimeZone } from '../../../shared/property-time-zone'
 import { StatusChip } from './StatusChip'
 import { orderQueryKey } from '../order/order-keys'
 import { OrderActionsBar } from '../order/OrderActionsBar'
@@ -49,7 +50,8 @@ export const OrderDetailPane = memo(function OrderDetailPane({ orderRef, active 
 })
 
 function OrderDetailView({ order }: { order: OrderDetail }) {
-  const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode))
+  const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode), isOnHold(order.statusCode))
+  const zone = propertyTimeZone(order.address.state)
   const results = useOrderResults({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })
   return (
     <section className="detail" aria-labelledby="order-title">
@@ -89,8 +91,8 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
         <Fact label="Loan #" value={order.loanNumber} />
         <Fact label="Product" value={order.product + (order.rush ? ' · Rush' : '')} />
         <Fact label="Fee" value={formatMoney(order.fee.amount, order.fee.currency)} />
-        <Fact label="Due" value={due.urgency === 'overdue' || due.urgency === 'soon' ? `${formatDateTime(order.dueDate)} · ${due.label}` : formatDateTime(order.dueDate)} />
-        <Fact label="Inspection" value={order.inspection.completedAt ? `Completed ${formatDateTime(order.inspection.completedAt)}` : order.inspection.scheduledAt ? `Scheduled ${formatDateTime(order.inspection.scheduledAt)}` : null} />
+        <Fact label="Due" value={due.urgency === 'overdue' || due.urgency === 'soon' || due.urgency === 'held' ? `${formatDueDate(order.dueDate)} · ${due.label}` : formatDueDate(order.dueDate)} />
+        <Fact label="Inspection" value={order.inspection.completedAt ? `Completed ${formatAtProperty(order.inspection.completedAt, zone)}` : order.inspection.scheduledAt ? `Scheduled ${formatAtProperty(order.inspection.scheduledAt, zone)}` : null} />
         <Fact label="Assigned" value={formatDateTime(order.assignedAt)} />
         <Fact label="Borrower" value={order.borrowerName} />
       </dl>
@@ -140,16 +142,17 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
               <strong>{h.action}</strong>
               {h.statusCode !== null && <span className="muted"> → {statusName(h.statusCode)}</span>}
             </div>
-            {h.reason && <div className="history-why">“{h.reason}”</div>}
+            {h.reason && <div className="history-why">“{readableInstants(h.reason)}”</div>}
             <div className="muted small">
-              <time dateTime={h.at} title={formatDateTime(h.at)}>
-                {formatRelative(h.at)}
+              <time dateTime={h.at} title={formatRelative(h.at)}>
+                {formatMoment(h.at)}
               </time>{' '}
               · {h.actorName} ({h.actorRole}){h.channel ? ` · ${h.channel}` : ''}
             </div>
           </li>
         ))}
       </ol>
+      <OrderActionsBar order={order} results={results} part="apart" />
       <p className="muted small">{addressLine(order)}</p>
     </section>
   )

@@ -1,7 +1,7 @@
 /** The order list: only the rows in view are in the page, so fifty thousand orders scroll and filter as fast as ten; each row named by what it shows. */
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { hasResponseDeadline, vendorStatusName } from '../../../shared/order-workflow'
+import { hasResponseDeadline, isOnHold, vendorStatusName } from '../../../shared/order-workflow'
 import { describeDue, formatMoney } from '../lib/format'
 import { RowOffsets } from '../lib/row-offsets'
 import { useRowWindow } from '../lib/useRowWindow'
@@ -84,7 +84,7 @@ export const OrderList = memo(function OrderList(props: {
 const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: number; top: number; selected: boolean; minute: number; onSelect(order: OrderSummary): void; onOpen(order: OrderSummary): void }) {
   const { item, index, top, selected, minute } = props
   const { order } = item
-  const due = describeDue(order.dueDate, new Date(minute * 60_000), item.closed)
+  const due = describeDue(order.dueDate, new Date(minute * 60_000), item.closed, isOnHold(order.statusCode))
   const revision = order.latestRevision
   // No aria-label: a row's name is what it shows (street, city, client, product, fee, status,
   // countdown or due date, and a revision's reason), so a voice-control user can say what they see.

@@ -36,18 +36,68 @@ export function formatMoney(amount: number, currency: string): string {
   return formatter.format(amount)
 }
 
-export type DueUrgency = 'overdue' | 'soon' | 'later' | 'closed'
+export type DueUrgency = 'overdue' | 'soon' | 'later' | 'closed' | 'held'
 
-/** "Overdue by 2 days", "Due today", "Due in 2 days", or "Due Tue, Dec 8"; with how urgent it is. */
-export function describeDue(dueDate: string, now: Date, closed: boolean): { label: string; urgency: DueUrgency } {
-  const due = new Date(dueDate)
+/**
+ * A report's due date is a calendar date (docs/platform-contract.md → Times and dates): the date
+ * the platform gives, the same in every time zone — never moved a day by the computer's zone.
+ */
+export function calendarDateOf(dueDate: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(dueDate)
+  if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
+  const at = new Date(dueDate)
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() }
+}
+/** The calendar date as a local date at noon: what the date formatters and day counts take. */
+const asLocalDate = (dueDate: string) => {
+  const { year, month, day } = calendarDateOf(dueDate)
+  return new Date(year, month - 1, day, 12)
+}
+/** "Dec 11, 2026": a due date, the same wherever the computer is. */
+export const formatDueDate = (dueDate: string) => dateFormat.format(asLocalDate(dueDate))
+
+/** "Overdue by 2 days", "Due today", "Due in 2 days", "Due Tue, Dec 8" or "On hold"; with how urgent it is. */
+export function describeDue(dueDate: string, now: Date, closed: boolean, held = false): { label: string; urgency: DueUrgency } {
+  const due = asLocalDate(dueDate)
   const days = differenceInCalendarDays(due, now)
-  if (closed) return { label: `Due ${formatDate(due)}`, urgency: 'closed' }
+  if (closed) return { label: `Due ${formatDueDate(dueDate)}`, urgency: 'closed' }
+  if (held) return { label: 'On hold', urgency: 'held' }
   if (days < 0) return { label: `Overdue by ${-days} day${days === -1 ? '' : 's'}`, urgency: 'overdue' }
   if (days === 0) return { label: 'Due today', urgency: 'soon' }
   if (days === 1) return { label: 'Due tomorrow', urgency: 'soon' }
   if (days <= 2) return { label: `Due in ${days} days`, urgency: 'soon' }
   return { label: `Due ${dayFormat.format(due)}`, urgency: 'later' }
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+const zoneFormat = (zone: string | undefined, labelled: boolean) => {
+  const key = `${zone ?? ''}|${labelled}`
+  let format = zoneFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone, ...(labelled ? { timeZoneName: 'short' as const } : {}) })
+    zoneFormats.set(key, format)
+  }
+  return format
+}
+/** The zone's short name at that instant ("CST", "GMT-6"); the computer's zone when none is given. */
+const zoneNameAt = (at: Date, zone?: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
+
+/**
+ * An instant at a property ("Mon, Dec 8, 2:00 PM"), in the property's time zone (null: the computer's),
+ * with the zone's name when its clock differs from the computer's then ("Mon, Dec 8, 2:00 PM CST").
+ */
+export function formatAtProperty(when: When, zone: string | null): string {
+  const at = new Date(when)
+  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
+  return zoneFormat(zone ?? undefined, labelled).format(at)
+}
+
+/** "Mon, Dec 8, 2:00 PM": an instant in the computer's zone, as people read it. */
+export const formatMoment = (when: When) => formatAtProperty(when, null)
+
+/** Text from the platform with ISO instants in it ("Appointment 2026-12-08T14:00:00.000Z"), the instants written as people read them. */
+export function readableInstants(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : formatMoment(iso)))
 }
 
 /** "3 hours ago", "in 2 days" — and "just now" for anything within a minute. */

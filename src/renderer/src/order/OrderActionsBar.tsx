@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useWorkspaceActive } from '../lib/workspace-active'
 import type { OrderDetail, OrderRef } from '../../../shared/ipc/order-schemas'
-import { actionFields, actionLabel, availableActions, revisionKind, type VendorActionId } from '../../../shared/order-workflow'
+import { actionFields, actionLabel, availableActions, isDestructiveAction, offeredToAppraiser, revisionKind, type VendorActionId } from '../../../shared/order-workflow'
 import { useIsFetching } from '@tanstack/react-query'
 import { orderQueryKey } from './order-keys'
 import { CancelDialog } from './dialogs/CancelDialog'
@@ -18,7 +18,11 @@ import { formError, isOrderChange, useOrderAction, type useOrderResults } from '
 const isDirect = (id: VendorActionId): id is 'accept' | 'acceptCounterOffer' | 'startWork' => id !== 'uploadReport' && Object.keys(actionFields(id, {}).shape).length === 0
 
 /** The actions valid for the order's status (from the shared workflow table), and their dialogs. */
-export function OrderActionsBar({ order, results }: { order: OrderDetail; results: ReturnType<typeof useOrderResults> }) {
+/**
+ * `part`: 'work' — the day's work, in the toolbar at the top; 'apart' — what ends the order (Cancel),
+ * at the foot of the pane, away from the buttons used every day.
+ */
+export function OrderActionsBar({ order, results, part = 'work' }: { order: OrderDetail; results: ReturnType<typeof useOrderResults>; part?: 'work' | 'apart' }) {
   const ref: OrderRef = { clientId: order.clientId, loanId: order.loanId, orderId: order.orderId }
   const [open, setOpen] = useState<VendorActionId | null>(null)
   const mutation = useOrderAction(ref, results)
@@ -30,7 +34,9 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
   }, [active, reset])
   // While the order reloads (after a refusal, say), none of its old actions is offered.
   const reloading = useIsFetching({ queryKey: orderQueryKey(ref) }) > 0
-  const offered = reloading ? [] : availableActions(order.statusCode, order.negotiation?.state ?? null)
+  const valid = reloading ? [] : availableActions(order.statusCode, order.negotiation?.state ?? null).filter((id) => offeredToAppraiser(id, order.statusCode))
+    const offered = part === 'work' ? valid.filter((id) => !isDestructiveAction(id)) : []
+  const apart = part === 'apart' ? valid.filter((id) => isDestructiveAction(id)) : []
   const close = () => {
     mutation.reset()
     setOpen(null)
@@ -56,7 +62,7 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
           <button
             key={id}
             type="button"
-            className={id === 'accept' || id === 'acceptCounterOffer' || id === 'uploadReport' ? 'primary' : id === 'decline' || id === 'cancel' ? 'danger-outline' : ''}
+            className={id === 'accept' || id === 'acceptCounterOffer' || id === 'uploadReport' ? 'primary' : id === 'decline' ? 'danger-outline' : ''}
             disabled={mutation.isPending}
             onClick={() => (isDirect(id) ? mutation.mutate({ type: id }) : setOpen(id))}
           >
@@ -64,6 +70,15 @@ export function OrderActionsBar({ order, results }: { order: OrderDetail; result
           </button>
         ))}
       </div>
+      )}
+      {apart.length > 0 && (
+        <div className="actions-apart" role="group" aria-label="Other actions">
+          {apart.map((id) => (
+            <button key={id} type="button" className="link-danger" disabled={mutation.isPending} onClick={() => setOpen(id)}>
+              {actionLabel(id)}…
+            </button>
+          ))}
+        </div>
       )}
       {open === 'counterOffer' && <CounterOfferDialog order={order} draftKey={draftKey(ref, 'counter-offer')} {...common} />}
       {open === 'decline' && <DeclineDialog draftKey={draftKey(ref, 'decline')} {...common} />}
