@@ -1,7 +1,19 @@
-import { test, expect } from './fixtures'
+import { test, expect, type SandboxFixture } from './fixtures'
 import { orderList, signIn } from './support/actions'
 import { assignOrder, detail, openOrder } from './support/orders'
 import { ORDER_STATUS } from '../src/shared/order-workflow'
+import type { SandboxOrder } from '../src/sandbox/model'
+
+/** A new order of the demo appraiser's, moved by the platform's side to `status` (no answer awaited), then changed as `change` says. */
+async function orderAt(sandbox: SandboxFixture, street: string, status: number, change: (order: SandboxOrder) => void = () => undefined) {
+  const order = await assignOrder(sandbox, street)
+  sandbox.editOrder(order.id, (o) => {
+    o.status = status
+    o.respondBy = null
+    change(o)
+  })
+  return order
+}
 
 /**
  * Dates as dates and times in the property's zone, whatever the computer's zone: the same checks
@@ -16,13 +28,10 @@ for (const windowTimeZone of ['America/New_York', 'America/Los_Angeles']) {
       const { page } = app
       expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(windowTimeZone)
       await signIn(page, sandbox.vendor)
-      const order = await assignOrder(sandbox, '12 Midnight Ln')
-      sandbox.editOrder(order.id, (o) => {
+      const order = await orderAt(sandbox, '12 Midnight Ln', ORDER_STATUS.InspectionScheduled, (o) => {
         // Midnight UTC: still Dec 10 in both zones' clocks, but the report is due on Dec 11.
         o.dueDate = '2031-12-11T00:00:00.000Z'
         o.propertyAddress.state = 'IL'
-        o.status = ORDER_STATUS.InspectionScheduled
-        o.respondBy = null
         // The night the clocks go forward in Illinois: 3:30 AM CDT (2:30 AM does not exist).
         o.inspection = { scheduledAt: '2031-03-09T08:30:00.000Z', completedAt: null }
       })
@@ -37,17 +46,11 @@ for (const windowTimeZone of ['America/New_York', 'America/Los_Angeles']) {
     test('an appointment gone by asks to be marked complete, offers no calendar entry; On Hold is never overdue', async ({ app, sandbox }) => {
       const { page } = app
       await signIn(page, sandbox.vendor)
-      const past = await assignOrder(sandbox, '3 Yesterday Rd')
-      const held = await assignOrder(sandbox, '9 Paused Pl')
-      sandbox.editOrder(past.id, (o) => {
-        o.status = ORDER_STATUS.InspectionScheduled
-        o.respondBy = null
+      const past = await orderAt(sandbox, '3 Yesterday Rd', ORDER_STATUS.InspectionScheduled, (o) => {
         o.propertyAddress.state = 'CA'
         o.inspection = { scheduledAt: new Date(Date.now() - 26 * 3_600_000).toISOString(), completedAt: null }
       })
-      sandbox.editOrder(held.id, (o) => {
-        o.status = ORDER_STATUS.OnHold
-        o.respondBy = null
+      const held = await orderAt(sandbox, '9 Paused Pl', ORDER_STATUS.OnHold, (o) => {
         o.dueDate = new Date(Date.now() - 3 * 86_400_000).toISOString()
       })
       await app.syncNow()
@@ -65,16 +68,8 @@ for (const windowTimeZone of ['America/New_York', 'America/Los_Angeles']) {
 test('Cancel order is apart from the day’s work, and not offered once the report is accepted', async ({ app, sandbox }) => {
   const { page } = app
   await signIn(page, sandbox.vendor)
-  const working = await assignOrder(sandbox, '5 Working Way')
-  const accepted = await assignOrder(sandbox, '6 Accepted Ave')
-  sandbox.editOrder(working.id, (o) => {
-    o.status = ORDER_STATUS.OrderAccepted
-    o.respondBy = null
-  })
-  sandbox.editOrder(accepted.id, (o) => {
-    o.status = ORDER_STATUS.ReportAccepted
-    o.respondBy = null
-  })
+  const working = await orderAt(sandbox, '5 Working Way', ORDER_STATUS.OrderAccepted)
+  const accepted = await orderAt(sandbox, '6 Accepted Ave', ORDER_STATUS.ReportAccepted)
   await app.syncNow()
   await openOrder(page, working)
   await expect(page.getByRole('toolbar', { name: 'Order actions' }).getByRole('button', { name: /Cancel order/ })).toHaveCount(0)
