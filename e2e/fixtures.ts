@@ -1,6 +1,6 @@
 import { test as base, expect, _electron, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEMO_ACCOUNTS } from '../src/sandbox/seed'
@@ -92,10 +92,16 @@ type KeychainOption = { keychainBackend: string }
 type SandboxOrdersOption = { sandboxOrders: number | undefined }
 /** The window's time zone (the browser project's context), for the date checks run under several. */
 type TimeZoneOption = { windowTimeZone: string | undefined }
+/**
+ * The first screen after sign-in, set in the profile before the app starts. The specs written for the
+ * orders list start there ('orders'); null leaves the app's own default (Today), as a new user has it.
+ */
+type StartScreenOption = { startScreen: 'today' | 'orders' | null }
 type WorkerFixtures = { rendererOrigin: string; bridgeScript: string }
 
-export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption & SandboxOrdersOption & TimeZoneOption, WorkerFixtures>({
+export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & AppKindOption & KeychainOption & SandboxOrdersOption & TimeZoneOption & StartScreenOption, WorkerFixtures>({
   appKind: ['browser', { option: true }],
+  startScreen: ['orders', { option: true }],
   windowTimeZone: [undefined, { option: true }],
   keychainBackend: ['test_keychain', { option: true }],
   sandboxOrders: [undefined, { option: true }],
@@ -140,8 +146,9 @@ export const test = base.extend<{ sandbox: SandboxFixture; app: AppFixture } & A
     if (!outage) await running.close()
   },
 
-  app: async ({ appKind, keychainBackend, windowTimeZone, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
+  app: async ({ appKind, keychainBackend, windowTimeZone, startScreen, sandbox, browser, rendererOrigin, bridgeScript }, use, testInfo) => {
     const profileDir = mkdtempSync(join(tmpdir(), 'omnivms-e2e-'))
+    if (startScreen) writeFileSync(join(profileDir, 'config.json'), JSON.stringify({ settings: { window: { startScreen } } }))
     try {
       if (appKind === 'electron') {
         const electron = findElectronBinary(ROOT)

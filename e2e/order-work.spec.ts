@@ -107,8 +107,13 @@ test('decline asks for a reason in the same dialog, and the order leaves the awa
   await expect(statusChip(page)).toHaveText('Declined — returned for reassignment')
   await expect(queue(page, 'Awaiting response').locator('.count')).toHaveText(String(awaitingBefore - 1))
   await queue(page, 'Awaiting response').click()
+  await page.getByLabel('Search orders').fill('')
+  await expect(orderList(page).getByRole('option').first()).toBeVisible()
+  await expect(orderList(page).getByRole('option').filter({ hasText: order.street })).toHaveCount(0)
+  // A search looks through every queue: from Awaiting response it still finds the order, and says where it is now.
   await page.getByLabel('Search orders').fill(order.orderNumber)
-  await expect(page.getByText(`No orders match “${order.orderNumber}”.`)).toBeVisible()
+  await expect(orderList(page).getByRole('option')).toHaveCount(1)
+  await expect(orderList(page).getByRole('option').first()).toContainText('in Closed')
 })
 
 test('cancel needs a reason and a confirmation', async ({ app, sandbox }) => {

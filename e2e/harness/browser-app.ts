@@ -68,6 +68,13 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<BrowserA
     updater: options.updater ?? null,
     notifier: options.notifier ?? null,
     badge: options.badge ?? null,
+    // Save as PDF: the page as Chromium prints it (Electron's printToPDF is the same engine), print media applied.
+    printer: {
+      windowToPdf: async () => {
+        if (!page) throw new Error('no window to print')
+        return page.pdf({ format: 'Letter' })
+      }
+    },
     // A notification click shows the window: the one that is open, or a new one if it was closed to the tray.
     window: {
       show: () => {

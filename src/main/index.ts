@@ -221,6 +221,12 @@ function main(dev: DevOverrides, smokeReport: string | null): void {
           defaultEnvironment: app.isPackaged ? 'production' : 'sandbox',
           notifier: createElectronNotifier(),
           badge,
+          printer: {
+            windowToPdf: async () => {
+              if (!mainWindow) throw new Error('no window to print')
+              return mainWindow.webContents.printToPDF({ pageSize: 'Letter', printBackground: false })
+            }
+          },
           tray: createElectronTray({
             open: () => {
               if (!mainWindow && core) openMainWindow(core, store)

@@ -68,7 +68,9 @@ export const PlatformOrderSchema = z.object({
   /** ASSUMED: by when the vendor must answer an assignment (status 1); after it the order goes back for reassignment. */
   respondBy: z.string().nullish(),
   /** ASSUMED: the list carries the open revision request, so the inbox can show it without a call per order. */
-  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullish()
+  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullish(),
+  /** ASSUMED: the list carries the inspection's appointment, so a day's inspections show without a call per order. */
+  appointmentAt: z.string().nullish()
 })
 export type PlatformOrder = z.infer<typeof PlatformOrderSchema>
 

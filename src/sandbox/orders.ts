@@ -146,6 +146,7 @@ function toPlatformOrder(order: SandboxOrder, latest: PlatformOrder['latestRevis
     borrowerName: order.borrowerName,
     assignedAt: order.assignedAt,
     updatedAt: order.updatedAt,
-    respondBy: order.respondBy ?? null
+    respondBy: order.respondBy ?? null,
+    appointmentAt: order.inspection && !order.inspection.completedAt ? (order.inspection.scheduledAt ?? null) : null
   }
 }

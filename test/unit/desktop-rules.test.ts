@@ -46,9 +46,11 @@ describe('application menu', () => {
     }
   })
 
-  it('goes to each queue with Ctrl/Cmd+1…7, searches with Ctrl/Cmd+F and refreshes data (not the page) with Ctrl/Cmd+R', () => {
+  it('goes to Today with Ctrl/Cmd+0, to each queue with Ctrl/Cmd+1…7, searches with Ctrl/Cmd+F and refreshes data (not the page) with Ctrl/Cmd+R', () => {
     const commands = flatten(applicationMenu({ platform: 'linux', isPackaged: true, productName: 'X' })).filter((i) => i.kind === 'command')
     expect(commands.map((c) => (c.kind === 'command' ? [c.accelerator, c.command] : null))).toEqual([
+      ['CmdOrCtrl+P', { command: 'printOrderSheet' }],
+      ['CmdOrCtrl+0', { command: 'showToday' }],
       ...STATUS_GROUPS.map((g, i) => [`CmdOrCtrl+${i + 1}`, { command: 'showQueue', queue: g.id }]),
       ['CmdOrCtrl+F', { command: 'focusSearch' }],
       ['CmdOrCtrl+R', { command: 'refresh' }]

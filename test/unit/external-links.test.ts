@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_SHOWN_MAIL_BODY, describeExternalLink, openExternalLink } from '../../src/main/core/links/external-links'
+import type { LinkConfirmation } from '../../src/main/core/ports'
 
 /** Links leaving the app: our help pages open at once; anything else shows where it goes and asks first. */
 function opener(answer: boolean) {
@@ -11,7 +12,7 @@ function opener(answer: boolean) {
     open: async (url: string) => {
       opened.push(url)
     },
-    confirm: async (link: { kind: 'mail' | 'web'; target: string; url: string }) => {
+    confirm: async (link: LinkConfirmation) => {
       asked.push({ kind: link.kind, target: link.target })
       return answer
     }
@@ -69,5 +70,14 @@ describe('a mailto link', () => {
 
   it('names every recipient, from the address and from to=', () => {
     expect(describeExternalLink('mailto:a@b.co,c@d.co?to=e%40f.co').target).toBe('a@b.co, c@d.co, e@f.co')
+  })
+
+  it('a phone number is asked about, and only its digits are dialled; anything else after tel: is refused', async () => {
+    const yes = opener(true)
+    expect(await openExternalLink('tel:(312)%20555-0142', yes)).toBe(true)
+    expect(yes.asked).toEqual([{ kind: 'call', target: '(312) 555-0142' }])
+    expect(yes.opened).toEqual(['tel:3125550142'])
+    for (const bad of ['tel:312;ext=<script>', 'tel:', 'tel:call-me-maybe']) expect(await openExternalLink(bad, yes)).toBe(false)
+    expect(yes.opened).toHaveLength(1)
   })
 })

@@ -29,7 +29,8 @@ const summary = (n: number): OrderSummary => ({
   assignedAt: '2026-11-20T17:00:00.000Z',
   updatedAt: '2026-11-21T17:00:00.000Z',
   respondBy: null,
-  latestRevision: null
+  latestRevision: null,
+  appointmentAt: null
 })
 
 describe('the offline inbox', () => {

@@ -20,6 +20,7 @@ const order = (n: number, over: Partial<OrderSummary> = {}): OrderSummary => ({
   updatedAt: '2026-11-28T10:00:00.000Z',
   respondBy: null,
   latestRevision: null,
+  appointmentAt: null,
   ...over
 })
 

@@ -4,7 +4,7 @@ import type { FeedPolicy } from './updates/update-feed-policy'
 import type { AppInfo, MenuCommand } from '../../shared/ipc/app-schemas'
 import type { EnvironmentKind } from '../../shared/ipc/session-schemas'
 import type { IpcDispatch } from './ipc/dispatcher'
-import type { BadgePort, Clock, ExternalOpener, FileDialogs, FolderOpener, HttpFetch, KeyValueStore, Logger, LoginItemPort, LogTail, Notifier, SandboxProvider, SecretCipher, TrayPort, UpdaterPort, WindowPort } from './ports'
+import type { BadgePort, Clock, ExternalOpener, FileDialogs, FolderOpener, HttpFetch, KeyValueStore, Logger, LoginItemPort, LogTail, Notifier, PdfPrinter, SandboxProvider, SecretCipher, TrayPort, UpdaterPort, WindowPort } from './ports'
 
 export interface AppCoreDeps {
   /** The app's own folder in the user's profile (Electron's userData): the session vault lives here. */
@@ -37,6 +37,8 @@ export interface AppCoreDeps {
   defaultEnvironment?: Exclude<EnvironmentKind, 'custom'>
   notifier?: Notifier | null
   badge?: BadgePort | null
+  /** Prints the window to PDF (Save as PDF…); null where there is no window to print. */
+  printer?: PdfPrinter | null
   tray?: TrayPort | null
   loginItem?: LoginItemPort | null
   window?: WindowPort | null

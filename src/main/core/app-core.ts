@@ -115,6 +115,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     recovery: new PasswordRecovery({ sandbox: deps.sandbox, preferences, client }),
     dialogs: deps.dialogs,
+    printer: deps.printer ?? null,
     clock,
     maxUploadBytes,
     external: deps.external,

@@ -62,7 +62,7 @@ export interface FileDialogs {
 /** Opens a vetted external link in the user's browser or mail client, after asking where policy says so. */
 /** What the confirmation shows, and the link that opens if the user agrees: only what was shown. */
 export interface LinkConfirmation {
-  kind: 'mail' | 'web'
+  kind: 'mail' | 'web' | 'call'
   /** Where it goes: the web address, or the mail's recipients. */
   target: string
   /** The link to open: for mail, rebuilt from the parts shown (a part not shown never reaches the mail client). */
@@ -97,6 +97,12 @@ export interface Notifier {
   show(notification: { id: string; title: string; body: string }): void
   /** Called with the notification's id when the user clicks it. */
   onClick(listener: (id: string) => void): () => void
+}
+
+/** The window's page as a PDF, as print media lays it out (Electron's webContents.printToPDF). */
+export interface PdfPrinter {
+  /** The page the window shows now, printed: the open order's sheet. */
+  windowToPdf(): Promise<Uint8Array>
 }
 
 /** The dock / taskbar badge (count of orders waiting for the appraiser). */

@@ -27,6 +27,7 @@ const order = (over: Partial<OrderSummary>): OrderSummary => ({
   updatedAt: '2026-11-20T10:00:00.000Z',
   respondBy: null,
   latestRevision: null,
+  appointmentAt: null,
   ...over
 })
 

@@ -28,9 +28,11 @@ export const AppSettingsSchema = z.object({
       /** null: the OS's default (on for Windows and Linux, off for macOS, whose apps live in the Dock). */
       closeToTray: z.boolean().nullable().default(null),
       trayHintShown: z.boolean().default(false),
-      openAtLogin: z.boolean().default(false)
+      openAtLogin: z.boolean().default(false),
+      /** The first screen after sign-in: Today (what needs doing today), or the orders list. */
+      startScreen: z.enum(['today', 'orders']).default('today')
     })
-    .default({ closeToTray: null, trayHintShown: false, openAtLogin: false }),
+    .default({ closeToTray: null, trayHintShown: false, openAtLogin: false, startScreen: 'today' }),
   uploads: z.object({ maxFileMb: z.number().min(1).max(4096).default(15) }).default({ maxFileMb: 15 }),
   // The feed is not a setting: it comes from the installer or an administrator's policy file.
   updates: z.object({ channel: UpdateChannelSchema.default('stable') }).default({ channel: 'stable' })
@@ -47,7 +49,7 @@ export const AppSettingsPatchSchema = z.object({
     .partial()
     .optional(),
   sync: z.object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max) }).partial().optional(),
-  window: z.object({ closeToTray: z.boolean(), trayHintShown: z.boolean(), openAtLogin: z.boolean() }).partial().optional(),
+  window: z.object({ closeToTray: z.boolean(), trayHintShown: z.boolean(), openAtLogin: z.boolean(), startScreen: z.enum(['today', 'orders']) }).partial().optional(),
   uploads: z.object({ maxFileMb: z.number().min(1).max(4096) }).partial().optional()
 })
 export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>
@@ -85,7 +87,9 @@ export const MenuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('focusSearch') }),
   z.object({ command: z.literal('refresh') }),
   z.object({ command: z.literal('openSettings') }),
-  z.object({ command: z.literal('showAbout') })
+  z.object({ command: z.literal('showAbout') }),
+  z.object({ command: z.literal('showToday') }),
+  z.object({ command: z.literal('printOrderSheet') })
 ])
 export type MenuCommand = z.infer<typeof MenuCommandSchema>
 

@@ -27,6 +27,7 @@ import {
   AppSettingsPatchSchema,
   AppSettingsSchema,
   MenuCommandSchema,
+  QueueIdSchema,
   RendererErrorSchema,
   UpdateStatusSchema
 } from './app-schemas'
@@ -81,6 +82,12 @@ export const ipcCalls = {
     output: z.object({ savedTo: z.string() }).nullable()
   },
   listPayments: { input: NoInput, output: PaymentsSchema },
+  /** The orders of a queue (and a client, or all) as a CSV file where the user picks; null when the save dialog is cancelled. */
+  exportOrders: { input: z.object({ queue: QueueIdSchema, clientId: PathIdSchema.nullable() }), output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
+  /** Every payment and invoice as a CSV file where the user picks; null when cancelled. */
+  exportPayments: { input: NoInput, output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
+  /** The open order's sheet (the window printed, as its print stylesheet lays it out) saved as a PDF where the user picks; null when cancelled. */
+  saveOrderSheetPdf: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   /** Saves the scheduled inspection as an .ics event where the user picks; null when the save dialog is cancelled. */
   saveInspectionToCalendar: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },

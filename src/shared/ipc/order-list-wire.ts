@@ -37,7 +37,8 @@ const RowSchema = z.tuple([
   z.string(), // assignedAt
   z.string(), // updatedAt
   z.string().nullable(), // respondBy
-  RevisionSchema // latestRevision
+  RevisionSchema, // latestRevision
+  z.string().nullable() // appointmentAt
 ])
 type Row = z.infer<typeof RowSchema>
 
@@ -72,7 +73,7 @@ export function encodeOrders(orders: readonly OrderSummary[]): OrderRows {
   const rows = orders.map((o): Row => {
     const client = clients.placeOf(o.clientId, [o.clientId, o.clientName])
     const { address: a } = o
-    return [client, o.loanId, o.orderId, o.orderNumber, o.loanNumber, o.statusCode, word(o.product), o.fee.amount, word(o.fee.currency), o.dueDate, o.rush, a.line1, word(a.city), word(a.state), word(a.zip), o.borrowerName, o.assignedAt, o.updatedAt, o.respondBy, o.latestRevision]
+    return [client, o.loanId, o.orderId, o.orderNumber, o.loanNumber, o.statusCode, word(o.product), o.fee.amount, word(o.fee.currency), o.dueDate, o.rush, a.line1, word(a.city), word(a.state), word(a.zip), o.borrowerName, o.assignedAt, o.updatedAt, o.respondBy, o.latestRevision, o.appointmentAt]
   })
   return { clients: clients.entries, words: words.entries, rows }
 }
@@ -101,7 +102,8 @@ export function decodeOrders({ clients, words, rows }: OrderRows): OrderSummary[
       assignedAt: row[16],
       updatedAt: row[17],
       respondBy: row[18],
-      latestRevision: row[19]
+      latestRevision: row[19],
+      appointmentAt: row[20]
     }
   }
   return orders

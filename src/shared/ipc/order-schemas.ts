@@ -34,7 +34,9 @@ export const OrderSummarySchema = OrderRefSchema.extend({
   /** By when an assignment must be answered (status 1), else it goes back for reassignment. */
   respondBy: z.string().nullable(),
   /** The open revision request of an order in 12/20. */
-  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullable()
+  latestRevision: z.object({ type: z.string(), reason: z.string(), requestedAt: z.string() }).nullable(),
+  /** The inspection's appointment (an instant at the property), while one is set. Copies saved before it was listed read as none. */
+  appointmentAt: z.string().nullable().default(null)
 })
 export type OrderSummary = z.infer<typeof OrderSummarySchema>
 

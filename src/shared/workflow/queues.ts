@@ -20,3 +20,8 @@ export function isInGroup(group: StatusGroupId, code: number): boolean {
   const found = STATUS_GROUPS.find((g) => g.id === group)
   return found !== undefined && (found.codes as readonly number[]).includes(code)
 }
+
+/** The queue an order is in (its first, "All orders" aside), by label; closed orders are in none of them. */
+export function queueLabelOf(code: number): string {
+  return STATUS_GROUPS.find((g) => g.id !== 'all' && (g.codes as readonly number[]).includes(code))?.label ?? 'Closed'
+}

@@ -5,13 +5,14 @@ import { orderHandlers } from './order-handlers'
 import { sessionHandlers } from './session-handlers'
 import type { SessionService } from '../session/session-service'
 import type { PasswordRecovery } from '../session/password-recovery'
-import type { Clock, FileDialogs } from '../ports'
+import type { Clock, FileDialogs, PdfPrinter } from '../ports'
 
 export interface HandlerDeps extends AppHandlerDeps {
   ready: Promise<void>
   session: SessionService
   recovery: PasswordRecovery
   dialogs: FileDialogs
+  printer: PdfPrinter | null
   clock: Clock
   maxUploadBytes(): number
 }

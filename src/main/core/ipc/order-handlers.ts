@@ -2,14 +2,17 @@
  * The IPC calls that work orders, each answered by the live session's own services — and only for
  * an appraiser's account: anyone else is told the app is for appraisers, on every call alike.
  */
-import { safeFileName } from '../primitives/safe-file-name'
+import { safeFileName, type SafeFileName } from '../primitives/safe-file-name'
+import { STATUS_GROUPS, isInGroup } from '../../../shared/order-workflow'
+import { ordersCsv, paymentsCsv } from '../orders/spreadsheet-exports'
 import { encodeInbox } from '../../../shared/ipc/order-list-wire'
 import { inspectionEvent } from '../orders/calendar-event'
 import { inboxFirstScreen } from '../orders/inbox-first-screen'
 import { downloadDocument } from '../orders/document-downloads'
 import { listPayments } from '../orders/payments'
 import { toAppError } from '../platform/to-app-error'
-import type { FileDialogs } from '../ports'
+import type { Clock, FileDialogs, PdfPrinter } from '../ports'
+import { AppError } from '../errors'
 import type { SessionService } from '../session/session-service'
 import { writeFileAtomic } from '../storage/secure-file'
 import { preflight } from '../uploads/preflight'
@@ -27,12 +30,23 @@ type OrderCalls =
   | 'cancelUpload'
   | 'downloadDocument'
   | 'listPayments'
+  | 'exportOrders'
+  | 'saveOrderSheetPdf'
+  | 'exportPayments'
   | 'saveInspectionToCalendar'
   | 'getDraft'
   | 'saveDraft'
   | 'discardDraft'
 
-export function orderHandlers(deps: { session: SessionService; dialogs: FileDialogs; maxUploadBytes(): number }): Pick<IpcHandlers, OrderCalls> {
+/** Writes the text where the user picks (whole or not at all); null when the dialog is cancelled. */
+async function saveText(dialogs: FileDialogs, title: string, defaultName: SafeFileName, text: string, rows: number): Promise<{ savedTo: string; rows: number } | null> {
+  const target = await dialogs.saveFile({ title, defaultName })
+  if (!target) return null
+  await writeFileAtomic(target, text)
+  return { savedTo: target, rows }
+}
+
+export function orderHandlers(deps: { session: SessionService; dialogs: FileDialogs; printer: PdfPrinter | null; clock: Clock; maxUploadBytes(): number }): Pick<IpcHandlers, OrderCalls> {
   const { session, dialogs } = deps
   const vendor = () => session.requireVendor()
   return {
@@ -74,6 +88,25 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
     },
     downloadDocument: ({ ref, documentId }) => downloadDocument(vendor().auth, dialogs, ref, documentId),
     listPayments: () => listPayments(vendor().auth),
+    exportOrders: async ({ queue, clientId }) => {
+      const inbox = await vendor().services.work.inbox(true)
+      const orders = inbox.orders.filter((o) => isInGroup(queue, o.statusCode) && (clientId === null || o.clientId === clientId))
+      const name = `Orders ${STATUS_GROUPS.find((g) => g.id === queue)?.label ?? ''} ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
+      return saveText(dialogs, 'Export orders', safeFileName(name, 'Orders.csv'), ordersCsv(orders), orders.length)
+    },
+    saveOrderSheetPdf: async (ref) => {
+      const order = await vendor().services.work.order(ref)
+      if (!deps.printer) throw new AppError('internal', 'Saving a PDF is not available here. Use Print order sheet… instead.')
+      const target = await dialogs.saveFile({ title: 'Save the order sheet as PDF', defaultName: safeFileName(`Order sheet ${order.orderNumber}.pdf`, 'Order sheet.pdf') })
+      if (!target) return null
+      await writeFileAtomic(target, await deps.printer.windowToPdf())
+      return { savedTo: target }
+    },
+    exportPayments: async () => {
+      const payments = await listPayments(vendor().auth)
+      const name = `Payments ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
+      return saveText(dialogs, 'Export payments', safeFileName(name, 'Payments.csv'), paymentsCsv(payments), payments.items.length)
+    },
     saveInspectionToCalendar: async (ref) => {
       const order = await vendor().services.inbox.get(ref)
       const text = inspectionEvent(order)

@@ -1,10 +1,14 @@
 /** Which links may leave the app for the user's browser or mail client. */
 import type { ExternalOpener, LinkConfirmation } from '../ports'
-const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
+const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:'])
+
+/** A phone number as a tel: link carries it: digits, a leading +, spaces, dots, dashes and brackets. */
+const TEL_NUMBER = /^\+?[\d\s().-]{3,30}$/
 
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw)
+    if (url.protocol === 'tel:') return TEL_NUMBER.test(decodeURIComponent(url.pathname))
     return EXTERNAL_SCHEMES.has(url.protocol) && url.username === '' && url.password === ''
   } catch {
     return false
@@ -62,6 +66,12 @@ function mailConfirmation(raw: string, url: URL): LinkConfirmation {
 export function describeExternalLink(raw: string): LinkConfirmation {
   const url = new URL(raw)
   if (url.protocol === 'mailto:') return mailConfirmation(raw, url)
+  if (url.protocol === 'tel:') {
+    // Only the number is dialled: rebuilt from its digits (and a leading +), nothing else passes.
+    const number = decodeURIComponent(url.pathname)
+    const dialled = `tel:${number.replace(/[^\d+]/g, '')}`
+    return { kind: 'call', target: number, url: dialled, message: 'Call this number?', detail: number, confirmLabel: 'Call' }
+  }
   return { kind: 'web', target: raw, url: raw, message: 'Open this link in your browser?', detail: raw, confirmLabel: 'Open in browser' }
 }
 

@@ -49,6 +49,7 @@ const sep: MenuItemSpec = { kind: 'separator' }
 export function applicationMenu(options: { platform: NodeJS.Platform; isPackaged: boolean; productName: string }): MenuItemSpec[] {
   const mac = options.platform === 'darwin'
   const settings: MenuItemSpec = { kind: 'action', label: mac ? 'Settings…' : 'Settings', accelerator: 'CmdOrCtrl+,', action: 'openSettings' }
+  const print: MenuItemSpec = { kind: 'command', label: mac ? 'Print Order Sheet…' : '&Print order sheet…', accelerator: 'CmdOrCtrl+P', command: { command: 'printOrderSheet' } }
   const appMenu: MenuItemSpec[] = mac
     ? [
         {
@@ -67,9 +68,10 @@ export function applicationMenu(options: { platform: NodeJS.Platform; isPackaged
             sep,
             { kind: 'role', role: 'quit' }
           ]
-        }
+        },
+        { kind: 'submenu', label: 'File', items: [print] }
       ]
-    : [{ kind: 'submenu', label: '&File', items: [settings, sep, { kind: 'action', label: 'E&xit', accelerator: 'Ctrl+Q', action: 'quit' }] }]
+    : [{ kind: 'submenu', label: '&File', items: [print, sep, settings, sep, { kind: 'action', label: 'E&xit', accelerator: 'Ctrl+Q', action: 'quit' }] }]
 
   const edit: MenuItemSpec = {
     kind: 'submenu',
@@ -106,6 +108,7 @@ export function applicationMenu(options: { platform: NodeJS.Platform; isPackaged
     kind: 'submenu',
     label: mac ? 'Go' : '&Go',
     items: [
+      { kind: 'command', label: 'Today', accelerator: 'CmdOrCtrl+0', command: { command: 'showToday' } },
       ...STATUS_GROUPS.map(
         (group, index): MenuItemSpec => ({ kind: 'command', label: group.label, accelerator: `CmdOrCtrl+${index + 1}`, command: { command: 'showQueue', queue: group.id } })
       ),

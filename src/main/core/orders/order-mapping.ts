@@ -26,7 +26,8 @@ export function toOrderSummary(order: PlatformOrder, clientName: string): OrderS
     assignedAt: order.assignedAt,
     updatedAt: order.updatedAt,
     respondBy: order.respondBy ?? null,
-    latestRevision: order.latestRevision ?? null
+    latestRevision: order.latestRevision ?? null,
+    appointmentAt: order.appointmentAt ?? null
   }
 }
 

@@ -13,8 +13,8 @@ import { KnownOrders, type OrderDiff } from './known-orders'
 const OFFLINE_COPY_REFRESH_MS = 10 * 60_000
 
 export function summaryOf(order: OrderDetail): OrderSummary {
-  const { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision } = order
-  return { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision }
+  const { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision, inspection } = order
+  return { clientId, loanId, orderId, clientName, orderNumber, loanNumber, statusCode, product, fee, dueDate, rush, address, borrowerName, assignedAt, updatedAt, respondBy, latestRevision, appointmentAt: inspection.completedAt ? null : inspection.scheduledAt }
 }
 
 /** What one sync's answer did to the inbox. */

@@ -9,6 +9,7 @@ import { STATUS_GROUPS } from '../../../shared/order-workflow'
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, isMac: boolean): MenuCommand | null {
   const primary = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
   if (!primary || event.altKey) return null
+  if (event.key === '0' && !event.shiftKey) return { command: 'showToday' }
   if (/^[1-9]$/.test(event.key) && !event.shiftKey) {
     const group = STATUS_GROUPS[Number(event.key) - 1]
     return group ? { command: 'showQueue', queue: group.id } : null
@@ -20,6 +21,8 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
       return event.shiftKey ? null : { command: 'refresh' }
     case ',':
       return { command: 'openSettings' }
+    case 'p':
+      return event.shiftKey ? null : { command: 'printOrderSheet' }
     default:
       return null
   }

@@ -2,7 +2,8 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { RefObject } from 'react'
 import type { Inbox, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { messageOf } from '../lib/bridge'
+import { api, messageOf } from '../lib/bridge'
+import { ExportButton } from '../lib/ExportButton'
 import { ErrorState } from '../lib/ErrorState'
 import { formatCount, formatTime } from '../lib/format'
 import type { InboxView, SortKey } from './inbox-model'
@@ -55,6 +56,7 @@ export function ListPane(props: {
         <button type="button" onClick={onRefresh} disabled={refreshing} aria-keyshortcuts="Control+R Meta+R">
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
+        <ExportButton label="Export…" what="orders" run={() => api().exportOrders({ queue: view.group, clientId: view.clientId })} />
       </div>
       {inbox.data?.offlineSince && (
         <p className="banner banner-warn" role="status">
@@ -102,7 +104,7 @@ export function ListPane(props: {
             {formatCount(shownCount)} {shownCount === 1 ? 'order' : 'orders'}
             {refreshing && <span className="muted"> · refreshing…</span>}
           </p>
-          <OrderList items={shown} busy={shown.length < shownCount} selected={selected} onSelect={onSelect} onOpen={onOpen} />
+          <OrderList items={shown} busy={shown.length < shownCount} selected={selected} showQueue={search !== ''} onSelect={onSelect} onOpen={onOpen} />
         </>
       )}
     </section>

@@ -8,7 +8,10 @@ import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { addressLine, describeDue, formatAtProperty, formatDateTime, formatDueDate, formatMoment, formatMoney, formatRelative, readableInstants } from '../lib/format'
 import { propertyTimeZone } from '../../../shared/property-time-zone'
+import { directionsUrl } from '../../../shared/directions'
 import { StatusChip } from './StatusChip'
+import { OrderSheet } from '../order/OrderSheet'
+import { OrderSheetActions } from '../order/OrderSheetActions'
 import { orderQueryKey } from '../order/order-keys'
 import { OrderActionsBar } from '../order/OrderActionsBar'
 import { AddToCalendar } from '../order/AddToCalendar'
@@ -61,6 +64,10 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
           <p className="muted">
             {order.address.city}, {order.address.state} {order.address.zip}
             {order.property.county ? ` · ${order.property.county} County` : ''}
+            {' · '}
+            <ExternalLink url={directionsUrl(order.address)} label={`Directions to ${order.address.line1}`}>
+              Directions
+            </ExternalLink>
           </p>
         </div>
         <div className="detail-status">
@@ -83,6 +90,8 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
       <OrderActionsBar order={order} results={results} />
       <PendingActions order={order} />
       <AddToCalendar order={order} />
+      <OrderSheetActions order={order} />
+      <OrderSheet order={order} />
       <OpenRevision order={order} />
       <NegotiationPanel order={order} />
       <dl className="facts">
@@ -119,8 +128,9 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
           <li key={`${c.role}-${c.name}`}>
             <strong>{c.name}</strong> <span className="muted">{c.role}</span>
             <div>
-              {c.phone && <span>{c.phone}</span>}
-              {c.email && <span> · {c.email}</span>}
+              {c.phone && <ExternalLink url={`tel:${c.phone}`} label={`Call ${c.name}`}>{c.phone}</ExternalLink>}
+              {c.phone && c.email && ' · '}
+              {c.email && <ExternalLink url={`mailto:${c.email}`} label={`E-mail ${c.name}`}>{c.email}</ExternalLink>}
             </div>
           </li>
         ))}
@@ -165,5 +175,14 @@ function Fact({ label, value }: { label: string; value: string | number | null }
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
+  )
+}
+
+/** A phone number, an e-mail address or directions: opened by main, through the one external-link policy (which asks first). */
+function ExternalLink(props: { url: string; label: string; children: string }) {
+  return (
+    <button type="button" className="link" aria-label={props.label.includes(props.children) ? props.label : `${props.label}, ${props.children}`} onClick={() => void api().openExternal({ url: props.url })}>
+      {props.children}
+    </button>
   )
 }

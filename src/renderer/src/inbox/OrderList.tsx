@@ -1,8 +1,10 @@
 /** The order list: only the rows in view are in the page, so fifty thousand orders scroll and filter as fast as ten; each row named by what it shows. */
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { hasResponseDeadline, isOnHold, vendorStatusName } from '../../../shared/order-workflow'
-import { describeDue, formatMoney } from '../lib/format'
+import { hasResponseDeadline, isOnHold, queueLabelOf, vendorStatusName } from '../../../shared/order-workflow'
+import { propertyTimeZone } from '../../../shared/property-time-zone'
+import { describeDue, formatAtProperty, formatMoney } from '../lib/format'
+import { useNow } from '../lib/useNow'
 import { RowOffsets } from '../lib/row-offsets'
 import { useRowWindow } from '../lib/useRowWindow'
 import type { IndexedOrder } from '../../../shared/inbox/order-index'
@@ -18,6 +20,8 @@ export const OrderList = memo(function OrderList(props: {
   /** Only the list's first rows are here yet: the rest are on their way. */
   busy: boolean
   selected: OrderRef | null
+  /** A search across every queue: each row says the queue its order is in. */
+  showQueue?: boolean
   onSelect(order: OrderSummary): void
   onOpen(order: OrderSummary): void
 }) {
@@ -65,7 +69,7 @@ export const OrderList = memo(function OrderList(props: {
   }
 
   // Rows re-render for their own order, place or selection — and once a minute for "due in…".
-  const minute = Math.floor(Date.now() / 60_000)
+  const minute = Math.floor(useNow(60_000) / 60_000)
   const activeId = selectedIndex >= 0 ? `order-${selectedIndex}` : undefined
   return (
     <div ref={scrollRef} className="order-scroll" role="listbox" aria-label="Orders" tabIndex={0} aria-activedescendant={activeId} aria-busy={props.busy || undefined} onKeyDown={onKeyDown}>
@@ -74,14 +78,14 @@ export const OrderList = memo(function OrderList(props: {
           const item = items[row.index] as IndexedOrder
           // Keyed by place, not by order: a keystroke that changes the list updates the rows' text
           // in place instead of destroying and building every row in view.
-          return <OrderRow key={row.index} item={item} index={row.index} top={row.start} selected={row.index === selectedIndex} minute={minute} onSelect={props.onSelect} onOpen={props.onOpen} />
+          return <OrderRow key={row.index} item={item} index={row.index} top={row.start} selected={row.index === selectedIndex} minute={minute} showQueue={props.showQueue ?? false} onSelect={props.onSelect} onOpen={props.onOpen} />
         })}
       </div>
     </div>
   )
 })
 
-const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: number; top: number; selected: boolean; minute: number; onSelect(order: OrderSummary): void; onOpen(order: OrderSummary): void }) {
+const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: number; top: number; selected: boolean; minute: number; showQueue: boolean; onSelect(order: OrderSummary): void; onOpen(order: OrderSummary): void }) {
   const { item, index, top, selected, minute } = props
   const { order } = item
   const due = describeDue(order.dueDate, new Date(minute * 60_000), item.closed, isOnHold(order.statusCode))
@@ -108,6 +112,7 @@ const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: numb
         <span className="row-client">{order.clientName}</span>
         <span className="row-product">{order.product}</span>
         <span className="row-fee">{formatMoney(order.fee.amount, order.fee.currency)}</span>
+        {props.showQueue && <span className="row-queue">{`in ${queueLabelOf(order.statusCode)}`}</span>}
       </div>
       {revision && (
         <div className="row-revision">
@@ -117,8 +122,20 @@ const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: numb
       <div className="row-side">
         <StatusChip code={order.statusCode} respondBy={order.respondBy} />
         {/* While an answer is awaited its deadline matters more than the report's due date. */}
-        {hasResponseDeadline(order) ? <ResponseDeadline order={order} /> : <span className={`due due-${due.urgency}`}>{due.label}</span>}
+        {hasResponseDeadline(order) ? (
+          <ResponseDeadline order={order} />
+        ) : order.appointmentAt && !item.closed ? (
+          // An inspection's row says the appointment; one gone by and not marked complete is flagged.
+          <Appointment at={order.appointmentAt} state={order.address.state} now={minute * 60_000} />
+        ) : (
+          <span className={`due due-${due.urgency}`}>{due.label}</span>
+        )}
       </div>
     </div>
   )
 })
+
+function Appointment(props: { at: string; state: string; now: number }) {
+  const when = formatAtProperty(props.at, propertyTimeZone(props.state))
+  return Date.parse(props.at) < props.now ? <span className="due due-overdue">{`Inspection was ${when}`}</span> : <span className="due due-soon">{`Inspection ${when}`}</span>
+}

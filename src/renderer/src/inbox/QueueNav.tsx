@@ -5,6 +5,9 @@ import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflo
 import { formatCount } from '../lib/format'
 
 export const QueueNav = memo(function QueueNav(props: {
+  /** Which screen is open: a queue or client is marked current only while the orders are. */
+  screen: 'today' | 'orders' | 'payments' | 'settings'
+  onToday(): void
   showingPayments: boolean
   onPayments(): void
   group: StatusGroupId
@@ -17,11 +20,18 @@ export const QueueNav = memo(function QueueNav(props: {
 }) {
   return (
     <nav className="queues" aria-label="Queues">
+      <ul>
+        <li>
+          <button type="button" className="nav-item" aria-current={props.screen === 'today' ? 'true' : undefined} onClick={props.onToday}>
+            <span>Today</span>
+          </button>
+        </li>
+      </ul>
       <h2 className="nav-heading">Queues</h2>
       <ul>
         {STATUS_GROUPS.map((g) => (
           <li key={g.id}>
-            <button type="button" className="nav-item" aria-current={!props.showingPayments && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
+            <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
               <span>{g.label}</span>
               <span className="count" aria-label={`${formatCount(props.groupCounts?.[g.id] ?? 0)} orders`}>
                 {props.groupCounts ? formatCount(props.groupCounts[g.id]) : '–'}
@@ -33,13 +43,13 @@ export const QueueNav = memo(function QueueNav(props: {
       <h2 className="nav-heading">Clients</h2>
       <ul>
         <li>
-          <button type="button" className="nav-item" aria-current={props.clientId === null ? 'true' : undefined} onClick={() => props.onClient(null)}>
+          <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.clientId === null ? 'true' : undefined} onClick={() => props.onClient(null)}>
             <span>All clients</span>
           </button>
         </li>
         {props.clients.map((c) => (
           <li key={c.id}>
-            <button type="button" className="nav-item" aria-current={props.clientId === c.id ? 'true' : undefined} onClick={() => props.onClient(c.id)}>
+            <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.clientId === c.id ? 'true' : undefined} onClick={() => props.onClient(c.id)}>
               <span>{c.name}</span>
               <span className="count">{formatCount(props.clientCounts?.get(c.id) ?? 0)}</span>
             </button>

@@ -8,6 +8,10 @@ import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { WorkspaceActive } from '../lib/workspace-active'
 import { PaymentsView } from '../payments/PaymentsView'
+import { useQuery } from '@tanstack/react-query'
+import { api, unwrap } from '../lib/bridge'
+import { SETTINGS_KEY } from '../settings/settings-keys'
+import { TodayView } from '../today/TodayView'
 import { SettingsView } from '../settings/SettingsView'
 import { AccountBar, StatusBar } from './AccountBar'
 import { ListPane } from './ListPane'
@@ -19,7 +23,7 @@ import { useOrderRequests } from './useOrderRequests'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 const NO_CLIENTS: readonly ClientSummary[] = []
-type Screen = 'orders' | 'payments' | 'settings'
+type Screen = 'today' | 'orders' | 'payments' | 'settings'
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -28,7 +32,10 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const { inbox, firstScreen, syncInbox, refreshAll, refreshing } = useInbox(active)
   const { view, update, shown, shownCount, counts, perClient } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen)
   const [selected, setSelected] = useState<OrderRef | null>(null)
-  const [screen, setScreen] = useState<Screen>('orders')
+  // The first screen is the setting's (Today unless changed), once it is known; until then the list.
+  const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => unwrap(api().getSettings()) })
+  const [chosen, setScreen] = useState<Screen | null>(null)
+  const screen: Screen = chosen ?? settings.data?.window.startScreen ?? 'today'
   const [aboutRequested, setAboutRequested] = useState(false)
   const [focusSearchSoon, setFocusSearchSoon] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -78,6 +85,9 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
       case 'showAbout':
         setAboutRequested(true)
         setScreen('settings')
+        return
+      case 'showToday':
+        setScreen('today')
     }
   }, active)
 
@@ -94,6 +104,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   // Stable, so the memoized panes around the list do not re-render for a keystroke in the search.
   const openSettings = useCallback(() => setScreen('settings'), [])
   const openPayments = useCallback(() => setScreen('payments'), [])
+  const openToday = useCallback(() => setScreen('today'), [])
   const showGroup = useCallback(
     (group: StatusGroupId) => {
       setScreen('orders')
@@ -115,6 +126,8 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
         <AccountBar session={session} onSettings={openSettings} />
         <div className="panes">
           <QueueNav
+            screen={screen}
+            onToday={openToday}
             showingPayments={screen === 'payments'}
             onPayments={openPayments}
             group={view.group}
@@ -125,7 +138,11 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
             onGroup={showGroup}
             onClient={showClient}
           />
-          {screen === 'settings' ? (
+          {screen === 'today' ? (
+            <div className="wide-pane" role="region" aria-label="Today view" tabIndex={0}>
+              <TodayView orders={inbox.data?.orders} offlineSince={inbox.data?.offlineSince ?? null} onOpen={showOrder} />
+            </div>
+          ) : screen === 'settings' ? (
             <div className="wide-pane" role="region" aria-label="Settings view" tabIndex={0}>
               <SettingsView session={session} focusAbout={aboutRequested} onClose={() => setScreen('orders')} />
             </div>

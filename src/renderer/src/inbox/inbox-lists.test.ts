@@ -70,7 +70,8 @@ const inboxArb = fc.array(orderArb, { maxLength: 60 }).map((rows) =>
       assignedAt: r.assigned,
       updatedAt: r.assigned,
       respondBy: r.respondBy,
-      latestRevision: null
+      latestRevision: null,
+      appointmentAt: null
     })
   )
 )

@@ -36,14 +36,16 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: 
     const handle = requestIdleCallback(() => keeper.prepare())
     return () => cancelIdleCallback(handle)
   }, [keeper, queues])
-  // A sync that left this queue as it was keeps its searches too.
-  const queue = queues.orders[group]
+  // A search looks through every queue (closed orders too), whichever is open; a sync that left the
+  // list as it was keeps its searches.
+  const searched = search !== '' ? 'all' : group
+  const queue = queues.orders[searched]
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
   // A search waits for the whole inbox: main's first screen holds only the first rows of one queue.
   const searchWaits = sent !== null && search !== ''
   const shown = useMemo(() => (searchWaits ? NO_ORDERS : searcher.find(search)), [searcher, search, searchWaits])
   // While only a first screen is there, the list holds more orders than it has rows for; null: not known yet.
-  const shownCount = searchWaits ? null : sent !== null || firstScreen !== null ? queues.counts[group] : shown.length
+  const shownCount = searchWaits ? null : (sent !== null || firstScreen !== null) && search === '' ? queues.counts[group] : shown.length
   const counts = orders || sent ? queues.counts : null
   const perClient = orders || sent ? queues.perClient[group] : null
   return { view, update, shown, shownCount, counts, perClient }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { OrderRef } from '../../../shared/ipc/order-schemas'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
+import { ExportButton } from '../lib/ExportButton'
 import { formatDate, formatMoney, formatOutstanding } from '../lib/format'
 import { PAYMENTS_KEY } from '../order/order-keys'
 
@@ -14,7 +15,10 @@ export function PaymentsView({ onOpenOrder }: { onOpenOrder(ref: OrderRef): void
   const sorted = [...items].sort((a, b) => (a.status === b.status ? b.invoicedAt.localeCompare(a.invoicedAt) : a.status === 'unpaid' ? -1 : 1))
   return (
     <section className="payments" aria-labelledby="payments-title">
-      <h2 id="payments-title">Payments</h2>
+      <div className="payments-header">
+        <h2 id="payments-title">Payments</h2>
+        <ExportButton label="Export payments…" what="payments" run={() => api().exportPayments()} />
+      </div>
       {failures.map((f) => (
         <p key={f.clientName} className="banner banner-warn" role="alert">
           Couldn't load payments from {f.clientName}: {f.message}

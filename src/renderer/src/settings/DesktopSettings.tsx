@@ -104,6 +104,13 @@ export function WorkSettings({ settings }: { settings: AppSettings }) {
         <SettingCheckbox checked={settings.window.openAtLogin} onChange={(on) => save.mutate({ window: { openAtLogin: on } })}>
           Open at login
         </SettingCheckbox>
+        <div className="field">
+          <label htmlFor="start-screen">After signing in, show</label>
+          <select id="start-screen" value={settings.window.startScreen} onChange={(e) => save.mutate({ window: { startScreen: e.target.value === 'orders' ? 'orders' : 'today' } })}>
+            <option value="today">Today</option>
+            <option value="orders">All orders</option>
+          </select>
+        </div>
       </section>
       <section className="settings-section" aria-labelledby="settings-sync">
         <h3 id="settings-sync">Sync</h3>

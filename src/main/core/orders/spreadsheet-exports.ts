@@ -1,0 +1,43 @@
+/**
+ * Orders and payments as CSV for a spreadsheet: columns named for the person reading them, dates as
+ * dates, UTF-8 with a byte-order mark and CRLF lines (what Excel opens correctly on every OS), and no
+ * cell a spreadsheet would run as a formula (a value starting with = + - @ is prefixed with ').
+ */
+import { stringify } from 'csv-stringify/sync'
+import type { OrderSummary, Payments } from '../../../shared/ipc/order-schemas'
+import { statusName } from '../../../shared/order-workflow'
+
+const BOM = '\uFEFF'
+/** A spreadsheet runs a cell starting with these as a formula (CSV injection): it is written as text. */
+const FORMULA_START = /^[=+\-@\t\r]/
+const cell = (value: string | number | null): string | number => {
+  if (value === null) return ''
+  if (typeof value === 'number') return value
+  return FORMULA_START.test(value) ? `'${value}` : value
+}
+/** The date part as written ("2026-12-11"): a due date is a calendar date (docs/platform-contract.md). */
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '')
+/** An instant as a spreadsheet reads it, in UTC ("2026-12-08 14:00"). */
+const moment = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '')
+
+function csv(header: readonly string[], rows: readonly (string | number | null)[][]): string {
+  return BOM + stringify([header as string[], ...rows.map((r) => r.map(cell))], { record_delimiter: 'windows' })
+}
+
+export const ORDER_COLUMNS = ['Order number', 'Loan number', 'Client', 'Status', 'Street', 'City', 'State', 'ZIP', 'Product', 'Rush', 'Fee', 'Currency', 'Due date', 'Appointment (UTC)', 'Assigned (UTC)', 'Borrower'] as const
+
+export function ordersCsv(orders: readonly OrderSummary[]): string {
+  return csv(
+    ORDER_COLUMNS,
+    orders.map((o) => [o.orderNumber, o.loanNumber, o.clientName, statusName(o.statusCode), o.address.line1, o.address.city, o.address.state, o.address.zip, o.product, o.rush ? 'Yes' : 'No', o.fee.amount, o.fee.currency, day(o.dueDate), moment(o.appointmentAt), moment(o.assignedAt), o.borrowerName])
+  )
+}
+
+export const PAYMENT_COLUMNS = ['Client', 'Order number', 'Invoice number', 'Invoiced', 'Amount', 'Currency', 'Status', 'Paid'] as const
+
+export function paymentsCsv(payments: Payments): string {
+  return csv(
+    PAYMENT_COLUMNS,
+    payments.items.map((p) => [p.clientName, p.orderNumber, p.invoiceNumber, day(p.invoicedAt), p.amount, p.currency, p.status === 'paid' ? 'Paid' : 'Unpaid', day(p.paidAt)])
+  )
+}

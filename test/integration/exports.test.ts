@@ -1,0 +1,80 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ORDER_COLUMNS, PAYMENT_COLUMNS } from '../../src/main/core/orders/spreadsheet-exports'
+import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
+import { isInGroup } from '../../src/shared/order-workflow'
+import { signInInput } from '../support/builders'
+import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+
+/** Orders and payments to a spreadsheet: what the user asked for, all of it, readable by Excel, never a formula. */
+let sandbox: RunningSandbox
+let profile: ReturnType<typeof tempProfile>
+let app: TestCore
+beforeEach(async () => {
+  sandbox = await startSandboxServer({ accessTokenTtlMs: 3_600_000 })
+  profile = tempProfile()
+  app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
+  await app.ok('signIn', signInInput)
+})
+afterEach(async () => {
+  await app.core.dispose()
+  await sandbox.close()
+  profile.remove()
+})
+
+const read = (path: string) => {
+  const bytes = readFileSync(path)
+  return { bytes, rows: parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as string[][] }
+}
+
+describe('exports', () => {
+  it('a queue’s orders as CSV: UTF-8 with a BOM, CRLF, one row per order, columns named for a person', async () => {
+    const { orders } = await app.ok('listOrders')
+    const inspection = orders.filter((o) => isInGroup('inspection', o.statusCode))
+    expect(inspection.length).toBeGreaterThan(0)
+    const target = join(profile.dir, 'inspection.csv')
+    app.dialogs.answerSave(target)
+    expect(await app.ok('exportOrders', { queue: 'inspection', clientId: null })).toEqual({ savedTo: target, rows: inspection.length })
+    const { bytes, rows } = read(target)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.toString('utf8')).toContain('\r\n')
+    expect(rows[0]).toEqual([...ORDER_COLUMNS])
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(inspection.map((o) => o.orderNumber).sort())
+    // A due date is the date as the platform wrote it.
+    const first = inspection.find((o) => o.orderNumber === rows[1]?.[0])
+    expect(rows[1]?.[ORDER_COLUMNS.indexOf('Due date')]).toBe(first?.dueDate.slice(0, 10))
+  })
+
+  it('one client’s orders only, and nothing a spreadsheet would run as a formula', async () => {
+    const { orders, clients } = await app.ok('listOrders')
+    const client = clients[0]
+    if (!client) throw new Error('no client')
+    const order = orders.find((o) => o.clientId === client.id)
+    if (!order) throw new Error('no order')
+    sandbox.sandbox.orders.findById(order.orderId).propertyAddress.street = '=HYPERLINK("https://attacker.example","Open")'
+    await app.ok('listOrders')
+    const target = join(profile.dir, 'client.csv')
+    app.dialogs.answerSave(target)
+    const saved = await app.ok('exportOrders', { queue: 'all', clientId: client.id })
+    const { rows } = read(target)
+    expect(saved?.rows).toBe(orders.filter((o) => o.clientId === client.id).length)
+    expect(new Set(rows.slice(1).map((r) => r[ORDER_COLUMNS.indexOf('Client')]))).toEqual(new Set([client.name]))
+    expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([])
+    expect(rows.flat()).toContain(`'=HYPERLINK("https://attacker.example","Open")`)
+  })
+
+  it('payments as CSV; a cancelled save dialog writes nothing', async () => {
+    const payments = await app.ok('listPayments')
+    const target = join(profile.dir, 'payments.csv')
+    app.dialogs.answerSave(target)
+    expect(await app.ok('exportPayments')).toEqual({ savedTo: target, rows: payments.items.length })
+    const { rows } = read(target)
+    expect(rows[0]).toEqual([...PAYMENT_COLUMNS])
+    expect(rows).toHaveLength(payments.items.length + 1)
+    app.dialogs.answerSave(null)
+    expect(await app.ok('exportPayments')).toBeNull()
+    expect(existsSync(join(profile.dir, 'Payments.csv'))).toBe(false)
+  })
+})
