@@ -24,9 +24,15 @@ test('the forms say what the platform would refuse, in the same words', async ({
 
   await page.getByRole('button', { name: 'Counter-offer' }).click()
   const counter = page.getByRole('dialog', { name: 'Counter-offer' })
+  // Nothing is called wrong before Send; after it, every missing field at once, each beside its field.
+  await counter.getByRole('button', { name: 'Send counter-offer' }).click()
+  await expect(counter.getByRole('alert')).toHaveCount(2)
+  await expect(counter.getByLabel(/Proposed fee/)).toHaveAccessibleDescription(/.+/)
+  await expect(counter.getByLabel('Explanation for the client')).toHaveAccessibleDescription(/.+/)
   await counter.getByLabel("What you're asking for").selectOption('due_date_extension')
   await counter.getByLabel('Explanation for the client').fill('Backlog after the holidays')
   await expect(counter.getByRole('alert')).toHaveText(FIELD_MESSAGES.dueDateRequired)
+  await expect(counter.getByLabel('Proposed due date')).toHaveAccessibleDescription(FIELD_MESSAGES.dueDateRequired)
   await expect(counter.getByLabel(/Proposed fee/)).toHaveCount(0)
 })
 

@@ -88,6 +88,8 @@ export const ipcCalls = {
   exportPayments: { input: NoInput, output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
   /** The open order's sheet (the window printed, as its print stylesheet lays it out) saved as a PDF where the user picks; null when cancelled. */
   saveOrderSheetPdf: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
+  /** The order's workfile (sheet, history, submissions, shared documents, manifest) as one folder where the user picks; null when cancelled. */
+  saveWorkfile: { input: OrderRefSchema, output: z.object({ savedTo: z.string(), files: z.number().int(), notIncluded: z.array(z.string()) }).nullable() },
   /** Saves the scheduled inspection as an .ics event where the user picks; null when the save dialog is cancelled. */
   saveInspectionToCalendar: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },

@@ -304,6 +304,18 @@ export function firstProblem(id: StatusActionId, input: unknown, ctx: RuleContex
   return { field: String(issue?.path[0] ?? ''), message: issue?.message ?? 'Check the details and try again.' }
 }
 
+/** Every field's first broken rule, field by field, in the form's order: what a form says all at once. */
+export function allProblems(id: StatusActionId, input: unknown, ctx: RuleContext): { field: string; message: string }[] {
+  const result = actionFields(id, ctx).safeParse(input)
+  if (result.success) return []
+  const byField = new Map<string, string>()
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '')
+    if (!byField.has(field)) byField.set(field, issue.message)
+  }
+  return [...byField].map(([field, message]) => ({ field, message }))
+}
+
 type FieldsOutput<K extends StatusActionId> = z.output<ReturnType<(typeof VENDOR_ACTIONS)[K]['fields']>>
 /** An action without inputs parses to `Record<string, never>`; as part of an action it adds nothing. */
 type FieldsOf<K extends StatusActionId> = string extends keyof FieldsOutput<K> ? unknown : FieldsOutput<K>

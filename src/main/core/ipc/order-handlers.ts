@@ -5,6 +5,7 @@
 import { safeFileName, type SafeFileName } from '../primitives/safe-file-name'
 import { STATUS_GROUPS, isInGroup } from '../../../shared/order-workflow'
 import { ordersCsv, paymentsCsv } from '../orders/spreadsheet-exports'
+import { saveWorkfile } from '../orders/workfile'
 import { encodeInbox } from '../../../shared/ipc/order-list-wire'
 import { inspectionEvent } from '../orders/calendar-event'
 import { inboxFirstScreen } from '../orders/inbox-first-screen'
@@ -32,6 +33,7 @@ type OrderCalls =
   | 'listPayments'
   | 'exportOrders'
   | 'saveOrderSheetPdf'
+  | 'saveWorkfile'
   | 'exportPayments'
   | 'saveInspectionToCalendar'
   | 'getDraft'
@@ -46,7 +48,7 @@ async function saveText(dialogs: FileDialogs, title: string, defaultName: SafeFi
   return { savedTo: target, rows }
 }
 
-export function orderHandlers(deps: { session: SessionService; dialogs: FileDialogs; printer: PdfPrinter | null; clock: Clock; maxUploadBytes(): number }): Pick<IpcHandlers, OrderCalls> {
+export function orderHandlers(deps: { session: SessionService; dialogs: FileDialogs; printer: PdfPrinter | null; clock: Clock; appInfo: { version: string }; maxUploadBytes(): number }): Pick<IpcHandlers, OrderCalls> {
   const { session, dialogs } = deps
   const vendor = () => session.requireVendor()
   return {
@@ -101,6 +103,15 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
       if (!target) return null
       await writeFileAtomic(target, await deps.printer.windowToPdf())
       return { savedTo: target }
+    },
+    saveWorkfile: async (ref) => {
+      const { auth, services } = vendor()
+      const order = await services.work.order(ref)
+      const folder = await dialogs.saveFile({ title: 'Save the workfile (a folder)', defaultName: safeFileName(`Workfile ${order.orderNumber}`, 'Workfile') })
+      if (!folder) return null
+      const sheetPdf = deps.printer ? await deps.printer.windowToPdf() : null
+      const manifest = await saveWorkfile({ auth, order, sheetPdf, folder, now: new Date(deps.clock.now()).toISOString(), appVersion: deps.appInfo.version })
+      return { savedTo: folder, files: manifest.files.length + 1, notIncluded: manifest.notIncluded }
     },
     exportPayments: async () => {
       const payments = await listPayments(vendor().auth)

@@ -20,32 +20,39 @@ export async function downloadDocument(auth: AuthorizedPlatform, dialogs: FileDi
     // The platform allows any string as a name: `../../.config/autostart/x.desktop` is only x.desktop here.
     const target = await dialogs.saveFile({ title: 'Save document', defaultName: safeFileName(doc.name, 'document') })
     if (!target) return null
-    const response = await auth.open('downloadDocument', { params: { ...params, documentId } })
-    if (!response.body) throw new AppError('bad_response', 'OmniValVMS sent an empty document.')
-    // No more than the document list said (+1 %): a server cannot fill the disk through this.
-    const limit = Math.ceil(doc.size * 1.01)
-    const tooLarge = () => new AppError('bad_response', `OmniValVMS sent more than ${doc.name}'s listed size; the download was stopped and nothing was saved.`)
-    if (Number(response.headers.get('content-length') ?? 0) > limit) {
-      await response.body.cancel().catch(() => undefined)
-      throw tooLarge()
-    }
-    let received = 0
-    const capped = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        received += chunk.length
-        callback(received > limit ? tooLarge() : null, chunk)
-      }
-    })
-    const partial = `${target}.part`
-    try {
-      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(partial, { mode: 0o600 }))
-      await rename(partial, target)
-    } catch (error) {
-      await rm(partial, { force: true })
-      throw error instanceof AppError ? error : new AppError('offline', `The download of ${doc.name} was interrupted. Try again.`)
-    }
+    await streamDocumentTo(auth, ref, doc, target)
     return { savedTo: target }
   } catch (error) {
     throw toAppError(error)
+  }
+}
+
+/** One shared document streamed to `target`: capped at its listed size (+1 %), whole or not at all. */
+export async function streamDocumentTo(auth: AuthorizedPlatform, ref: OrderRef, doc: { id: string; name: string; size: number }, target: string): Promise<void> {
+  const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
+  const documentId = doc.id
+  const response = await auth.open('downloadDocument', { params: { ...params, documentId } })
+  if (!response.body) throw new AppError('bad_response', 'OmniValVMS sent an empty document.')
+  // No more than the document list said (+1 %): a server cannot fill the disk through this.
+  const limit = Math.ceil(doc.size * 1.01)
+  const tooLarge = () => new AppError('bad_response', `OmniValVMS sent more than ${doc.name}'s listed size; the download was stopped and nothing was saved.`)
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body.cancel().catch(() => undefined)
+    throw tooLarge()
+  }
+  let received = 0
+  const capped = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length
+      callback(received > limit ? tooLarge() : null, chunk)
+    }
+  })
+  const partial = `${target}.part`
+  try {
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(partial, { mode: 0o600 }))
+    await rename(partial, target)
+  } catch (error) {
+    await rm(partial, { force: true })
+    throw error instanceof AppError ? error : new AppError('offline', `The download of ${doc.name} was interrupted. Try again.`)
   }
 }

@@ -4,7 +4,7 @@
  * cell a spreadsheet would run as a formula (a value starting with = + - @ is prefixed with ').
  */
 import { stringify } from 'csv-stringify/sync'
-import type { OrderSummary, Payments } from '../../../shared/ipc/order-schemas'
+import type { OrderDetail, OrderSummary, Payments } from '../../../shared/ipc/order-schemas'
 import { statusName } from '../../../shared/order-workflow'
 
 const BOM = '\uFEFF'
@@ -40,4 +40,19 @@ export function paymentsCsv(payments: Payments): string {
     PAYMENT_COLUMNS,
     payments.items.map((p) => [p.clientName, p.orderNumber, p.invoiceNumber, day(p.invoicedAt), p.amount, p.currency, p.status === 'paid' ? 'Paid' : 'Unpaid', day(p.paidAt)])
   )
+}
+
+export const HISTORY_COLUMNS = ['When (UTC)', 'What', 'Status', 'By', 'Role', 'Channel', 'Reason'] as const
+
+/** The vendor-visible history of one order, oldest first: what a workfile keeps. */
+export function historyCsv(order: OrderDetail): string {
+  const oldestFirst = [...order.history].reverse()
+  return csv(HISTORY_COLUMNS, oldestFirst.map((h) => [moment(h.at), h.action, h.statusCode === null ? '' : statusName(h.statusCode), h.actorName, h.actorRole, h.channel, h.reason]))
+}
+
+export const SUBMISSION_COLUMNS = ['Version', 'Status', 'Submitted (UTC)', 'File', 'Bytes', 'Type'] as const
+
+/** Every report version submitted, file by file. */
+export function submissionsCsv(order: OrderDetail): string {
+  return csv(SUBMISSION_COLUMNS, order.submissions.flatMap((s) => s.files.map((f) => [s.version, s.status, moment(s.submittedAt), f.name, f.size, f.contentType])))
 }

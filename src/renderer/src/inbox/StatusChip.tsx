@@ -2,5 +2,10 @@
 import { chipTone, vendorStatusName } from '../../../shared/order-workflow'
 
 export function StatusChip({ code, respondBy = null }: { code: number; respondBy?: string | null }) {
-  return <span className={`chip chip-${chipTone(code)}`}>{vendorStatusName(code, respondBy)}</span>
+  const name = vendorStatusName(code, respondBy)
+  return (
+    <span className={`chip chip-${chipTone(code)}`} title={name}>
+      {name}
+    </span>
+  )
 }

@@ -92,6 +92,13 @@ export function formatAtProperty(when: When, zone: string | null): string {
   return zoneFormat(zone ?? undefined, labelled).format(at)
 }
 
+/** "2:00 PM" (or "2:00 PM CST"): a time today at the property, labelled like formatAtProperty. */
+export function formatTimeAtProperty(when: When, zone: string | null): string {
+  const at = new Date(when)
+  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone ?? undefined, ...(labelled ? { timeZoneName: 'short' as const } : {}) }).format(at)
+}
+
 /** "Mon, Dec 8, 2:00 PM": an instant in the computer's zone, as people read it. */
 export const formatMoment = (when: When) => formatAtProperty(when, null)
 

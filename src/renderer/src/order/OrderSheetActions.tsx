@@ -10,7 +10,9 @@ export function OrderSheetActions({ order }: { order: OrderDetail }) {
   useAppCommands((command) => {
     if (command.command === 'printOrderSheet') window.print()
   }, active)
-  const save = useMutation({ mutationFn: () => unwrap(api().saveOrderSheetPdf({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })) })
+  const ref = { clientId: order.clientId, loanId: order.loanId, orderId: order.orderId }
+  const save = useMutation({ mutationFn: () => unwrap(api().saveOrderSheetPdf(ref)) })
+  const workfile = useMutation({ mutationFn: () => unwrap(api().saveWorkfile(ref)) })
   return (
     <div className="row-with-action sheet-actions">
       <button type="button" onClick={() => window.print()} aria-keyshortcuts="Control+P Meta+P">
@@ -19,6 +21,20 @@ export function OrderSheetActions({ order }: { order: OrderDetail }) {
       <button type="button" onClick={() => save.mutate()} disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save as PDF…'}
       </button>
+      <button type="button" onClick={() => workfile.mutate()} disabled={workfile.isPending}>
+        {workfile.isPending ? 'Saving the workfile…' : 'Save workfile…'}
+      </button>
+      {workfile.data && (
+        <span role="status" className="small">
+          {`Workfile saved to ${workfile.data.savedTo} (${workfile.data.files} files).`}
+          {workfile.data.notIncluded.length > 0 && ` Not included: ${workfile.data.notIncluded.join(' ')}`}
+        </span>
+      )}
+      {workfile.error && (
+        <span role="alert" className="form-error">
+          {messageOf(workfile.error)}
+        </span>
+      )}
       {save.data && (
         <span role="status" className="small">
           Saved to {save.data.savedTo}

@@ -8,7 +8,7 @@ import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { directionsUrl } from '../../../shared/directions'
 import { propertyTimeZone } from '../../../shared/property-time-zone'
 import { api } from '../lib/bridge'
-import { describeDue, describeResponseTime, formatAtProperty, formatCount } from '../lib/format'
+import { describeDue, describeResponseTime, formatAtProperty, formatCount, formatTimeAtProperty } from '../lib/format'
 import { useNow } from '../lib/useNow'
 import { agendaItems, todayAgenda, type AgendaItem } from './today-agenda'
 
@@ -19,7 +19,8 @@ function whatItIs(item: AgendaItem, now: number): string {
   const at = () => formatAtProperty(item.at, propertyTimeZone(order.address.state))
   switch (item.reason) {
     case 'inspection':
-      return `Inspection ${at()}`
+      // Today's inspections say the time; the next days' are under their day, which says the date.
+      return `Inspection ${formatTimeAtProperty(item.at, propertyTimeZone(order.address.state))}`
     case 'pastInspection':
       return `Inspection was ${at()} — mark complete?`
     case 'respond':

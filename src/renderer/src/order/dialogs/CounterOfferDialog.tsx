@@ -1,6 +1,7 @@
 /** Accept with conditions: what the appraiser asks for (fee, due date, both, other), and why. */
 import type { OrderAction, OrderDetail } from '../../../../shared/ipc/order-schemas'
-import { CONDITION_TYPES, conditionType, type ConditionType } from '../../../../shared/order-workflow'
+import { useState, type FormEvent } from 'react'
+import { CONDITION_TYPES, allProblems, conditionType, type ConditionType } from '../../../../shared/order-workflow'
 import { formatDate, formatMoney } from '../../lib/format'
 import { Modal } from '../Modal'
 import { DialogButtons, DraftNote, FormError } from './DialogButtons'
@@ -28,14 +29,24 @@ export function CounterOfferDialog(props: {
   onSubmit(action: OrderAction): void
   onClose(): void
 }) {
-  const form = useActionForm({ draftKey: props.draftKey, initial: INITIAL, toAction, ctx: { currentDueDate: props.order.dueDate }, onSubmit: props.onSubmit })
+  const ctx = { currentDueDate: props.order.dueDate }
+  const form = useActionForm({ draftKey: props.draftKey, initial: INITIAL, toAction, ctx, onSubmit: props.onSubmit })
+  // Nothing is called wrong before Send; after it, every field that is missing or wrong says so beside itself.
+  const [sent, setSent] = useState(false)
+  const { type: _type, ...fields } = form.action
+  const problems = sent ? allProblems('counterOffer', fields, ctx) : []
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.message ?? null
+  const submit = (event: FormEvent) => {
+    setSent(true)
+    form.submit(event)
+  }
   const { requestType, fee, dueDate, explanation } = form.value
   const type = conditionType(requestType)
   const counter = props.order.negotiation?.clientCounter
   const currency = props.order.fee.currency
   return (
     <Modal title="Counter-offer" onClose={props.onClose} busy={props.busy}>
-      <form onSubmit={form.submit} className="dialog-form" noValidate>
+      <form onSubmit={submit} className="dialog-form" noValidate>
         <p className="muted">
           Current terms: {formatMoney(props.order.fee.amount, currency)}, due {formatDate(props.order.dueDate)}.
           {counter && ` The client offered ${counter.fee !== null ? formatMoney(counter.fee, currency) : 'the same fee'}${counter.dueDate ? `, due ${formatDate(counter.dueDate)}` : ''}.`}
@@ -53,30 +64,42 @@ export function CounterOfferDialog(props: {
         {type?.fee && (
           <div className="field">
             <label htmlFor="counter-fee">Proposed fee ({currency})</label>
-            <input id="counter-fee" inputMode="decimal" value={fee} aria-invalid={form.message !== null && form.problem?.field === 'proposedFee'} onChange={(e) => form.change({ fee: e.target.value })} />
+            <input id="counter-fee" inputMode="decimal" value={fee} aria-invalid={errorOf('proposedFee') !== null} aria-describedby={errorOf('proposedFee') ? 'counter-fee-error' : undefined} onChange={(e) => form.change({ fee: e.target.value })} />
+            <FieldError id="counter-fee-error" message={errorOf('proposedFee')} />
           </div>
         )}
         {type?.dueDate && (
           <div className="field">
             <label htmlFor="counter-due">Proposed due date</label>
-            <input id="counter-due" type="date" value={dueDate} aria-invalid={form.message !== null && form.problem?.field === 'proposedDueDate'} onChange={(e) => form.change({ dueDate: e.target.value })} />
+            <input id="counter-due" type="date" value={dueDate} aria-invalid={errorOf('proposedDueDate') !== null} aria-describedby={errorOf('proposedDueDate') ? 'counter-due-error' : undefined} onChange={(e) => form.change({ dueDate: e.target.value })} />
+            <FieldError id="counter-due-error" message={errorOf('proposedDueDate')} />
           </div>
         )}
         <div className="field">
           <label htmlFor="counter-explanation">Explanation for the client</label>
-          <textarea id="counter-explanation" rows={3} value={explanation} onChange={(e) => form.change({ explanation: e.target.value })} />
+          <textarea id="counter-explanation" rows={3} value={explanation} aria-invalid={errorOf('explanation') !== null} aria-describedby={errorOf('explanation') ? 'counter-explanation-error' : undefined} onChange={(e) => form.change({ explanation: e.target.value })} />
+          <FieldError id="counter-explanation-error" message={errorOf('explanation')} />
         </div>
         <DraftNote restored={form.draft.restored} error={form.draft.saveError} saved={form.draft.saved} />
-        <FormError message={form.message ?? props.error} />
+        <FormError message={props.error} />
         <DialogButtons
           submitLabel="Send counter-offer"
           busyLabel="Sending…"
           busy={props.busy}
-          disabled={form.message !== null}
+          disabled={problems.length > 0}
           onClose={props.onClose}
           onDiscard={fee || dueDate || explanation ? form.draft.discard : null}
         />
       </form>
     </Modal>
+  )
+}
+
+function FieldError(props: { id: string; message: string | null }) {
+  if (!props.message) return null
+  return (
+    <p id={props.id} className="field-error" role="alert">
+      {props.message}
+    </p>
   )
 }
