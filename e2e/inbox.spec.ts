@@ -145,3 +145,20 @@ test('when no client can be loaded, the list shows an error with Try again', asy
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByText('72 orders')).toBeVisible()
 })
+
+test('saved views in the sidebar say their live counts and show what they name: Rush, Due this week', async ({ app }) => {
+  const { page } = app
+  const views = page.getByRole('navigation', { name: 'Queues' })
+  const rush = views.getByRole('button', { name: /^Rush/ })
+  const count = Number(await rush.locator('.count').innerText())
+  expect(count).toBeGreaterThan(0)
+  await rush.click()
+  await expect(rush).toHaveAttribute('aria-current', 'true')
+  await expect(page.getByText(`${count} order${count === 1 ? '' : 's'}`, { exact: true })).toBeVisible()
+  for (const row of await orderList(page).getByRole('option').all()) await expect(row.locator('.tag', { hasText: 'Rush' })).toBeVisible()
+  const week = views.getByRole('button', { name: /^Due this week/ })
+  await week.click()
+  await expect(week).toHaveAttribute('aria-current', 'true')
+  await expect(rush).not.toHaveAttribute('aria-current', 'true')
+  await expect(page.getByText(`${await week.locator('.count').innerText()} orders`, { exact: true })).toBeVisible()
+})

@@ -3,6 +3,7 @@ import { memo } from 'react'
 import type { ClientSummary } from '../../../shared/ipc/order-schemas'
 import { STATUS_GROUPS, type StatusGroupId } from '../../../shared/order-workflow'
 import { formatCount } from '../lib/format'
+import { SAVED_VIEWS, type SavedViewId } from './saved-views'
 
 export const QueueNav = memo(function QueueNav(props: {
   /** Which screen is open: a queue or client is marked current only while the orders are. */
@@ -11,6 +12,9 @@ export const QueueNav = memo(function QueueNav(props: {
   showingPayments: boolean
   onPayments(): void
   group: StatusGroupId
+  savedView: SavedViewId | null
+  savedViewCounts: Map<SavedViewId, number> | null
+  onSavedView(id: SavedViewId): void
   clientId: string | null
   groupCounts: Record<StatusGroupId, number> | null
   clients: readonly ClientSummary[]
@@ -31,10 +35,23 @@ export const QueueNav = memo(function QueueNav(props: {
       <ul>
         {STATUS_GROUPS.map((g) => (
           <li key={g.id}>
-            <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
+            <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.savedView === null && props.group === g.id ? 'true' : undefined} onClick={() => props.onGroup(g.id)}>
               <span>{g.label}</span>
               <span className="count" aria-label={`${formatCount(props.groupCounts?.[g.id] ?? 0)} orders`}>
                 {props.groupCounts ? formatCount(props.groupCounts[g.id]) : '–'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2 className="nav-heading">Views</h2>
+      <ul>
+        {SAVED_VIEWS.map((v) => (
+          <li key={v.id}>
+            <button type="button" className="nav-item" aria-current={props.screen === 'orders' && props.savedView === v.id ? 'true' : undefined} onClick={() => props.onSavedView(v.id)}>
+              <span>{v.label}</span>
+              <span className="count" aria-label={`${formatCount(props.savedViewCounts?.get(v.id) ?? 0)} orders`}>
+                {props.savedViewCounts ? formatCount(props.savedViewCounts.get(v.id) ?? 0) : '–'}
               </span>
             </button>
           </li>

@@ -20,6 +20,7 @@ import { QueueNav } from './QueueNav'
 import { useInbox } from './useInbox'
 import { useInboxView } from './useInboxView'
 import { useOrderRequests } from './useOrderRequests'
+import { savedViewLabel, type SavedViewId } from './saved-views'
 
 type SignedIn = Extract<SessionState, { status: 'signedIn' }>
 const NO_CLIENTS: readonly ClientSummary[] = []
@@ -30,7 +31,7 @@ const isTyping = (target: EventTarget | null) =>
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
   const { inbox, firstScreen, syncInbox, refreshAll, refreshing } = useInbox(active)
-  const { view, update, shown, shownCount, counts, perClient } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen)
+  const { view, update, shown, shownCount, counts, perClient, savedViewCounts } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen)
   const [selected, setSelected] = useState<OrderRef | null>(null)
   // The first screen is the setting's (Today unless changed), once it is known; until then the list.
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => unwrap(api().getSettings()) })
@@ -69,7 +70,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
     switch (command.command) {
       case 'showQueue':
         setScreen('orders')
-        update({ group: command.queue })
+        update({ group: command.queue, savedView: null })
         return
       case 'focusSearch':
         setScreen('orders')
@@ -100,7 +101,7 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
     },
     [select]
   )
-  const groupLabel = STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? ''
+  const groupLabel = view.savedView ? savedViewLabel(view.savedView) : (STATUS_GROUPS.find((g) => g.id === view.group)?.label ?? '')
   // Stable, so the memoized panes around the list do not re-render for a keystroke in the search.
   const openSettings = useCallback(() => setScreen('settings'), [])
   const openPayments = useCallback(() => setScreen('payments'), [])
@@ -108,7 +109,14 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
   const showGroup = useCallback(
     (group: StatusGroupId) => {
       setScreen('orders')
-      update({ group })
+      update({ group, savedView: null })
+    },
+    [update]
+  )
+  const showSavedView = useCallback(
+    (savedView: SavedViewId) => {
+      setScreen('orders')
+      update({ savedView })
     },
     [update]
   )
@@ -131,6 +139,9 @@ export function Workspace({ session, active }: { session: SignedIn; active: bool
             showingPayments={screen === 'payments'}
             onPayments={openPayments}
             group={view.group}
+            savedView={view.savedView}
+            savedViewCounts={savedViewCounts}
+            onSavedView={showSavedView}
             clientId={view.clientId}
             groupCounts={counts}
             clients={inbox.data?.clients ?? NO_CLIENTS}

@@ -20,7 +20,7 @@ const CODES = Object.values(ORDER_STATUS)
 const WORDS = ['maple', 'madison', 'oak', 'summit', 'chen', 'wi', 'ov-2026-1', '1004']
 
 /** The definition, written plainly: filter, then a stable sort; the awaiting queue by response deadline. */
-function plainList(orders: readonly OrderSummary[], view: InboxView): string[] {
+function plainList(orders: readonly OrderSummary[], view: Omit<InboxView, 'savedView'>): string[] {
   const terms = view.search.trim().toLowerCase().split(/\s+/).filter(Boolean)
   const text = (o: OrderSummary) => [o.address.line1, o.address.city, o.address.state, o.address.zip, o.orderNumber, o.loanNumber, o.borrowerName, o.clientName, o.product].join(' ').toLowerCase()
   const due = (o: OrderSummary) => Date.parse(o.dueDate)

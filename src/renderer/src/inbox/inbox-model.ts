@@ -2,17 +2,20 @@
 import { orderKey, type Inbox, type InboxChanges, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import type { StatusGroupId } from '../../../shared/order-workflow'
 import type { SortKey } from '../../../shared/inbox/order-index'
+import type { SavedViewId } from './saved-views'
 
 export type { SortKey }
 
 export interface InboxView {
   group: StatusGroupId
+  /** A view the sidebar names ("Due this week", "Rush"), in place of the queue; null: the queue. */
+  savedView: SavedViewId | null
   clientId: string | null
   search: string
   sort: SortKey
 }
 
-export const DEFAULT_VIEW: InboxView = { group: 'all', clientId: null, search: '', sort: 'due' }
+export const DEFAULT_VIEW: InboxView = { group: 'all', savedView: null, clientId: null, search: '', sort: 'due' }
 
 /** Rows a first screen gets before the whole lists: more than the tallest window shows. */
 export const FIRST_SCREEN_ROWS = 100

@@ -10,6 +10,8 @@ import { DEFAULT_VIEW, FIRST_SCREEN_ROWS, type InboxView } from './inbox-model'
 import { QueueSearch } from './order-search'
 import { prepareSearchWhenIdle } from './prepare-search'
 import { QueueListsKeeper } from './queue-lists-keeper'
+import { SAVED_VIEWS } from './saved-views'
+import { useNow } from '../lib/useNow'
 
 const NO_ORDERS: readonly IndexedOrder[] = []
 
@@ -19,7 +21,9 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: 
   const update = useCallback((patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch })), [])
   // The field and the queue's highlight are painted at once; the list follows in the next frame, in
   // a render React can interrupt, so a keystroke is never kept waiting by the list.
-  const { group, clientId, sort, search } = useValueAfterPaint(view)
+  const { group, savedView, clientId, sort, search } = useValueAfterPaint(view)
+  // Saved views count and filter against today: recomputed hourly, not per render.
+  const hour = useNow(60 * 60_000)
   // Worked out when the inbox, the sort or the client changes — not per keystroke or queue click.
   const [indexer] = useState(createOrderIndexer)
   const index = useMemo(() => indexer(orders ?? []), [indexer, orders])
@@ -38,15 +42,22 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: 
   }, [keeper, queues])
   // A search looks through every queue (closed orders too), whichever is open; a sync that left the
   // list as it was keeps its searches.
-  const searched = search !== '' ? 'all' : group
-  const queue = queues.orders[searched]
+  const searched = search !== '' || savedView !== null ? 'all' : group
+  const viewCounts = useMemo(() => {
+    const today = new Date(hour)
+    return new Map(SAVED_VIEWS.map((v) => [v.id, queues.orders.all.filter((item) => v.matches(item, today))]))
+  }, [queues, hour])
+  const queue = (savedView !== null ? viewCounts.get(savedView) : undefined) ?? queues.orders[searched]
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
   // A search waits for the whole inbox: main's first screen holds only the first rows of one queue.
   const searchWaits = sent !== null && search !== ''
   const shown = useMemo(() => (searchWaits ? NO_ORDERS : searcher.find(search)), [searcher, search, searchWaits])
   // While only a first screen is there, the list holds more orders than it has rows for; null: not known yet.
-  const shownCount = searchWaits ? null : (sent !== null || firstScreen !== null) && search === '' ? queues.counts[group] : shown.length
+  const shownCount = searchWaits ? null : (sent !== null || firstScreen !== null) && search === '' && savedView === null ? queues.counts[group] : shown.length
   const counts = orders || sent ? queues.counts : null
   const perClient = orders || sent ? queues.perClient[group] : null
-  return { view, update, shown, shownCount, counts, perClient }
+  const known = orders !== undefined || sent !== null
+  // Memoized: the sidebar is, and must not re-render for a keystroke in the search.
+  const savedViewCounts = useMemo(() => (known ? new Map([...viewCounts].map(([id, list]) => [id, list.length])) : null), [known, viewCounts])
+  return { view, update, shown, shownCount, counts, perClient, savedViewCounts }
 }
