@@ -34,9 +34,9 @@ describe('development variables', () => {
 })
 
 describe('application menu', () => {
-  it('has Edit, View, Go, Window and Help, with each OS convention', () => {
+  it('has File (Print order sheet…), Edit, View, Go, Window and Help, with each OS convention', () => {
     const mac = applicationMenu({ platform: 'darwin', isPackaged: true, productName: 'OmniValVMS Desktop' })
-    expect(mac.map((m) => (m.kind === 'submenu' ? m.label : m.kind))).toEqual(['OmniValVMS Desktop', 'Edit', 'View', 'Go', 'Window', 'Help'])
+    expect(mac.map((m) => (m.kind === 'submenu' ? m.label : m.kind))).toEqual(['OmniValVMS Desktop', 'File', 'Edit', 'View', 'Go', 'Window', 'Help'])
     const win = applicationMenu({ platform: 'win32', isPackaged: true, productName: 'OmniValVMS Desktop' })
     expect(win.map((m) => (m.kind === 'submenu' ? m.label : m.kind))).toEqual(['&File', '&Edit', '&View', '&Go', '&Window', '&Help'])
     for (const menu of [mac, win]) {

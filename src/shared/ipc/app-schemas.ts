@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notifications'
 import { STATUS_GROUPS } from '../workflow/queues'
+import { MAPS_PROVIDERS } from '../directions'
 
 export const UpdateChannelSchema = z.enum(['stable', 'beta'])
 
@@ -10,6 +11,8 @@ export { NOTIFICATION_KINDS, type NotificationKind }
 export const SYNC_INTERVAL_SECONDS = { min: 30, max: 15 * 60, default: 60 } as const
 
 /** The app's settings, kept by main. Every field has a default, so an old or damaged file still reads. */
+export const MapsProviderSchema = z.enum(MAPS_PROVIDERS)
+
 export const AppSettingsSchema = z.object({
   notifications: z
     .object({
@@ -34,6 +37,8 @@ export const AppSettingsSchema = z.object({
     })
     .default({ closeToTray: null, trayHintShown: false, openAtLogin: false, startScreen: 'today' }),
   uploads: z.object({ maxFileMb: z.number().min(1).max(4096).default(15) }).default({ maxFileMb: 15 }),
+  /** Where Directions open: the user's maps. */
+  maps: z.object({ provider: MapsProviderSchema.default('google') }).default({ provider: 'google' }),
   // The feed is not a setting: it comes from the installer or an administrator's policy file.
   updates: z.object({ channel: UpdateChannelSchema.default('stable') }).default({ channel: 'stable' })
 })
@@ -50,7 +55,8 @@ export const AppSettingsPatchSchema = z.object({
     .optional(),
   sync: z.object({ intervalSeconds: z.number().int().min(SYNC_INTERVAL_SECONDS.min).max(SYNC_INTERVAL_SECONDS.max) }).partial().optional(),
   window: z.object({ closeToTray: z.boolean(), trayHintShown: z.boolean(), openAtLogin: z.boolean(), startScreen: z.enum(['today', 'orders']) }).partial().optional(),
-  uploads: z.object({ maxFileMb: z.number().min(1).max(4096) }).partial().optional()
+  uploads: z.object({ maxFileMb: z.number().min(1).max(4096) }).partial().optional(),
+  maps: z.object({ provider: MapsProviderSchema }).partial().optional()
 })
 export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>
 

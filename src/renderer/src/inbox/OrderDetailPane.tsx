@@ -9,6 +9,7 @@ import { ErrorState } from '../lib/ErrorState'
 import { addressLine, describeDue, formatAtProperty, formatDateTime, formatDueDate, formatMoment, formatMoney, formatRelative, readableInstants } from '../lib/format'
 import { propertyTimeZone } from '../../../shared/property-time-zone'
 import { directionsUrl } from '../../../shared/directions'
+import { useMapsProvider } from '../lib/useMapsProvider'
 import { StatusChip } from './StatusChip'
 import { OrderSheet } from '../order/OrderSheet'
 import { OrderSheetActions } from '../order/OrderSheetActions'
@@ -55,6 +56,7 @@ export const OrderDetailPane = memo(function OrderDetailPane({ orderRef, active 
 function OrderDetailView({ order }: { order: OrderDetail }) {
   const due = describeDue(order.dueDate, new Date(), isClosed(order.statusCode), isOnHold(order.statusCode))
   const zone = propertyTimeZone(order.address.state)
+  const maps = useMapsProvider()
   const results = useOrderResults({ clientId: order.clientId, loanId: order.loanId, orderId: order.orderId })
   return (
     <section className="detail" aria-labelledby="order-title">
@@ -65,7 +67,7 @@ function OrderDetailView({ order }: { order: OrderDetail }) {
             {order.address.city}, {order.address.state} {order.address.zip}
             {order.property.county ? ` · ${order.property.county} County` : ''}
             {' · '}
-            <ExternalLink url={directionsUrl(order.address)} label={`Directions to ${order.address.line1}`}>
+            <ExternalLink url={directionsUrl(order.address, maps)} label={`Directions to ${order.address.line1}`}>
               Directions
             </ExternalLink>
           </p>

@@ -6,6 +6,7 @@ import { NOTIFICATION_KINDS, SYNC_INTERVAL_SECONDS, type AppSettings, type AppSe
 import { formatTime } from '../lib/format'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { SETTINGS_KEY } from './settings-keys'
+import { MAPS_PROVIDERS, MAPS_PROVIDER_LABELS } from '../../../shared/directions'
 
 const KIND_LABELS: Record<NotificationKind, string> = {
   newAssignment: 'New assignments',
@@ -109,6 +110,19 @@ export function WorkSettings({ settings }: { settings: AppSettings }) {
           <select id="start-screen" value={settings.window.startScreen} onChange={(e) => save.mutate({ window: { startScreen: e.target.value === 'orders' ? 'orders' : 'today' } })}>
             <option value="today">Today</option>
             <option value="orders">All orders</option>
+          </select>
+        </div>
+      </section>
+      <section className="settings-section" aria-labelledby="settings-maps">
+        <h3 id="settings-maps">Maps</h3>
+        <div className="field">
+          <label htmlFor="maps-provider">Directions open in</label>
+          <select id="maps-provider" value={settings.maps.provider} onChange={(e) => save.mutate({ maps: { provider: MAPS_PROVIDERS.find((p) => p === e.target.value) ?? 'google' } })}>
+            {MAPS_PROVIDERS.filter((p) => p !== 'apple' || isMac || settings.maps.provider === 'apple').map((p) => (
+              <option key={p} value={p}>
+                {MAPS_PROVIDER_LABELS[p]}
+              </option>
+            ))}
           </select>
         </div>
       </section>

@@ -10,6 +10,7 @@ import { propertyTimeZone } from '../../../shared/property-time-zone'
 import { api } from '../lib/bridge'
 import { describeDue, describeResponseTime, formatAtProperty, formatCount, formatTimeAtProperty } from '../lib/format'
 import { useNow } from '../lib/useNow'
+import { useMapsProvider } from '../lib/useMapsProvider'
 import { agendaItems, todayAgenda, type AgendaItem } from './today-agenda'
 
 const dayTitle = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' })
@@ -35,6 +36,7 @@ function whatItIs(item: AgendaItem, now: number): string {
 
 export function TodayView(props: { orders: readonly OrderSummary[] | undefined; offlineSince: string | null; onOpen(ref: OrderRef): void }) {
   const now = useNow(60_000)
+  const maps = useMapsProvider()
   const agenda = useMemo(() => todayAgenda(props.orders ?? [], new Date(now)), [props.orders, now])
   const items = useMemo(() => agendaItems(agenda), [agenda])
   const [focused, setFocused] = useState(0)
@@ -68,7 +70,7 @@ export function TodayView(props: { orders: readonly OrderSummary[] | undefined; 
           <span className="agenda-who muted">{item.reason === 'inspection' ? `${order.borrowerName} · ${order.clientName}` : `${order.clientName} · ${order.product}`}</span>
         </button>
         {item.reason === 'inspection' && (
-          <button type="button" className="agenda-directions" tabIndex={i === focused ? 0 : -1} onClick={() => void api().openExternal({ url: directionsUrl(order.address) })}>
+          <button type="button" className="agenda-directions" tabIndex={i === focused ? 0 : -1} onClick={() => void api().openExternal({ url: directionsUrl(order.address, maps) })}>
             Directions
           </button>
         )}
