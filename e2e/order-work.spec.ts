@@ -314,3 +314,21 @@ test('a report upload shows its progress and can be cancelled without submitting
   const submits = (await sandbox.control.requests()).requests.filter((r) => r.path.endsWith('/submit'))
   expect(submits).toEqual([])
 })
+
+test('an order accepted from its queue stays in view, with its new status, until the appraiser moves on', async ({ app, sandbox }) => {
+  const { page } = app
+  const order = await assignOrder(sandbox, '8 Staying Pl')
+  await refresh(page)
+  await queue(page, 'Awaiting response').click()
+  await orderList(page).getByRole('option').filter({ hasText: order.street }).click()
+  await expect(page.getByRole('heading', { level: 2, name: order.street })).toBeVisible()
+  await page.getByRole('button', { name: 'Accept', exact: true }).click()
+  await expect(statusChip(page)).toHaveText('Order Accepted')
+  const row = orderList(page).getByRole('option').filter({ hasText: order.street })
+  await expect(row.locator('.chip')).toHaveText('Order Accepted')
+  // Moving on (another queue and back) lets the list be what the queue holds.
+  await queue(page, 'Active').click()
+  await queue(page, 'Awaiting response').click()
+  await expect(orderList(page).getByRole('option').first()).toBeVisible()
+  await expect(orderList(page).getByRole('option').filter({ hasText: order.street })).toHaveCount(0)
+})

@@ -31,8 +31,8 @@ const isTyping = (target: EventTarget | null) =>
 
 export function Workspace({ session, active }: { session: SignedIn; active: boolean }) {
   const { inbox, firstScreen, syncInbox, refreshAll, refreshing } = useInbox(active)
-  const { view, update, shown, shownCount, counts, perClient, savedViewCounts } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen)
   const [selected, setSelected] = useState<OrderRef | null>(null)
+  const { view, update, shown, shownCount, counts, perClient, savedViewCounts } = useInboxView(firstScreen ? undefined : inbox.data?.orders, firstScreen, selected)
   // The first screen is the setting's (Today unless changed), once it is known; until then the list.
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => unwrap(api().getSettings()) })
   const [chosen, setScreen] = useState<Screen | null>(null)

@@ -4,7 +4,7 @@ import { firstScreenLists } from '../../../shared/inbox/first-screen-lists'
 import { listsFromFirstScreen } from '../../../shared/inbox/lists-from-first-screen'
 import { createOrderIndexer, type IndexedOrder } from '../../../shared/inbox/order-index'
 import type { InboxFirstScreen } from '../../../shared/ipc/first-screen-wire'
-import type { OrderSummary } from '../../../shared/ipc/order-schemas'
+import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { useValueAfterPaint } from '../lib/useValueAfterPaint'
 import { DEFAULT_VIEW, FIRST_SCREEN_ROWS, type InboxView } from './inbox-model'
 import { QueueSearch } from './order-search'
@@ -16,7 +16,7 @@ import { useNow } from '../lib/useNow'
 const NO_ORDERS: readonly IndexedOrder[] = []
 
 /** `orders`: the whole inbox, once it is in; `sent`: the first screen main sent, while the list shows it. */
-export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: InboxFirstScreen | null) {
+export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: InboxFirstScreen | null, selected: OrderRef | null = null) {
   const [view, setView] = useState<InboxView>(DEFAULT_VIEW)
   const update = useCallback((patch: Partial<InboxView>) => setView((v) => ({ ...v, ...patch })), [])
   // The field and the queue's highlight are painted at once; the list follows in the next frame, in
@@ -51,7 +51,8 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: 
   const searcher = useMemo(() => new QueueSearch(queue), [queue])
   // A search waits for the whole inbox: main's first screen holds only the first rows of one queue.
   const searchWaits = sent !== null && search !== ''
-  const shown = useMemo(() => (searchWaits ? NO_ORDERS : searcher.find(search)), [searcher, search, searchWaits])
+  const found = useMemo(() => (searchWaits ? NO_ORDERS : searcher.find(search)), [searcher, search, searchWaits])
+  const shown = useHeldInView(found, index, selected, `${group}|${savedView ?? ''}|${clientId ?? ''}|${search}|${sort}`)
   // While only a first screen is there, the list holds more orders than it has rows for; null: not known yet.
   const shownCount = searchWaits ? null : (sent !== null || firstScreen !== null) && search === '' && savedView === null ? queues.counts[group] : shown.length
   const counts = orders || sent ? queues.counts : null
@@ -60,4 +61,24 @@ export function useInboxView(orders: readonly OrderSummary[] | undefined, sent: 
   // Memoized: the sidebar is, and must not re-render for a keystroke in the search.
   const savedViewCounts = useMemo(() => (known ? new Map([...viewCounts].map(([id, list]) => [id, list.length])) : null), [known, viewCounts])
   return { view, update, shown, shownCount, counts, perClient, savedViewCounts }
+}
+
+const isOrder = (item: IndexedOrder, ref: OrderRef) => item.order.orderId === ref.orderId && item.order.clientId === ref.clientId && item.order.loanId === ref.loanId
+
+/**
+ * The order the appraiser is working stays in the list they found it in until they move on (another
+ * queue, view, client, search or sort): accepted from a search, or moved on by a sync, it keeps its
+ * place, showing its new status, instead of vanishing under their hands.
+ */
+function useHeldInView(found: readonly IndexedOrder[], index: readonly IndexedOrder[], selected: OrderRef | null, viewKey: string): readonly IndexedOrder[] {
+  const [held, setHeld] = useState<{ viewKey: string; ref: OrderRef; at: number } | null>(null)
+  const at = useMemo(() => (selected ? found.findIndex((item) => isOrder(item, selected)) : -1), [found, selected])
+  // Where the selected order was in this view, remembered (React's "information from previous renders").
+  if (selected && at >= 0 && (held?.viewKey !== viewKey || held.at !== at || !isOrder(found[at] as IndexedOrder, held.ref))) setHeld({ viewKey, ref: selected, at })
+  return useMemo(() => {
+    if (!selected || at >= 0 || !held || held.viewKey !== viewKey || !(held.ref.orderId === selected.orderId && held.ref.clientId === selected.clientId)) return found
+    const now = index.find((item) => isOrder(item, selected))
+    if (!now) return found
+    return [...found.slice(0, held.at), now, ...found.slice(held.at)]
+  }, [found, index, selected, held, at, viewKey])
 }
