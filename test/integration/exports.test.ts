@@ -1,28 +1,13 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ORDER_COLUMNS, PAYMENT_COLUMNS } from '../../src/main/core/orders/spreadsheet-exports'
-import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { isInGroup } from '../../src/shared/order-workflow'
-import { signInInput } from '../support/builders'
-import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { signedInCoreEachTest } from '../support/signed-in-core'
 
 /** Orders and payments to a spreadsheet: what the user asked for, all of it, readable by Excel, never a formula. */
-let sandbox: RunningSandbox
-let profile: ReturnType<typeof tempProfile>
-let app: TestCore
-beforeEach(async () => {
-  sandbox = await startSandboxServer({ accessTokenTtlMs: 3_600_000 })
-  profile = tempProfile()
-  app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
-  await app.ok('signIn', signInInput)
-})
-afterEach(async () => {
-  await app.core.dispose()
-  await sandbox.close()
-  profile.remove()
-})
+const world = signedInCoreEachTest()
 
 const read = (path: string) => {
   const bytes = readFileSync(path)
@@ -31,12 +16,12 @@ const read = (path: string) => {
 
 describe('exports', () => {
   it('a queue’s orders as CSV: UTF-8 with a BOM, CRLF, one row per order, columns named for a person', async () => {
-    const { orders } = await app.ok('listOrders')
+    const { orders } = await world.app.ok('listOrders')
     const inspection = orders.filter((o) => isInGroup('inspection', o.statusCode))
     expect(inspection.length).toBeGreaterThan(0)
-    const target = join(profile.dir, 'inspection.csv')
-    app.dialogs.answerSave(target)
-    expect(await app.ok('exportOrders', { queue: 'inspection', clientId: null })).toEqual({ savedTo: target, rows: inspection.length })
+    const target = join(world.profile.dir, 'inspection.csv')
+    world.app.dialogs.answerSave(target)
+    expect(await world.app.ok('exportOrders', { queue: 'inspection', clientId: null })).toEqual({ savedTo: target, rows: inspection.length })
     const { bytes, rows } = read(target)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('\r\n')
@@ -48,16 +33,16 @@ describe('exports', () => {
   })
 
   it('one client’s orders only, and nothing a spreadsheet would run as a formula', async () => {
-    const { orders, clients } = await app.ok('listOrders')
+    const { orders, clients } = await world.app.ok('listOrders')
     const client = clients[0]
     if (!client) throw new Error('no client')
     const order = orders.find((o) => o.clientId === client.id)
     if (!order) throw new Error('no order')
-    sandbox.sandbox.orders.findById(order.orderId).propertyAddress.street = '=HYPERLINK("https://attacker.example","Open")'
-    await app.ok('listOrders')
-    const target = join(profile.dir, 'client.csv')
-    app.dialogs.answerSave(target)
-    const saved = await app.ok('exportOrders', { queue: 'all', clientId: client.id })
+    world.sandbox.sandbox.orders.findById(order.orderId).propertyAddress.street = '=HYPERLINK("https://attacker.example","Open")'
+    await world.app.ok('listOrders')
+    const target = join(world.profile.dir, 'client.csv')
+    world.app.dialogs.answerSave(target)
+    const saved = await world.app.ok('exportOrders', { queue: 'all', clientId: client.id })
     const { rows } = read(target)
     expect(saved?.rows).toBe(orders.filter((o) => o.clientId === client.id).length)
     expect(new Set(rows.slice(1).map((r) => r[ORDER_COLUMNS.indexOf('Client')]))).toEqual(new Set([client.name]))
@@ -66,15 +51,15 @@ describe('exports', () => {
   })
 
   it('payments as CSV; a cancelled save dialog writes nothing', async () => {
-    const payments = await app.ok('listPayments')
-    const target = join(profile.dir, 'payments.csv')
-    app.dialogs.answerSave(target)
-    expect(await app.ok('exportPayments')).toEqual({ savedTo: target, rows: payments.items.length })
+    const payments = await world.app.ok('listPayments')
+    const target = join(world.profile.dir, 'payments.csv')
+    world.app.dialogs.answerSave(target)
+    expect(await world.app.ok('exportPayments')).toEqual({ savedTo: target, rows: payments.items.length })
     const { rows } = read(target)
     expect(rows[0]).toEqual([...PAYMENT_COLUMNS])
     expect(rows).toHaveLength(payments.items.length + 1)
-    app.dialogs.answerSave(null)
-    expect(await app.ok('exportPayments')).toBeNull()
-    expect(existsSync(join(profile.dir, 'Payments.csv'))).toBe(false)
+    world.app.dialogs.answerSave(null)
+    expect(await world.app.ok('exportPayments')).toBeNull()
+    expect(existsSync(join(world.profile.dir, 'Payments.csv'))).toBe(false)
   })
 })

@@ -2,30 +2,16 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
-import { refOf, signInInput } from '../support/builders'
-import { startTestCore, tempProfile, type TestCore } from '../support/test-core'
+import { describe, expect, it } from 'vitest'
+import { refOf } from '../support/builders'
+import { signedInCoreEachTest } from '../support/signed-in-core'
 
 /** The workfile an appraiser keeps for five years: one folder, everything the vendor may see, a manifest that proves it. */
-let sandbox: RunningSandbox
-let profile: ReturnType<typeof tempProfile>
-let app: TestCore
-beforeEach(async () => {
-  sandbox = await startSandboxServer({ accessTokenTtlMs: 3_600_000 })
-  profile = tempProfile()
-  app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
-  await app.ok('signIn', signInInput)
-})
-afterEach(async () => {
-  await app.core.dispose()
-  await sandbox.close()
-  profile.remove()
-})
+const world = signedInCoreEachTest()
 
 async function orderWithDocuments() {
-  for (const summary of (await app.ok('listOrders')).orders) {
-    const order = await app.ok('getOrder', refOf(summary))
+  for (const summary of (await world.app.ok('listOrders')).orders) {
+    const order = await world.app.ok('getOrder', refOf(summary))
     if (order.documents.length > 0 && order.history.length > 2) return order
   }
   throw new Error('the seed has no order with shared documents')
@@ -34,9 +20,9 @@ async function orderWithDocuments() {
 describe('Save workfile…', () => {
   it('writes one folder: history, submissions, every shared document, and a manifest whose hashes match', async () => {
     const order = await orderWithDocuments()
-    const folder = join(profile.dir, 'Workfile')
-    app.dialogs.answerSave(folder)
-    const saved = await app.ok('saveWorkfile', refOf(order))
+    const folder = join(world.profile.dir, 'Workfile')
+    world.app.dialogs.answerSave(folder)
+    const saved = await world.app.ok('saveWorkfile', refOf(order))
     expect(saved?.savedTo).toBe(folder)
     // No window here to print: the manifest says so rather than leaving it out silently.
     expect(saved?.notIncluded.join(' ')).toMatch(/order sheet PDF/)
@@ -53,16 +39,16 @@ describe('Save workfile…', () => {
 
   it('a download that fails leaves nothing behind, and an existing folder is never overwritten', async () => {
     const order = await orderWithDocuments()
-    const folder = join(profile.dir, 'Workfile')
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'GET', path: '/api/**/content', mode: 'reset' }) })
-    app.dialogs.answerSave(folder)
-    expect((await app.call('saveWorkfile', refOf(order))).ok).toBe(false)
-    expect(readdirSync(profile.dir).filter((n) => n.includes('Workfile'))).toEqual([])
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' })
-    app.dialogs.answerSave(folder)
-    expect(await app.ok('saveWorkfile', refOf(order))).not.toBeNull()
-    app.dialogs.answerSave(folder)
-    expect(await app.call('saveWorkfile', refOf(order))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already exists/) } })
+    const folder = join(world.profile.dir, 'Workfile')
+    await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'GET', path: '/api/**/content', mode: 'reset' }) })
+    world.app.dialogs.answerSave(folder)
+    expect((await world.app.call('saveWorkfile', refOf(order))).ok).toBe(false)
+    expect(readdirSync(world.profile.dir).filter((n) => n.includes('Workfile'))).toEqual([])
+    await fetch(`${world.sandbox.url}/__sandbox/faults`, { method: 'DELETE' })
+    world.app.dialogs.answerSave(folder)
+    expect(await world.app.ok('saveWorkfile', refOf(order))).not.toBeNull()
+    world.app.dialogs.answerSave(folder)
+    expect(await world.app.call('saveWorkfile', refOf(order))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already exists/) } })
     expect(existsSync(join(folder, 'manifest.json'))).toBe(true)
   })
 })

@@ -1,7 +1,8 @@
 /** "Add to calendar" beside a scheduled inspection. */
 import { useMutation } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
-import { api, messageOf, unwrap } from '../lib/bridge'
+import { api, unwrap } from '../lib/bridge'
+import { SaveOutcome } from '../lib/SaveOutcome'
 import { propertyTimeZone } from '../../../shared/property-time-zone'
 import { formatAtProperty } from '../lib/format'
 import { useNow } from '../lib/useNow'
@@ -27,16 +28,7 @@ export function AddToCalendar({ order }: { order: OrderDetail }) {
       <button type="button" onClick={() => save.mutate()} disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Add to calendar'}
       </button>
-      {save.data && (
-        <span role="status" className="small">
-          Saved to {save.data.savedTo}
-        </span>
-      )}
-      {save.error && (
-        <span role="alert" className="form-error">
-          {messageOf(save.error)}
-        </span>
-      )}
+      <SaveOutcome saved={save.data ? `Saved to ${save.data.savedTo}` : null} error={save.error} />
     </div>
   )
 }

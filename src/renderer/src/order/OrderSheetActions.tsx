@@ -2,7 +2,8 @@
 import { useMutation } from '@tanstack/react-query'
 import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { useAppCommands } from '../app/useAppCommands'
-import { api, messageOf, unwrap } from '../lib/bridge'
+import { api, unwrap } from '../lib/bridge'
+import { SaveOutcome } from '../lib/SaveOutcome'
 import { useWorkspaceActive } from '../lib/workspace-active'
 
 export function OrderSheetActions({ order }: { order: OrderDetail }) {
@@ -24,27 +25,11 @@ export function OrderSheetActions({ order }: { order: OrderDetail }) {
       <button type="button" onClick={() => workfile.mutate()} disabled={workfile.isPending}>
         {workfile.isPending ? 'Saving the workfile…' : 'Save workfile…'}
       </button>
-      {workfile.data && (
-        <span role="status" className="small">
-          {`Workfile saved to ${workfile.data.savedTo} (${workfile.data.files} files).`}
-          {workfile.data.notIncluded.length > 0 && ` Not included: ${workfile.data.notIncluded.join(' ')}`}
-        </span>
-      )}
-      {workfile.error && (
-        <span role="alert" className="form-error">
-          {messageOf(workfile.error)}
-        </span>
-      )}
-      {save.data && (
-        <span role="status" className="small">
-          Saved to {save.data.savedTo}
-        </span>
-      )}
-      {save.error && (
-        <span role="alert" className="form-error">
-          {messageOf(save.error)}
-        </span>
-      )}
+      <SaveOutcome
+        saved={workfile.data ? `Workfile saved to ${workfile.data.savedTo} (${workfile.data.files} files).${workfile.data.notIncluded.length > 0 ? ` Not included: ${workfile.data.notIncluded.join(' ')}` : ''}` : null}
+        error={workfile.error}
+      />
+      <SaveOutcome saved={save.data ? `Saved to ${save.data.savedTo}` : null} error={save.error} />
     </div>
   )
 }
