@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { orderList, queue, signIn } from './support/actions'
 
@@ -36,7 +39,7 @@ test('search finds orders by address, order number and borrower, and says when n
   await page.getByLabel('Search orders').fill('OV-2026-10007')
   await expect(page.getByText('1 order', { exact: true })).toBeVisible()
   await orderList(page).getByRole('option').first().click()
-  await expect(page.getByText('OV-2026-10007')).toBeVisible()
+  await expect(page.locator('.detail').getByText('OV-2026-10007')).toBeVisible()
   const borrower = (await page.locator('.fact', { hasText: 'Borrower' }).locator('dd').textContent()) ?? ''
   await page.getByLabel('Search orders').fill(borrower.toLowerCase())
   await orderList(page).getByRole('option').first().click()
@@ -161,4 +164,20 @@ test('saved views in the sidebar say their live counts and show what they name: 
   await expect(week).toHaveAttribute('aria-current', 'true')
   await expect(rush).not.toHaveAttribute('aria-current', 'true')
   await expect(page.getByText(`${await week.locator('.count').innerText()} orders`, { exact: true })).toBeVisible()
+})
+
+test('Export… writes the orders shown — a search’s results — as CSV for a spreadsheet', async ({ app }) => {
+  const { page } = app
+  await page.getByLabel('Search orders').fill('OV-2026-10007')
+  await expect(page.getByText('1 order', { exact: true })).toBeVisible()
+  const target = join(mkdtempSync(join(tmpdir(), 'omnivms-export-')), 'orders.csv')
+  await app.dialogs.answerSave(target)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export orders' })
+  await expect(dialog.getByLabel(/The order shown/)).toBeChecked()
+  await dialog.getByRole('button', { name: 'Export CSV…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Saved 1 order to ${target}` })).toBeVisible()
+  const lines = readFileSync(target, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+  expect(lines).toHaveLength(2)
+  expect(lines[1]).toMatch(/^OV-2026-10007,/)
 })

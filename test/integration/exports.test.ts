@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { ORDER_COLUMNS, PAYMENT_COLUMNS } from '../../src/main/core/orders/spreadsheet-exports'
 import { isInGroup } from '../../src/shared/order-workflow'
+import { refOf } from '../support/builders'
 import { signedInCoreEachTest } from '../support/signed-in-core'
 
 /** Orders and payments to a spreadsheet: what the user asked for, all of it, readable by Excel, never a formula. */
@@ -21,7 +22,7 @@ describe('exports', () => {
     expect(inspection.length).toBeGreaterThan(0)
     const target = join(world.profile.dir, 'inspection.csv')
     world.app.dialogs.answerSave(target)
-    expect(await world.app.ok('exportOrders', { queue: 'inspection', clientId: null })).toEqual({ savedTo: target, rows: inspection.length })
+    expect(await world.app.ok('exportOrders', { kind: 'shown', label: 'Inspection', orders: inspection.map(refOf) })).toEqual({ savedTo: target, rows: inspection.length })
     const { bytes, rows } = read(target)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('\r\n')
@@ -42,7 +43,7 @@ describe('exports', () => {
     await world.app.ok('listOrders')
     const target = join(world.profile.dir, 'client.csv')
     world.app.dialogs.answerSave(target)
-    const saved = await world.app.ok('exportOrders', { queue: 'all', clientId: client.id })
+    const saved = await world.app.ok('exportOrders', { kind: 'shown', label: client.name, orders: orders.filter((o) => o.clientId === client.id).map(refOf) })
     const { rows } = read(target)
     expect(saved?.rows).toBe(orders.filter((o) => o.clientId === client.id).length)
     expect(new Set(rows.slice(1).map((r) => r[ORDER_COLUMNS.indexOf('Client')]))).toEqual(new Set([client.name]))
@@ -61,5 +62,19 @@ describe('exports', () => {
     world.app.dialogs.answerSave(null)
     expect(await world.app.ok('exportPayments')).toBeNull()
     expect(existsSync(join(world.profile.dir, 'Payments.csv'))).toBe(false)
+  })
+
+  it('every order due between two dates, whatever the queue; an order main does not hold exports nothing', async () => {
+    const { orders } = await world.app.ok('listOrders')
+    const days = orders.map((o) => o.dueDate.slice(0, 10)).sort()
+    const [from, to] = [days[10] ?? '', days[40] ?? '']
+    const target = join(world.profile.dir, 'range.csv')
+    world.app.dialogs.answerSave(target)
+    const saved = await world.app.ok('exportOrders', { kind: 'dueBetween', from, to })
+    const expected = orders.filter((o) => o.dueDate.slice(0, 10) >= from && o.dueDate.slice(0, 10) <= to)
+    expect(saved?.rows).toBe(expected.length)
+    expect(read(target).rows.slice(1).every((r) => (r[ORDER_COLUMNS.indexOf('Due date')] ?? '') >= from && (r[ORDER_COLUMNS.indexOf('Due date')] ?? '') <= to)).toBe(true)
+    world.app.dialogs.answerSave(join(world.profile.dir, 'foreign.csv'))
+    expect(await world.app.ok('exportOrders', { kind: 'shown', label: 'x', orders: [{ clientId: 'cl-other', loanId: 'ln-1', orderId: 'ord-1' }] })).toMatchObject({ rows: 0 })
   })
 })

@@ -27,12 +27,13 @@ import {
   AppSettingsPatchSchema,
   AppSettingsSchema,
   MenuCommandSchema,
-  QueueIdSchema,
   RendererErrorSchema,
   UpdateStatusSchema
 } from './app-schemas'
 
 const NoInput = z.undefined()
+/** A calendar date as a date field holds it: "2026-12-11". */
+const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const NoOutput = z.null()
 
 /**
@@ -82,8 +83,17 @@ export const ipcCalls = {
     output: z.object({ savedTo: z.string() }).nullable()
   },
   listPayments: { input: NoInput, output: PaymentsSchema },
-  /** The orders of a queue (and a client, or all) as a CSV file where the user picks; null when the save dialog is cancelled. */
-  exportOrders: { input: z.object({ queue: QueueIdSchema, clientId: PathIdSchema.nullable() }), output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
+  /**
+   * Orders as a CSV file where the user picks: the ones the window shows (its queue or view, client and
+   * search, as refs), or every order due between two dates; null when the save dialog is cancelled.
+   */
+  exportOrders: {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('shown'), label: z.string().max(80), orders: z.array(OrderRefSchema).max(200_000) }),
+      z.object({ kind: z.literal('dueBetween'), from: CalendarDateSchema, to: CalendarDateSchema })
+    ]),
+    output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable()
+  },
   /** Every payment and invoice as a CSV file where the user picks; null when cancelled. */
   exportPayments: { input: NoInput, output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
   /** The open order's sheet (the window printed, as its print stylesheet lays it out) saved as a PDF where the user picks; null when cancelled. */

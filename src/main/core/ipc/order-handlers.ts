@@ -3,10 +3,10 @@
  * an appraiser's account: anyone else is told the app is for appraisers, on every call alike.
  */
 import { safeFileName, type SafeFileName } from '../primitives/safe-file-name'
-import { STATUS_GROUPS, isInGroup } from '../../../shared/order-workflow'
 import { ordersCsv, paymentsCsv } from '../orders/spreadsheet-exports'
 import { saveWorkfile } from '../orders/workfile'
 import { encodeInbox } from '../../../shared/ipc/order-list-wire'
+import { orderKey, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
 import { inspectionEvent } from '../orders/calendar-event'
 import { inboxFirstScreen } from '../orders/inbox-first-screen'
 import { downloadDocument } from '../orders/document-downloads'
@@ -39,6 +39,12 @@ type OrderCalls =
   | 'getDraft'
   | 'saveDraft'
   | 'discardDraft'
+
+/** The orders these refs name, in the refs' order. */
+function ordersNamed(orders: readonly OrderSummary[], refs: readonly OrderRef[]): OrderSummary[] {
+  const byKey = new Map(orders.map((o) => [orderKey(o), o]))
+  return refs.flatMap((ref) => byKey.get(orderKey(ref)) ?? [])
+}
 
 /** Writes the text where the user picks (whole or not at all); null when the dialog is cancelled. */
 async function saveText(dialogs: FileDialogs, title: string, defaultName: SafeFileName, text: string, rows: number): Promise<{ savedTo: string; rows: number } | null> {
@@ -90,10 +96,12 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
     },
     downloadDocument: ({ ref, documentId }) => downloadDocument(vendor().auth, dialogs, ref, documentId),
     listPayments: () => listPayments(vendor().auth),
-    exportOrders: async ({ queue, clientId }) => {
+    exportOrders: async (scope) => {
       const inbox = await vendor().services.work.inbox(true)
-      const orders = inbox.orders.filter((o) => isInGroup(queue, o.statusCode) && (clientId === null || o.clientId === clientId))
-      const name = `Orders ${STATUS_GROUPS.find((g) => g.id === queue)?.label ?? ''} ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
+      const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
+      // Only orders main holds for this session: a ref it does not know exports nothing.
+      const orders = scope.kind === 'shown' ? ordersNamed(inbox.orders, scope.orders) : inbox.orders.filter((o) => o.dueDate.slice(0, 10) >= scope.from && o.dueDate.slice(0, 10) <= scope.to)
+      const name = scope.kind === 'shown' ? `Orders ${scope.label} ${today}.csv` : `Orders due ${scope.from} to ${scope.to}.csv`
       return saveText(dialogs, 'Export orders', safeFileName(name, 'Orders.csv'), ordersCsv(orders), orders.length)
     },
     saveOrderSheetPdf: async (ref) => {

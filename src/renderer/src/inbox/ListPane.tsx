@@ -2,8 +2,8 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { RefObject } from 'react'
 import type { Inbox, OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
-import { api, messageOf } from '../lib/bridge'
-import { ExportButton } from '../lib/ExportButton'
+import { messageOf } from '../lib/bridge'
+import { ExportOrders } from './ExportOrders'
 import { ErrorState } from '../lib/ErrorState'
 import { formatCount, formatTime } from '../lib/format'
 import type { InboxView, SortKey } from './inbox-model'
@@ -56,7 +56,7 @@ export function ListPane(props: {
         <button type="button" onClick={onRefresh} disabled={refreshing} aria-keyshortcuts="Control+R Meta+R">
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
-        <ExportButton label="Export…" what="orders" run={() => api().exportOrders({ queue: view.group, clientId: view.clientId })} />
+        <ExportOrders shown={shown} label={search ? `matching “${search}”` : groupLabel} />
       </div>
       {inbox.data?.offlineSince && (
         <p className="banner banner-warn" role="status">
