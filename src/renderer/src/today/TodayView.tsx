@@ -70,7 +70,7 @@ export function TodayView(props: { orders: readonly OrderSummary[] | undefined; 
           <span className="agenda-who muted">{item.reason === 'inspection' ? `${order.borrowerName} · ${order.clientName}` : `${order.clientName} · ${order.product}`}</span>
         </button>
         {item.reason === 'inspection' && (
-          <button type="button" className="agenda-directions" tabIndex={i === focused ? 0 : -1} onClick={() => void api().openExternal({ url: directionsUrl(order.address, maps) })}>
+          <button type="button" className="agenda-directions" tabIndex={i === focused ? 0 : -1} onClick={() => void api().openExternal({ url: directionsUrl(order.address, maps) }) /* eng-disable OPEN_EXTERNAL_JS_CHECK - the bridge's call: main vets the link and asks before opening */}>
             Directions
           </button>
         )}
