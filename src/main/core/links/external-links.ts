@@ -5,10 +5,19 @@ const EXTERNAL_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:'])
 /** A phone number as a tel: link carries it: digits, a leading +, spaces, dots, dashes and brackets. */
 const TEL_NUMBER = /^\+?[\d\s().-]{3,30}$/
 
+/** Percent-decoded, or as it is when it does not decode (a stray %). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw)
-    if (url.protocol === 'tel:') return TEL_NUMBER.test(decodeURIComponent(url.pathname))
+    if (url.protocol === 'tel:') return TEL_NUMBER.test(decoded(url.pathname))
     return EXTERNAL_SCHEMES.has(url.protocol) && url.username === '' && url.password === ''
   } catch {
     return false
@@ -27,14 +36,6 @@ export function needsConfirmation(raw: string): boolean {
 /** A mail body longer than this is not shown, so it is left out of the mail too. */
 export const MAX_SHOWN_MAIL_BODY = 2_000
 const MAIL_PARTS = ['cc', 'bcc', 'subject', 'body'] as const
-
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
 
 function mailConfirmation(raw: string, url: URL): LinkConfirmation {
   const addresses = (list: string) => list.split(',').map((a) => a.trim()).filter(Boolean)
@@ -68,7 +69,7 @@ export function describeExternalLink(raw: string): LinkConfirmation {
   if (url.protocol === 'mailto:') return mailConfirmation(raw, url)
   if (url.protocol === 'tel:') {
     // Only the number is dialled: rebuilt from its digits (and a leading +), nothing else passes.
-    const number = decodeURIComponent(url.pathname)
+    const number = decoded(url.pathname)
     const dialled = `tel:${number.replace(/[^\d+]/g, '')}`
     return { kind: 'call', target: number, url: dialled, message: 'Call this number?', detail: number, confirmLabel: 'Call' }
   }
