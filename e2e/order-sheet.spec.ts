@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
-import { signIn } from './support/actions'
+import { orderList, signIn } from './support/actions'
 import { assignOrder, detail, openOrder } from './support/orders'
 import { pdfPages } from './support/pdf-text'
 
@@ -40,4 +40,25 @@ test('Save as PDF… writes one page with this order’s sheet: property, contac
   expect(text).not.toContain('45 Other Ave')
   expect(text).not.toContain(other.orderNumber)
   for (const token of sandbox.issuedTokens()) expect(text).not.toContain(token)
+})
+
+test('Save workfile… shows how far it has got and what it is doing; Cancel stops it and leaves nothing behind', async ({ app, sandbox }) => {
+  const { page } = app
+  await signIn(page, sandbox.vendor)
+  // The client's documents come slowly: the save is still downloading when the appraiser cancels.
+  await sandbox.control.fault({ method: 'GET', path: '/api/**/content', mode: 'delay', delayMs: 30_000, count: 5 })
+  await page.getByLabel('Search orders').fill('OV-2026-10007')
+  await orderList(page).getByRole('option').first().click()
+  const dir = mkdtempSync(join(tmpdir(), 'omnivms-workfile-'))
+  await app.dialogs.answerSave(join(dir, 'Workfile OV-2026-10007'))
+  await detail(page).getByRole('button', { name: 'Save workfile…' }).click()
+  const bar = detail(page).getByRole('progressbar', { name: 'Saving the workfile' })
+  await expect(bar).toBeVisible()
+  await expect(detail(page).locator('.save-progress')).toContainText(/Downloading Engagement letter\.pdf — 3 of \d files/)
+  await expect(bar).toHaveAttribute('value', '3')
+  await detail(page).locator('.save-progress').getByRole('button', { name: 'Cancel' }).click()
+  await expect(detail(page).getByRole('status').filter({ hasText: 'Cancelled. Nothing was saved.' })).toBeVisible()
+  await expect(bar).toBeHidden()
+  await expect(detail(page).getByRole('button', { name: 'Save workfile…' })).toBeEnabled()
+  expect(readdirSync(dir)).toEqual([])
 })

@@ -7,6 +7,7 @@ import { SYNC_INTERVAL_SECONDS } from '../../src/shared/ipc/app-schemas'
 import type { HttpFetch } from '../../src/main/core/ports'
 import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 import { createLogger } from '../../src/main/core/logger'
+import { samplePdf } from '../../src/sandbox/sample-files'
 import { startSandboxServer, type RunningSandbox } from '../../src/sandbox/server'
 import { refOf, scheduledOrder, signInInput, type ScheduledOrder } from '../support/builders'
 import { createKeychainCipher } from '../support/keychain-cipher'
@@ -48,6 +49,13 @@ async function makeProfile(): Promise<{ dir: string; key: Buffer }> {
   // An order the appraiser changed is remembered in its new state, never notified: notification memory is written.
   const other = await scheduledOrder([sandbox])
   await app.ok('performOrderAction', { ref: refOf(other), action: { type: 'completeInspection', completedAt: new Date(Date.now() - 60_000).toISOString() } })
+  // A report sent from this app: where its file is, is kept for the workfile.
+  const report = join(dir, '..', `${randomBytes(6).toString('hex')}-report.pdf`)
+  writeFileSync(report, samplePdf('Report kept through a damaged file'))
+  cleanup.push(report)
+  app.dialogs.answerOpen([report])
+  const picked = await app.ok('pickReportFiles')
+  await app.ok('uploadReport', { ref: refOf(other), uploadId: `up-${randomBytes(6).toString('hex')}`, fileIds: picked.map((f) => f.fileId) })
   await app.ok('getOrder', refOf(order))
   await vi.waitFor(() => expect(existsSync(pathIn(dir, 'sessions/*/notified.json'))).toBe(true))
   await app.ok('saveDraft', { key: DRAFT_KEY, value: { reason: 'Kept through a damaged file' } })
@@ -67,8 +75,17 @@ const FILES = [
   { what: 'drafts', file: 'sessions/*/drafts.json', says: /could not be read.*your unsent drafts/ },
   { what: 'the offline copy of an order', file: 'sessions/*/orders.json', says: /could not be read.*saved copy of your orders/ },
   { what: 'the offline inbox', file: 'sessions/*/inbox.json', says: /could not be read.*saved copy of your orders/ },
-  { what: 'notification memory', file: 'sessions/*/notified.json', says: /could not be read.*already told about/ }
+  { what: 'notification memory', file: 'sessions/*/notified.json', says: /could not be read.*already told about/ },
+  { what: 'where submitted reports are', file: 'sessions/*/submitted-files.json', says: /could not be read.*where the report files you submitted are/ }
 ] as const
+
+/** What makes the app read a file it reads only on demand. */
+const readOnDemand = async (app: TestCore, dir: string, file: string) => {
+  if (!file.endsWith('submitted-files.json')) return
+  app.dialogs.answerSave(join(dir, 'Workfile'))
+  // Offline the workfile cannot be finished; where the reports are (one file for every order) is read first.
+  await app.call('saveWorkfile', { ref: refOf(order), saveId: `save-${randomBytes(6).toString('hex')}` })
+}
 
 type Damage = 'cut short' | 'noise' | 'emptied' | 'sealed with another key'
 const DAMAGES: readonly Damage[] = ['cut short', 'noise', 'emptied', 'sealed with another key']
@@ -135,6 +152,7 @@ describe('every file the app keeps, damaged', () => {
           const detail = await app.call('getOrder', refOf(order))
           const draft = await app.ok('getDraft', { key: DRAFT_KEY })
           const settings = await app.ok('getSettings')
+          await readOnDemand(app, dir, file)
           let notices: string[] = []
           await vi.waitFor(async () => expect((notices = [...notices, ...(await heard())]).join('\n')).toMatch(says))
 

@@ -1,15 +1,21 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { ORDER_COLUMNS, PAYMENT_COLUMNS } from '../../src/main/core/orders/spreadsheet-exports'
 import { isInGroup } from '../../src/shared/order-workflow'
-import { refOf } from '../support/builders'
+import { startSandboxServer } from '../../src/sandbox/server'
+import { eventChannel } from '../../src/shared/ipc/contract'
+import type { SaveProgress } from '../../src/shared/ipc/order-schemas'
+import { refOf, signInInput } from '../support/builders'
 import { signedInCoreEachTest } from '../support/signed-in-core'
+import { startTestCore, tempProfile } from '../support/test-core'
 
 /** Orders and payments to a spreadsheet: what the user asked for, all of it, readable by Excel, never a formula. */
 const world = signedInCoreEachTest()
 
+const saveId = () => `save-${randomUUID()}`
 const read = (path: string) => {
   const bytes = readFileSync(path)
   return { bytes, rows: parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as string[][] }
@@ -22,7 +28,7 @@ describe('exports', () => {
     expect(inspection.length).toBeGreaterThan(0)
     const target = join(world.profile.dir, 'inspection.csv')
     world.app.dialogs.answerSave(target)
-    expect(await world.app.ok('exportOrders', { kind: 'shown', label: 'Inspection', orders: inspection.map(refOf) })).toEqual({ savedTo: target, rows: inspection.length })
+    expect(await world.app.ok('exportOrders', { kind: 'shown', saveId: saveId(), label: 'Inspection', orders: inspection.map(refOf) })).toEqual({ savedTo: target, rows: inspection.length })
     const { bytes, rows } = read(target)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('\r\n')
@@ -43,7 +49,7 @@ describe('exports', () => {
     await world.app.ok('listOrders')
     const target = join(world.profile.dir, 'client.csv')
     world.app.dialogs.answerSave(target)
-    const saved = await world.app.ok('exportOrders', { kind: 'shown', label: client.name, orders: orders.filter((o) => o.clientId === client.id).map(refOf) })
+    const saved = await world.app.ok('exportOrders', { kind: 'shown', saveId: saveId(), label: client.name, orders: orders.filter((o) => o.clientId === client.id).map(refOf) })
     const { rows } = read(target)
     expect(saved?.rows).toBe(orders.filter((o) => o.clientId === client.id).length)
     expect(new Set(rows.slice(1).map((r) => r[ORDER_COLUMNS.indexOf('Client')]))).toEqual(new Set([client.name]))
@@ -55,12 +61,12 @@ describe('exports', () => {
     const payments = await world.app.ok('listPayments')
     const target = join(world.profile.dir, 'payments.csv')
     world.app.dialogs.answerSave(target)
-    expect(await world.app.ok('exportPayments')).toEqual({ savedTo: target, rows: payments.items.length })
+    expect(await world.app.ok('exportPayments', { saveId: saveId() })).toEqual({ savedTo: target, rows: payments.items.length })
     const { rows } = read(target)
     expect(rows[0]).toEqual([...PAYMENT_COLUMNS])
     expect(rows).toHaveLength(payments.items.length + 1)
     world.app.dialogs.answerSave(null)
-    expect(await world.app.ok('exportPayments')).toBeNull()
+    expect(await world.app.ok('exportPayments', { saveId: saveId() })).toBeNull()
     expect(existsSync(join(world.profile.dir, 'Payments.csv'))).toBe(false)
   })
 
@@ -70,11 +76,48 @@ describe('exports', () => {
     const [from, to] = [days[10] ?? '', days[40] ?? '']
     const target = join(world.profile.dir, 'range.csv')
     world.app.dialogs.answerSave(target)
-    const saved = await world.app.ok('exportOrders', { kind: 'dueBetween', from, to })
+    const saved = await world.app.ok('exportOrders', { kind: 'dueBetween', saveId: saveId(), from, to })
     const expected = orders.filter((o) => o.dueDate.slice(0, 10) >= from && o.dueDate.slice(0, 10) <= to)
     expect(saved?.rows).toBe(expected.length)
     expect(read(target).rows.slice(1).every((r) => (r[ORDER_COLUMNS.indexOf('Due date')] ?? '') >= from && (r[ORDER_COLUMNS.indexOf('Due date')] ?? '') <= to)).toBe(true)
     world.app.dialogs.answerSave(join(world.profile.dir, 'foreign.csv'))
-    expect(await world.app.ok('exportOrders', { kind: 'shown', label: 'x', orders: [{ clientId: 'cl-other', loanId: 'ln-1', orderId: 'ord-1' }] })).toMatchObject({ rows: 0 })
+    expect(await world.app.ok('exportOrders', { kind: 'shown', saveId: saveId(), label: 'x', orders: [{ clientId: 'cl-other', loanId: 'ln-1', orderId: 'ord-1' }] })).toMatchObject({ rows: 0 })
   })
+})
+
+describe('a long export', () => {
+  it('tells its progress a thousand rows at a time, and a cancelled export writes nothing', async () => {
+    const sandbox = await startSandboxServer({ orders: 3000, accessTokenTtlMs: 3_600_000 })
+    const profile = tempProfile()
+    const app = startTestCore({ sandboxUrl: sandbox.url, profileDir: profile.dir })
+    try {
+      await app.ok('signIn', signInInput)
+      const total = (await app.ok('listOrders')).orders.length
+      expect(total).toBe(3000)
+      const id = saveId()
+      const progress: SaveProgress[] = []
+      const stop = app.core.subscribe((channel, payload) => {
+        if (channel !== eventChannel('saveProgress')) return
+        progress.push(payload as SaveProgress)
+        if (progress.length === 1) void app.call('cancelSave', { saveId: id })
+      })
+      const cancelledTo = join(profile.dir, 'cancelled.csv')
+      app.dialogs.answerSave(cancelledTo)
+      const cancelled = await app.call('exportOrders', { kind: 'dueBetween', saveId: id, from: '2000-01-01', to: '2100-01-01' })
+      stop()
+      expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was saved.' } })
+      expect(progress[0]).toMatchObject({ saveId: id, done: 1000, total, unit: 'rows' })
+      expect(existsSync(cancelledTo)).toBe(false)
+      expect(readdirSync(profile.dir).filter((n) => n.includes('cancelled'))).toEqual([])
+
+      const wholeTo = join(profile.dir, 'whole.csv')
+      app.dialogs.answerSave(wholeTo)
+      expect(await app.ok('exportOrders', { kind: 'dueBetween', saveId: saveId(), from: '2000-01-01', to: '2100-01-01' })).toEqual({ savedTo: wholeTo, rows: total })
+      expect(read(wholeTo).rows).toHaveLength(total + 1)
+    } finally {
+      await app.core.dispose()
+      await sandbox.close()
+      profile.remove()
+    }
+  }, 60_000)
 })

@@ -12,7 +12,7 @@ import type { Result } from '../../src/shared/ipc/result'
 import { createKeychainCipher } from './keychain-cipher'
 import { createScriptedDialogs } from './scripted-dialogs'
 import { memoryLogTail, nodeAppInfo, recordingFolders } from './node-ports'
-import type { HttpFetch, Notifier, UpdaterPort } from '../../src/main/core/ports'
+import type { HttpFetch, Notifier, PdfPrinter, UpdaterPort } from '../../src/main/core/ports'
 import { createSystemFetch } from '../../src/main/core/net/system-fetch'
 
 export const APP_ORIGIN = 'app://omnivms'
@@ -47,6 +47,8 @@ export function startTestCore(options: {
   fetch?: HttpFetch
   /** OS notifications (none by default). */
   notifier?: Notifier
+  /** Prints the window to PDF (none by default: a core without a window). */
+  printer?: PdfPrinter
 }): TestCore {
   const dialogs = createScriptedDialogs()
   const logs: string[] = []
@@ -70,6 +72,7 @@ export function startTestCore(options: {
     builtInUpdateFeed: options.builtInUpdateFeed ?? null,
     maxUploadBytes: options.maxUploadBytes,
     notifier: options.notifier ?? null,
+    printer: options.printer ?? null,
     trustedOrigins: [APP_ORIGIN],
     clock: options.clock
   })

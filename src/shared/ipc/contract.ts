@@ -20,6 +20,8 @@ import {
   OrderRefSchema,
   PaymentsSchema,
   PickedFileSchema,
+  SaveIdSchema,
+  SaveProgressSchema,
   UploadProgressSchema
 } from './order-schemas'
 import {
@@ -89,17 +91,19 @@ export const ipcCalls = {
    */
   exportOrders: {
     input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('shown'), label: z.string().max(80), orders: z.array(OrderRefSchema).max(200_000) }),
-      z.object({ kind: z.literal('dueBetween'), from: CalendarDateSchema, to: CalendarDateSchema })
+      z.object({ kind: z.literal('shown'), saveId: SaveIdSchema, label: z.string().max(80), orders: z.array(OrderRefSchema).max(200_000) }),
+      z.object({ kind: z.literal('dueBetween'), saveId: SaveIdSchema, from: CalendarDateSchema, to: CalendarDateSchema })
     ]),
     output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable()
   },
   /** Every payment and invoice as a CSV file where the user picks; null when cancelled. */
-  exportPayments: { input: NoInput, output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
+  exportPayments: { input: z.object({ saveId: SaveIdSchema }), output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
   /** The open order's sheet (the window printed, as its print stylesheet lays it out) saved as a PDF where the user picks; null when cancelled. */
   saveOrderSheetPdf: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   /** The order's workfile (sheet, history, submissions, shared documents, manifest) as one folder where the user picks; null when cancelled. */
-  saveWorkfile: { input: OrderRefSchema, output: z.object({ savedTo: z.string(), files: z.number().int(), notIncluded: z.array(z.string()) }).nullable() },
+  saveWorkfile: { input: z.object({ ref: OrderRefSchema, saveId: SaveIdSchema }), output: z.object({ savedTo: z.string(), files: z.number().int(), notIncluded: z.array(z.string()) }).nullable() },
+  /** Stops an export or workfile save still running: nothing of it is left on disk. */
+  cancelSave: { input: z.object({ saveId: SaveIdSchema }), output: NoOutput },
   /** Saves the scheduled inspection as an .ics event where the user picks; null when the save dialog is cancelled. */
   saveInspectionToCalendar: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   getDraft: { input: z.object({ key: DraftKeySchema }), output: DraftValueSchema.nullable() },
@@ -125,6 +129,8 @@ export const ipcCalls = {
 export const ipcEvents = {
   sessionChanged: SessionStateSchema,
   uploadProgress: UploadProgressSchema,
+  /** An export or workfile save moved on (at most every 100 ms, and at its end). */
+  saveProgress: SaveProgressSchema,
   updateStatusChanged: UpdateStatusSchema,
   menuCommand: MenuCommandSchema,
   /** Only what changed since the last sync; an unchanged sync sends nothing. */

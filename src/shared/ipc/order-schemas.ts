@@ -186,6 +186,19 @@ export const UploadProgressSchema = z.object({
 })
 export type UploadProgress = z.infer<typeof UploadProgressSchema>
 
+/** Names one export or workfile save, so its progress can be shown and the save cancelled. */
+export const SaveIdSchema = z.string().regex(/^[\w-]{8,64}$/)
+
+/** How far a long save has got: `done` of `total` (rows, files), and what it is doing now. */
+export const SaveProgressSchema = z.object({
+  saveId: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  unit: z.enum(['rows', 'files']),
+  step: z.string().max(300)
+})
+export type SaveProgress = z.infer<typeof SaveProgressSchema>
+
 export const PaymentsSchema = z.object({
   clients: z.array(z.object({ clientId: z.string(), clientName: z.string(), currency: z.string(), paid: z.number(), unpaid: z.number() })),
   items: z.array(

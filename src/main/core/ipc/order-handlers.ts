@@ -3,7 +3,8 @@
  * an appraiser's account: anyone else is told the app is for appraisers, on every call alike.
  */
 import { safeFileName, type SafeFileName } from '../primitives/safe-file-name'
-import { ordersCsv, paymentsCsv } from '../orders/spreadsheet-exports'
+import { breather, type SaveJob } from '../orders/save-jobs'
+import { ordersCsvInChunks, paymentsCsv } from '../orders/spreadsheet-exports'
 import { saveWorkfile } from '../orders/workfile'
 import { encodeInbox } from '../../../shared/ipc/order-list-wire'
 import { orderKey, type OrderRef, type OrderSummary } from '../../../shared/ipc/order-schemas'
@@ -14,6 +15,7 @@ import { listPayments } from '../orders/payments'
 import { toAppError } from '../platform/to-app-error'
 import type { Clock, FileDialogs, PdfPrinter } from '../ports'
 import { AppError } from '../errors'
+import type { SessionScope } from '../session/session-scope'
 import type { SessionService } from '../session/session-service'
 import { writeFileAtomic } from '../storage/secure-file'
 import { preflight } from '../uploads/preflight'
@@ -34,6 +36,7 @@ type OrderCalls =
   | 'exportOrders'
   | 'saveOrderSheetPdf'
   | 'saveWorkfile'
+  | 'cancelSave'
   | 'exportPayments'
   | 'saveInspectionToCalendar'
   | 'getDraft'
@@ -46,11 +49,25 @@ function ordersNamed(orders: readonly OrderSummary[], refs: readonly OrderRef[])
   return refs.flatMap((ref) => byKey.get(orderKey(ref)) ?? [])
 }
 
-/** Writes the text where the user picks (whole or not at all); null when the dialog is cancelled. */
-async function saveText(dialogs: FileDialogs, title: string, defaultName: SafeFileName, text: string, rows: number): Promise<{ savedTo: string; rows: number } | null> {
+/**
+ * Asks where, then writes what `build` makes there (whole or not at all); null when the dialog is
+ * cancelled. The session that asked must still be the live one when the file is written.
+ */
+async function saveText(
+  dialogs: FileDialogs,
+  scope: SessionScope,
+  job: SaveJob,
+  title: string,
+  defaultName: SafeFileName,
+  build: () => Promise<{ text: string; rows: number }>
+): Promise<{ savedTo: string; rows: number } | null> {
   const target = await dialogs.saveFile({ title, defaultName })
   if (!target) return null
+  const { text, rows } = await build()
+  job.checkpoint()
+  scope.assertLive()
   await writeFileAtomic(target, text)
+  job.progress(rows, rows, 'rows', 'Saved')
   return { savedTo: target, rows }
 }
 
@@ -96,35 +113,63 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
     },
     downloadDocument: ({ ref, documentId }) => downloadDocument(vendor().auth, dialogs, ref, documentId),
     listPayments: () => listPayments(vendor().auth),
-    exportOrders: async (scope) => {
-      const inbox = await vendor().services.work.inbox(true)
+    exportOrders: async (input) => {
+      const { scope, services } = vendor()
       const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
-      // Only orders main holds for this session: a ref it does not know exports nothing.
-      const orders = scope.kind === 'shown' ? ordersNamed(inbox.orders, scope.orders) : inbox.orders.filter((o) => o.dueDate.slice(0, 10) >= scope.from && o.dueDate.slice(0, 10) <= scope.to)
-      const name = scope.kind === 'shown' ? `Orders ${scope.label} ${today}.csv` : `Orders due ${scope.from} to ${scope.to}.csv`
-      return saveText(dialogs, 'Export orders', safeFileName(name, 'Orders.csv'), ordersCsv(orders), orders.length)
+      const name = input.kind === 'shown' ? `Orders ${input.label} ${today}.csv` : `Orders due ${input.from} to ${input.to}.csv`
+      return services.saves.run(input.saveId, (job) =>
+        saveText(dialogs, scope, job, 'Export orders', safeFileName(name, 'Orders.csv'), async () => {
+          const inbox = await services.work.inbox(true)
+          // Only orders main holds for this session: a ref it does not know exports nothing.
+          const orders = input.kind === 'shown' ? ordersNamed(inbox.orders, input.orders) : inbox.orders.filter((o) => o.dueDate.slice(0, 10) >= input.from && o.dueDate.slice(0, 10) <= input.to)
+          const text = await ordersCsvInChunks(orders, async (rows) => {
+            job.checkpoint()
+            job.progress(rows, orders.length, 'rows', 'Writing the orders')
+            await breather()
+          })
+          return { text, rows: orders.length }
+        })
+      )
     },
     saveOrderSheetPdf: async (ref) => {
-      const order = await vendor().services.work.order(ref)
+      const { scope, services } = vendor()
+      const order = await services.work.order(ref)
       if (!deps.printer) throw new AppError('internal', 'Saving a PDF is not available here. Use Print order sheet… instead.')
       const target = await dialogs.saveFile({ title: 'Save the order sheet as PDF', defaultName: safeFileName(`Order sheet ${order.orderNumber}.pdf`, 'Order sheet.pdf') })
       if (!target) return null
-      await writeFileAtomic(target, await deps.printer.windowToPdf())
+      // The window is printed as it is now: not if the session that asked ended while the dialog was open.
+      scope.assertLive()
+      const pdf = await deps.printer.windowToPdf()
+      scope.assertLive()
+      await writeFileAtomic(target, pdf)
       return { savedTo: target }
     },
-    saveWorkfile: async (ref) => {
-      const { auth, services } = vendor()
+    saveWorkfile: async ({ ref, saveId }) => {
+      const { auth, scope, services } = vendor()
       const order = await services.work.order(ref)
       const folder = await dialogs.saveFile({ title: 'Save the workfile (a folder)', defaultName: safeFileName(`Workfile ${order.orderNumber}`, 'Workfile') })
       if (!folder) return null
-      const sheetPdf = deps.printer ? await deps.printer.windowToPdf() : null
-      const manifest = await saveWorkfile({ auth, order, sheetPdf, folder, now: new Date(deps.clock.now()).toISOString(), appVersion: deps.appInfo.version })
-      return { savedTo: folder, files: manifest.files.length + 1, notIncluded: manifest.notIncluded }
+      return services.saves.run(saveId, async (job) => {
+        scope.assertLive()
+        const sheetPdf = deps.printer ? await deps.printer.windowToPdf() : null
+        scope.assertLive()
+        const manifest = await saveWorkfile({ auth, order, sheetPdf, submittedFiles: await services.submittedFiles.of(ref), folder, now: new Date(deps.clock.now()).toISOString(), appVersion: deps.appInfo.version, job })
+        return { savedTo: folder, files: manifest.files.length + 1, notIncluded: manifest.notIncluded }
+      })
     },
-    exportPayments: async () => {
-      const payments = await listPayments(vendor().auth)
+    cancelSave: async ({ saveId }) => {
+      vendor().services.saves.cancel(saveId)
+      return null
+    },
+    exportPayments: async ({ saveId }) => {
+      const { auth, scope, services } = vendor()
       const name = `Payments ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
-      return saveText(dialogs, 'Export payments', safeFileName(name, 'Payments.csv'), paymentsCsv(payments), payments.items.length)
+      return services.saves.run(saveId, (job) =>
+        saveText(dialogs, scope, job, 'Export payments', safeFileName(name, 'Payments.csv'), async () => {
+          const payments = await listPayments(auth, job.signal)
+          return { text: paymentsCsv(payments), rows: payments.items.length }
+        })
+      )
     },
     saveInspectionToCalendar: async (ref) => {
       const order = await vendor().services.inbox.get(ref)

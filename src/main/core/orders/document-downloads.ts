@@ -28,10 +28,10 @@ export async function downloadDocument(auth: AuthorizedPlatform, dialogs: FileDi
 }
 
 /** One shared document streamed to `target`: capped at its listed size (+1 %), whole or not at all. */
-export async function streamDocumentTo(auth: AuthorizedPlatform, ref: OrderRef, doc: { id: string; name: string; size: number }, target: string): Promise<void> {
+export async function streamDocumentTo(auth: AuthorizedPlatform, ref: OrderRef, doc: { id: string; name: string; size: number }, target: string, signal: AbortSignal = new AbortController().signal): Promise<void> {
   const params = { clientId: ref.clientId, loanId: ref.loanId, orderId: ref.orderId }
   const documentId = doc.id
-  const response = await auth.open('downloadDocument', { params: { ...params, documentId } })
+  const response = await auth.open('downloadDocument', { params: { ...params, documentId }, signal })
   if (!response.body) throw new AppError('bad_response', 'OmniValVMS sent an empty document.')
   // No more than the document list said (+1 %): a server cannot fill the disk through this.
   const limit = Math.ceil(doc.size * 1.01)
@@ -49,10 +49,11 @@ export async function streamDocumentTo(auth: AuthorizedPlatform, ref: OrderRef, 
   })
   const partial = `${target}.part`
   try {
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(partial, { mode: 0o600 }))
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(partial, { mode: 0o600 }), { signal })
     await rename(partial, target)
   } catch (error) {
     await rm(partial, { force: true })
+    if (signal.aborted) throw new AppError('cancelled', 'The download was cancelled; nothing was saved.')
     throw error instanceof AppError ? error : new AppError('offline', `The download of ${doc.name} was interrupted. Try again.`)
   }
 }

@@ -4,14 +4,15 @@ import { toAppError } from '../platform/to-app-error'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 
 /** The vendor's payment history across clients, with paid/unpaid totals per client. */
-export async function listPayments(auth: AuthorizedPlatform): Promise<Payments> {
+export async function listPayments(auth: AuthorizedPlatform, signal?: AbortSignal): Promise<Payments> {
+  const cancellable = signal ? { signal } : {}
   let clients
   try {
-    clients = (await auth.call('me')).clients
+    clients = (await auth.call('me', cancellable)).clients
   } catch (error) {
     throw toAppError(error)
   }
-  const settled = await Promise.allSettled(clients.map((c) => auth.call('listVendorPayments', { params: { clientId: c.id } })))
+  const settled = await Promise.allSettled(clients.map((c) => auth.call('listVendorPayments', { params: { clientId: c.id }, ...cancellable })))
   const result: Payments = { clients: [], items: [], failures: [] }
   settled.forEach((outcome, index) => {
     const client = clients[index]

@@ -26,11 +26,24 @@ function csv(header: readonly string[], rows: readonly (string | number | null)[
 
 export const ORDER_COLUMNS = ['Order number', 'Loan number', 'Client', 'Status', 'Street', 'City', 'State', 'ZIP', 'Product', 'Rush', 'Fee', 'Currency', 'Due date', 'Appointment (UTC)', 'Assigned (UTC)', 'Borrower'] as const
 
+const orderRow = (o: OrderSummary) => [o.orderNumber, o.loanNumber, o.clientName, statusName(o.statusCode), o.address.line1, o.address.city, o.address.state, o.address.zip, o.product, o.rush ? 'Yes' : 'No', o.fee.amount, o.fee.currency, day(o.dueDate), moment(o.appointmentAt), moment(o.assignedAt), o.borrowerName]
+
 export function ordersCsv(orders: readonly OrderSummary[]): string {
-  return csv(
-    ORDER_COLUMNS,
-    orders.map((o) => [o.orderNumber, o.loanNumber, o.clientName, statusName(o.statusCode), o.address.line1, o.address.city, o.address.state, o.address.zip, o.product, o.rush ? 'Yes' : 'No', o.fee.amount, o.fee.currency, day(o.dueDate), moment(o.appointmentAt), moment(o.assignedAt), o.borrowerName])
-  )
+  return csv(ORDER_COLUMNS, orders.map(orderRow))
+}
+
+/** Rows written between two breaths of the event loop: 50,000 orders at once would hold main ~0.4 s. */
+const ROWS_PER_CHUNK = 1000
+
+/** The same text as ordersCsv, a chunk at a time: told after each chunk, which may stop it by throwing. */
+export async function ordersCsvInChunks(orders: readonly OrderSummary[], afterChunk: (rowsDone: number) => Promise<void>): Promise<string> {
+  const parts = [csv(ORDER_COLUMNS, [])]
+  for (let start = 0; start < orders.length; start += ROWS_PER_CHUNK) {
+    const chunk = orders.slice(start, start + ROWS_PER_CHUNK)
+    parts.push(stringify(chunk.map((o) => orderRow(o).map(cell)), { record_delimiter: 'windows' }))
+    await afterChunk(start + chunk.length)
+  }
+  return parts.join('')
 }
 
 export const PAYMENT_COLUMNS = ['Client', 'Order number', 'Invoice number', 'Invoiced', 'Amount', 'Currency', 'Status', 'Paid'] as const

@@ -1,6 +1,6 @@
 /**
  * The work one signed-in session owns — its inbox and sync, offline copy, queue of field actions
- * and their sender, drafts, order actions and uploads — built for its scope and stopped with it.
+ * and their sender, drafts, order actions, uploads and long saves — built for its scope and stopped with it.
  * Everything that reaches the window or the OS goes through the scope: once it is disposed,
  * nothing it started is shown, notified or sent.
  */
@@ -14,6 +14,8 @@ import { OfflineCopy } from '../offline/offline-copy'
 import { PendingSender } from '../offline/pending-sender'
 import { InboxService } from '../orders/inbox-service'
 import { OrderActions } from '../orders/order-actions'
+import { SaveJobs } from '../orders/save-jobs'
+import { SubmittedReportFiles } from '../orders/submitted-report-files'
 import type { KeyValueStore, Logger, Notifier } from '../ports'
 import type { KnownPersonalValues } from '../privacy/known-personal-values'
 import type { SessionFiles } from '../storage/session-files'
@@ -55,6 +57,9 @@ export interface SessionServices {
   actions: OrderActions
   uploads: ReportUploads
   picked: PickedFiles
+  submittedFiles: SubmittedReportFiles
+  /** Exports and workfiles being saved: progress and cancel. */
+  saves: SaveJobs
   /** Reading orders and acting on them, online or offline: what every entry point calls. */
   work: OrderWork
   /** The order after the appraiser's own change: held, told to the window, its offline copy refreshed. */
@@ -80,8 +85,11 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
   void drafts.adopt(takeLegacyDrafts(deps.legacyStore, user.id))
   const actions = new OrderActions(auth, inbox, deps.logger)
   const picked = new PickedFiles()
-  const uploads = new ReportUploads(auth, inbox, picked, deps.maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
+  const submittedFiles = new SubmittedReportFiles(files)
+  const uploads = new ReportUploads(auth, inbox, picked, submittedFiles, deps.maxUploadBytes, (progress) => emit('uploadProgress', progress), deps.logger)
   scope.add(() => uploads.cancelAll())
+  const saves = new SaveJobs((progress) => emit('saveProgress', progress))
+  scope.add(() => saves.cancelAll())
 
   let sync: SyncService | null = null
   const keepCopy = (order: OrderDetail) => void offline.saveOrder(order, now()).catch(() => undefined)
@@ -118,5 +126,5 @@ export function createSessionServices(deps: SessionServicesDeps, scope: SessionS
     sync = running
   }
   const work = new OrderWork({ inbox, sync, offline, queue, actions, recordOwnChange, now })
-  return { inbox, sync, offline, queue, sender, drafts, actions, uploads, picked, work, recordOwnChange }
+  return { inbox, sync, offline, queue, sender, drafts, actions, uploads, picked, submittedFiles, saves, work, recordOwnChange }
 }

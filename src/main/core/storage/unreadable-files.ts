@@ -8,6 +8,7 @@ const CONTENTS: readonly [RegExp, string][] = [
   [/^drafts\.json$/, 'your unsent drafts'],
   [/^(inbox(-\d+|-recent)?|orders)\.json$/, 'the saved copy of your orders (it is fetched again when online)'],
   [/^notified(-recent)?\.json$/, 'which new orders you were already told about'],
+  [/^submitted-files\.json$/, 'where the report files you submitted are (a workfile names them instead of copying them)'],
   [/^data-key\.json$/, 'the key to this account’s saved data (saved orders, drafts and queued actions start afresh)']
 ]
 

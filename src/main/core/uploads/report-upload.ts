@@ -8,6 +8,7 @@ import { performReconciledWrite } from '../orders/reconciled-write'
 import type { Logger } from '../ports'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import type { PickedFiles } from './picked-files'
+import type { SubmittedReportFiles } from '../orders/submitted-report-files'
 import { preflight, sha256File, type LocalFile } from './preflight'
 
 const CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', xml: 'application/xml' }
@@ -57,6 +58,8 @@ export class ReportUploads {
     private readonly auth: AuthorizedPlatform,
     private readonly inbox: InboxService,
     private readonly picked: PickedFiles,
+    /** Where each submitted file was: a workfile includes the very files. */
+    private readonly submitted: SubmittedReportFiles,
     /** The per-file limit now (a setting). */
     private readonly maxBytes: () => number,
     private readonly emit: (progress: UploadProgress) => void,
@@ -171,6 +174,7 @@ export class ReportUploads {
       },
       this.logger
     )
+    await this.submitted.record(ref, submission.id, files).catch(() => this.logger.warn('where the submitted files are could not be kept', { orderId: ref.orderId }))
     progress('done', null, totalBytes)
     this.logger.info('report delivered', { orderId: ref.orderId, version: submission.version, files: files.length, bytes: totalBytes })
     return { order: await this.inbox.get(ref), confirmedFromHistory }

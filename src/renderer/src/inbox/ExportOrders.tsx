@@ -1,28 +1,25 @@
 /** "Export…": the orders shown (queue or view, client, search), or every order due between two dates, as CSV. */
-import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { IndexedOrder } from '../../../shared/inbox/order-index'
 import { Modal } from '../order/Modal'
-import { api, unwrap } from '../lib/bridge'
+import { api } from '../lib/bridge'
 import { formatCount } from '../lib/format'
 import { SaveOutcome } from '../lib/SaveOutcome'
+import { SaveProgressLine } from '../lib/SaveProgressLine'
+import { useLongSave } from '../lib/useLongSave'
 
 export function ExportOrders(props: { shown: readonly IndexedOrder[]; label: string }) {
   const [open, setOpen] = useState(false)
   const [kind, setKind] = useState<'shown' | 'dueBetween'>('shown')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const exporting = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api().exportOrders(
-          kind === 'shown'
-            ? { kind, label: props.label.slice(0, 80), orders: props.shown.map(({ order: o }) => ({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId })) }
-            : { kind, from, to }
-        )
-      ),
-    onSuccess: (saved) => saved && setOpen(false)
-  })
+  const { save: exporting, progress, cancel } = useLongSave((saveId) =>
+    api().exportOrders(
+      kind === 'shown'
+        ? { kind, saveId, label: props.label.slice(0, 80), orders: props.shown.map(({ order: o }) => ({ clientId: o.clientId, loanId: o.loanId, orderId: o.orderId })) }
+        : { kind, saveId, from, to }
+    )
+  )
   const rangeProblem = kind === 'dueBetween' && (from === '' || to === '' || to < from) ? 'Choose both dates, the first on or before the second.' : null
   return (
     <span className="export">
@@ -36,7 +33,7 @@ export function ExportOrders(props: { shown: readonly IndexedOrder[]; label: str
             className="dialog-form"
             onSubmit={(e) => {
               e.preventDefault()
-              if (!rangeProblem) exporting.mutate()
+              if (!rangeProblem) exporting.mutate(undefined, { onSuccess: (saved) => saved && setOpen(false) })
             }}
           >
             <fieldset>
@@ -63,6 +60,7 @@ export function ExportOrders(props: { shown: readonly IndexedOrder[]; label: str
               </div>
             )}
             {rangeProblem && (from !== '' || to !== '') && <p className="field-error">{rangeProblem}</p>}
+            {exporting.isPending && progress && <SaveProgressLine progress={progress} label="Exporting orders" onCancel={cancel} />}
             <SaveOutcome saved={null} error={exporting.error} />
             <div className="dialog-buttons">
               <button type="button" onClick={() => setOpen(false)} disabled={exporting.isPending}>

@@ -4,6 +4,8 @@ import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { useAppCommands } from '../app/useAppCommands'
 import { api, unwrap } from '../lib/bridge'
 import { SaveOutcome } from '../lib/SaveOutcome'
+import { SaveProgressLine } from '../lib/SaveProgressLine'
+import { useLongSave } from '../lib/useLongSave'
 import { useWorkspaceActive } from '../lib/workspace-active'
 
 export function OrderSheetActions({ order }: { order: OrderDetail }) {
@@ -13,7 +15,7 @@ export function OrderSheetActions({ order }: { order: OrderDetail }) {
   }, active)
   const ref = { clientId: order.clientId, loanId: order.loanId, orderId: order.orderId }
   const save = useMutation({ mutationFn: () => unwrap(api().saveOrderSheetPdf(ref)) })
-  const workfile = useMutation({ mutationFn: () => unwrap(api().saveWorkfile(ref)) })
+  const { save: workfile, progress, cancel } = useLongSave((saveId) => api().saveWorkfile({ ref, saveId }))
   return (
     <div className="row-with-action sheet-actions">
       <button type="button" onClick={() => window.print()} aria-keyshortcuts="Control+P Meta+P">
@@ -25,6 +27,7 @@ export function OrderSheetActions({ order }: { order: OrderDetail }) {
       <button type="button" onClick={() => workfile.mutate()} disabled={workfile.isPending}>
         {workfile.isPending ? 'Saving the workfile…' : 'Save workfile…'}
       </button>
+      {workfile.isPending && progress && <SaveProgressLine progress={progress} label="Saving the workfile" onCancel={cancel} />}
       <SaveOutcome
         saved={workfile.data ? `Workfile saved to ${workfile.data.savedTo} (${workfile.data.files} files).${workfile.data.notIncluded.length > 0 ? ` Not included: ${workfile.data.notIncluded.join(' ')}` : ''}` : null}
         error={workfile.error}

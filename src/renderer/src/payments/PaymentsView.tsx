@@ -17,7 +17,7 @@ export function PaymentsView({ onOpenOrder }: { onOpenOrder(ref: OrderRef): void
     <section className="payments" aria-labelledby="payments-title">
       <div className="payments-header">
         <h2 id="payments-title">Payments</h2>
-        <ExportButton label="Export payments…" what="payments" run={() => api().exportPayments()} />
+        <ExportButton label="Export payments…" what="payments" run={(saveId) => api().exportPayments({ saveId })} />
       </div>
       {failures.map((f) => (
         <p key={f.clientName} className="banner banner-warn" role="alert">
