@@ -26,7 +26,13 @@ test('Today is the first screen: the day’s inspections in time order, what is 
   const { page } = app
   await page.clock.setFixedTime(NOW)
   await orderAt(sandbox, '2 Afternoon Ave', ORDER_STATUS.InspectionScheduled, (o) => (o.inspection = { scheduledAt: '2031-06-10T19:00:00.000Z', completedAt: null }))
-  await orderAt(sandbox, '1 Morning Mews', ORDER_STATUS.InspectionScheduled, (o) => (o.inspection = { scheduledAt: '2031-06-10T16:00:00.000Z', completedAt: null }))
+  await orderAt(sandbox, '1 Morning Mews', ORDER_STATUS.InspectionScheduled, (o) => {
+    o.inspection = { scheduledAt: '2031-06-10T16:00:00.000Z', completedAt: null }
+    o.contacts = [
+      { role: 'Loan officer', name: 'Lou Officer', phone: '(555) 300-0002', email: null },
+      { role: 'Borrower', name: 'Bea Morning', phone: '(555) 201-0001', email: 'bea@example.com' }
+    ]
+  })
   await orderAt(sandbox, '3 Answer St', ORDER_STATUS.OrderAssigned, (o) => (o.respondBy = '2031-06-10T20:00:00.000Z'))
   await orderAt(sandbox, '4 Late Ln', ORDER_STATUS.InProgress, (o) => (o.dueDate = '2031-06-08T00:00:00.000Z'))
   await orderAt(sandbox, '5 Thursday Terrace', ORDER_STATUS.InProgress, (o) => (o.dueDate = '2031-06-12T00:00:00.000Z'))
@@ -39,6 +45,9 @@ test('Today is the first screen: the day’s inspections in time order, what is 
   await expect(inspections.locator('.agenda-where strong')).toHaveText(['1 Morning Mews', '2 Afternoon Ave'])
   await expect(inspections.locator('.agenda-when').first()).toHaveText('Inspection 11:00 AM')
   await expect(inspections.getByRole('button', { name: 'Directions' })).toHaveCount(2)
+  // The borrower's own phone, from the order's contacts — not the loan officer's — to call from the day's list.
+  await expect(inspections.locator('.agenda-item').first().getByRole('button', { name: 'Call Bea Morning, (555) 201-0001' })).toBeVisible()
+  await expect(inspections).not.toContainText('(555) 300-0002')
   await expect(page.getByLabel('Answer or deliver today')).toContainText('3 Answer St')
   await expect(page.getByLabel('Answer or deliver today')).toContainText(/Respond within 6 h/)
   await expect(page.getByLabel('Overdue')).toContainText('4 Late Ln')

@@ -19,6 +19,7 @@ import { AddToCalendar } from '../order/AddToCalendar'
 import { PendingActions } from '../order/PendingActions'
 import { DocumentsSection, NegotiationPanel, OpenRevision, OrderPaymentSection, RevisionsSection, SubmissionsSection } from '../order/OrderWorkSections'
 import { useOrderResults } from '../order/useOrderAction'
+import { ExternalLink } from '../lib/ExternalLink'
 
 export const OrderDetailPane = memo(function OrderDetailPane({ orderRef, active }: { orderRef: OrderRef | null; active: boolean }) {
   const detail = useQuery({
@@ -177,14 +178,5 @@ function Fact({ label, value }: { label: string; value: string | number | null }
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
-  )
-}
-
-/** A phone number, an e-mail address or directions: opened by main, through the one external-link policy (which asks first). */
-function ExternalLink(props: { url: string; label: string; children: string }) {
-  return (
-    <button type="button" className="link" aria-label={props.label.includes(props.children) ? props.label : `${props.label}, ${props.children}`} onClick={() => void api().openExternal({ url: props.url }) /* eng-disable OPEN_EXTERNAL_JS_CHECK - the bridge's call: main vets the link (tel/mailto/https only) and asks before opening */}>
-      {props.children}
-    </button>
   )
 }

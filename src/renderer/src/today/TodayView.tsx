@@ -1,6 +1,7 @@
 /**
- * Today: the first screen after sign-in. The day's inspections in time order with Directions; what
- * must be answered or delivered today, with countdowns; what became overdue; the next days below.
+ * Today: the first screen after sign-in. The day's inspections in time order with the borrower's
+ * phone and Directions; what must be answered or delivered today, with countdowns; what became
+ * overdue; the next days below.
  * Keyboard-first like the inbox: j/k (or the arrows) move, Enter opens the order.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
@@ -12,6 +13,7 @@ import { describeDue, describeResponseTime, formatAtProperty, formatCount, forma
 import { useNow } from '../lib/useNow'
 import { useMapsProvider } from '../lib/useMapsProvider'
 import { agendaItems, todayAgenda, type AgendaItem } from './today-agenda'
+import { BorrowerCall } from './BorrowerCall'
 
 const dayTitle = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' })
 
@@ -56,8 +58,11 @@ export function TodayView(props: { orders: readonly OrderSummary[] | undefined; 
     event.preventDefault()
   }
 
+  const todays = new Set(agenda.inspections)
   const row = (item: AgendaItem) => {
     const i = position.get(item) ?? 0
+    // The phone is fetched with the order, so only for today's inspections: the next days' are one click away.
+    const isToday = todays.has(item)
     const { order } = item
     const ref = { clientId: order.clientId, loanId: order.loanId, orderId: order.orderId }
     return (
@@ -69,6 +74,7 @@ export function TodayView(props: { orders: readonly OrderSummary[] | undefined; 
           </span>
           <span className="agenda-who muted">{item.reason === 'inspection' ? `${order.borrowerName} · ${order.clientName}` : `${order.clientName} · ${order.product}`}</span>
         </button>
+        {item.reason === 'inspection' && isToday && <BorrowerCall orderRef={ref} tabIndex={i === focused ? 0 : -1} />}
         {item.reason === 'inspection' && (
           <button type="button" className="agenda-directions" tabIndex={i === focused ? 0 : -1} onClick={() => void api().openExternal({ url: directionsUrl(order.address, maps) }) /* eng-disable OPEN_EXTERNAL_JS_CHECK - the bridge's call: main vets the link and asks before opening */}>
             Directions
