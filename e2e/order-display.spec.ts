@@ -40,7 +40,7 @@ test('a row says what it is: an ROV as an ROV, every row its status, an assignme
   const assigned = orderList(page).getByRole('option', { name: /Order Assigned/ }).first()
   await expect(assigned).toHaveAccessibleName(/Order Assigned.*Respond within \d+ h/)
   await queue(page, 'Completed').click()
-  await expect(orderList(page).getByRole('option').first()).toHaveAccessibleName(/(Report Accepted|Order Completed) (Due|Overdue)/)
+  await expect(orderList(page).getByRole('option').first()).toHaveAccessibleName(/(Report Accepted|Order Completed) .*\$[\d,.]+ (Due|Overdue)/)
 })
 
 test('dates and times read the same everywhere', async ({ app, sandbox }) => {
@@ -64,27 +64,51 @@ test('dates and times read the same everywhere', async ({ app, sandbox }) => {
   await app.setOnline(true)
 })
 
-test('narrow rows keep what matters: the street and the fee whole, the client readable, a revision’s reason on its own line', async ({ app }) => {
-  const { page } = app
-  await page.setViewportSize({ width: 900, height: 620 })
-  await queue(page, 'Revision & ROV').click()
-  const rows = orderList(page).getByRole('option')
-  await expect(rows.first()).toBeVisible()
-  for (const row of await rows.all()) {
-    const cut = await row.evaluate((element) => {
-      const shown = (part: string) => {
-        const e = element.querySelector(part) as HTMLElement | null
-        return e === null ? 1 : e.clientWidth / e.scrollWidth
+// At 960 px every part of the first line is whole; narrower, the city gives way first.
+for (const [width, height, whole] of [
+  [960, 600, ['.row-address', '.row-city', '.row-fee', '.row-when', '.tag']],
+  [900, 620, ['.row-address', '.row-fee', '.row-when', '.tag']]
+] as const) {
+  test(`rows hold their lines at ${width}×${height}: ${whole.length === 5 ? 'street, city' : 'street'}, fee and countdown whole, the status on one line, the client readable, a reason below`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width, height })
+    for (const name of ['All orders', 'Revision & ROV', 'Inspection']) {
+      await queue(page, name).click()
+      const rows = orderList(page).getByRole('option')
+      await expect(rows.first()).toBeVisible()
+      for (const row of await rows.all()) {
+        const problems = await row.evaluate((element, wholeParts) => {
+          const part = (selector: string) => element.querySelector(selector) as HTMLElement | null
+          const shown = (selector: string) => {
+            const e = part(selector)
+            return e === null ? 1 : e.clientWidth / e.scrollWidth
+          }
+          const found: string[] = []
+          // The product gives way first (and goes at these widths); a very long client name may lose its end, never most of itself.
+          for (const selector of wholeParts) if (shown(selector) < 1) found.push(`${selector} cut`)
+          if (shown('.row-client') < 0.5) found.push('.row-client mostly cut')
+          const chip = part('.chip')
+          if (!chip || chip.getClientRects().length !== 1 || chip.getBoundingClientRect().height > 20) found.push('the status chip is not one compact line')
+          // A line holds when each of its parts is one line and they all sit on the same one.
+          for (const line of ['.row-main', '.row-meta']) {
+            const parts = [...(part(line)?.children ?? [])].filter((e) => e.getClientRects().length > 0)
+            const tops = parts.map((e) => e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)
+            if (parts.some((e) => e.getClientRects().length > 1) || Math.max(...tops) - Math.min(...tops) > 8) found.push(`${line} wraps`)
+          }
+          return found
+        }, whole)
+        expect(problems, `${name}: ${await row.innerText()}`).toEqual([])
+        const reason = row.locator('.row-revision')
+        if ((await reason.count()) === 0) continue
+        const meta = await row.locator('.row-meta').boundingBox()
+        const below = await reason.boundingBox()
+        expect(below?.y ?? 0).toBeGreaterThanOrEqual((meta?.y ?? 0) + (meta?.height ?? 0) - 1)
+        // The reason has the row's width, not the space left beside the status.
+        expect(below?.width ?? 0).toBeGreaterThan(((await row.boundingBox())?.width ?? 0) * 0.8)
       }
-      // The city and the product give way first; a very long client name may lose its last letters, never most of itself.
-      return [shown('.row-address') < 1 && '.row-address', shown('.row-fee') < 1 && '.row-fee', shown('.row-client') < 0.75 && '.row-client'].filter(Boolean)
-    })
-    expect(cut, await row.locator('.row-address').textContent() ?? '').toEqual([])
-    const meta = await row.locator('.row-meta').boundingBox()
-    const reason = await row.locator('.row-revision').boundingBox()
-    expect(reason?.y ?? 0).toBeGreaterThanOrEqual((meta?.y ?? 0) + (meta?.height ?? 0) - 1)
-  }
-})
+    }
+  })
+}
 
 test('payments: an order number opens its order; an unpaid invoice says how long it has been outstanding', async ({ app }) => {
   const { page } = app

@@ -3,7 +3,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { OrderRef, OrderSummary } from '../../../shared/ipc/order-schemas'
 import { hasResponseDeadline, isOnHold, queueLabelOf, vendorStatusName } from '../../../shared/order-workflow'
 import { propertyTimeZone } from '../../../shared/property-time-zone'
-import { describeDue, formatAtProperty, formatMoney } from '../lib/format'
+import { describeDue, formatAtProperty, formatMoney, formatShortAtProperty } from '../lib/format'
 import { useNow } from '../lib/useNow'
 import { RowOffsets } from '../lib/row-offsets'
 import { useRowWindow } from '../lib/useRowWindow'
@@ -106,36 +106,44 @@ const OrderRow = memo(function OrderRow(props: { item: IndexedOrder; index: numb
         <span className="row-address">{order.address.line1}</span>
         {/* One text each, not three: text nodes are laid out one by one. */}
         <span className="row-city">{`${order.address.city}, ${order.address.state}`}</span>
-        {order.rush && <span className="tag">Rush</span>}
+        <span className="row-status">
+          <StatusChip code={order.statusCode} respondBy={order.respondBy} />
+        </span>
       </div>
       <div className="row-meta">
         <span className="row-client">{order.clientName}</span>
         <span className="row-product">{order.product}</span>
         <span className="row-fee">{formatMoney(order.fee.amount, order.fee.currency)}</span>
+        {order.rush && <span className="tag">Rush</span>}
         {props.showQueue && <span className="row-queue">{`in ${queueLabelOf(order.statusCode)}`}</span>}
+        <span className="row-when">
+          {/* While an answer is awaited its deadline matters more than the report's due date. */}
+          {hasResponseDeadline(order) ? (
+            <ResponseDeadline order={order} />
+          ) : order.appointmentAt && !item.closed ? (
+            // An inspection's row says the appointment; one gone by and not marked complete is flagged.
+            <Appointment at={order.appointmentAt} state={order.address.state} now={minute * 60_000} />
+          ) : (
+            <span className={`due due-${due.urgency}`}>{due.label}</span>
+          )}
+        </span>
       </div>
       {revision && (
-        <div className="row-revision">
+        <div className="row-revision" title={revision.reason}>
           {`${vendorStatusName(order.statusCode, order.respondBy)}: ${revision.reason}`}
         </div>
       )}
-      <div className="row-side">
-        <StatusChip code={order.statusCode} respondBy={order.respondBy} />
-        {/* While an answer is awaited its deadline matters more than the report's due date. */}
-        {hasResponseDeadline(order) ? (
-          <ResponseDeadline order={order} />
-        ) : order.appointmentAt && !item.closed ? (
-          // An inspection's row says the appointment; one gone by and not marked complete is flagged.
-          <Appointment at={order.appointmentAt} state={order.address.state} now={minute * 60_000} />
-        ) : (
-          <span className={`due due-${due.urgency}`}>{due.label}</span>
-        )}
-      </div>
     </div>
   )
 })
 
 function Appointment(props: { at: string; state: string; now: number }) {
-  const when = formatAtProperty(props.at, propertyTimeZone(props.state))
-  return Date.parse(props.at) < props.now ? <span className="due due-overdue">{`Inspection was ${when}`}</span> : <span className="due due-soon">{`Inspection ${when}`}</span>
+  const zone = propertyTimeZone(props.state)
+  const when = formatShortAtProperty(props.at, zone, props.now)
+  const full = formatAtProperty(props.at, zone)
+  return Date.parse(props.at) < props.now ? (
+    <span className="due due-overdue" title={`Inspection was ${full} — mark complete?`}>{`Inspection was ${when}`}</span>
+  ) : (
+    <span className="due due-soon" title={`Inspection ${full}`}>{`Inspection ${when}`}</span>
+  )
 }

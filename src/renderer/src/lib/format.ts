@@ -92,6 +92,24 @@ export function formatAtProperty(when: When, zone: string | null): string {
   return zoneFormat(zone ?? undefined, labelled).format(at)
 }
 
+const shortFormats = new Map<string, Intl.DateTimeFormat>()
+/**
+ * The same instant for a narrow row: "Fri 3:16 PM" within six days of now, "Dec 14, 3:16 PM"
+ * further off — labelled with the zone like formatAtProperty.
+ */
+export function formatShortAtProperty(when: When, zone: string | null, now: number): string {
+  const at = new Date(when)
+  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
+  const near = Math.abs(at.getTime() - now) < 6 * 86_400_000
+  const key = `${zone ?? ''}|${labelled}|${near}`
+  let format = shortFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { ...(near ? { weekday: 'short' as const } : { month: 'short' as const, day: 'numeric' as const }), hour: 'numeric', minute: '2-digit', timeZone: zone ?? undefined, ...(labelled ? { timeZoneName: 'short' as const } : {}) })
+    shortFormats.set(key, format)
+  }
+  return format.format(at)
+}
+
 /** "2:00 PM" (or "2:00 PM CST"): a time today at the property, labelled like formatAtProperty. */
 export function formatTimeAtProperty(when: When, zone: string | null): string {
   const at = new Date(when)
