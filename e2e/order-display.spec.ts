@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { orderList, queue, signIn } from './support/actions'
 import { assignOrder, clientSays, openOrder, statusChip } from './support/orders'
@@ -120,3 +123,34 @@ test('payments: an order number opens its order; an unpaid invoice says how long
   await unpaid.getByRole('button', { name: number }).click()
   await expect(page.locator('.fact').filter({ hasText: 'Order #' })).toContainText(number)
 })
+
+test('payments say which property each paid for, filter by client and status, and export what they show', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Payments' }).click()
+  const table = page.getByRole('table', { name: 'Payments by order' })
+  const rows = table.getByRole('row').filter({ has: page.getByRole('button') })
+  await expect(rows.first()).toBeVisible()
+  const all = await rows.count()
+  // The property of each invoice's order, as the inbox holds it ("12 Oak St, Madison, WI").
+  await expect(rows.first().getByRole('cell').nth(1)).toHaveText(/^\d+ .+, .+, [A-Z]{2}$/)
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('unpaid')
+  const client = page.getByRole('combobox', { name: 'Client', exact: true })
+  await client.selectOption({ index: 1 })
+  const clientName = (await client.locator('option:checked').textContent()) ?? ''
+  const unpaid = await rows.count()
+  expect(unpaid).toBeGreaterThan(0)
+  expect(unpaid).toBeLessThan(all)
+  for (const row of await rows.all()) {
+    await expect(row).toContainText('Unpaid')
+    await expect(row).toContainText(clientName)
+  }
+  await expect(page.getByRole('status').filter({ hasText: `${unpaid} of ${all} invoices` })).toBeVisible()
+  const target = join(mkdtempSync(join(tmpdir(), 'omnivms-payments-')), 'unpaid.csv')
+  await app.dialogs.answerSave(target)
+  await page.getByRole('button', { name: 'Export payments…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Saved ${unpaid} payment${unpaid === 1 ? '' : 's'} to ${target}` })).toBeVisible()
+  const lines = readFileSync(target, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+  expect(lines).toHaveLength(unpaid + 1)
+  expect(lines.slice(1).every((line) => line.startsWith(clientName) && line.includes(',Unpaid,'))).toBe(true)
+})
+

@@ -65,6 +65,23 @@ describe('exports', () => {
     const { rows } = read(target)
     expect(rows[0]).toEqual([...PAYMENT_COLUMNS])
     expect(rows).toHaveLength(payments.items.length + 1)
+    // Each payment says which job it paid for: the property of its order, as the inbox holds it.
+    const { orders } = await world.app.ok('listOrders')
+    const first = payments.items[0]
+    const order = orders.find((o) => o.orderId === first?.orderId && o.clientId === first?.clientId)
+    expect(first?.property).toBe(`${order?.address.line1}, ${order?.address.city}, ${order?.address.state}`)
+    expect(rows.find((r) => r[PAYMENT_COLUMNS.indexOf('Order number')] === first?.orderNumber)?.[PAYMENT_COLUMNS.indexOf('Property')]).toBe(first?.property)
+
+    // What the view shows — one client's unpaid invoices — is what is written.
+    const client = payments.items.find((p) => p.status === 'unpaid')?.clientId ?? null
+    const unpaid = payments.items.filter((p) => p.status === 'unpaid' && p.clientId === client)
+    expect(unpaid.length).toBeGreaterThan(0)
+    expect(unpaid.length).toBeLessThan(payments.items.length)
+    const filtered = join(world.profile.dir, 'unpaid.csv')
+    world.app.dialogs.answerSave(filtered)
+    expect(await world.app.ok('exportPayments', { saveId: saveId(), filter: { clientId: client, status: 'unpaid' } })).toEqual({ savedTo: filtered, rows: unpaid.length })
+    expect(read(filtered).rows.slice(1).map((r) => r[PAYMENT_COLUMNS.indexOf('Invoice number')]).sort()).toEqual(unpaid.map((p) => p.invoiceNumber).sort())
+    expect(world.app.dialogs.saveAsked.at(-1)?.defaultName).toMatch(/^Unpaid Payments \d{4}-\d{2}-\d{2}\.csv$/)
     world.app.dialogs.answerSave(null)
     expect(await world.app.ok('exportPayments', { saveId: saveId() })).toBeNull()
     expect(existsSync(join(world.profile.dir, 'Payments.csv'))).toBe(false)

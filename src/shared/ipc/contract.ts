@@ -18,6 +18,7 @@ import {
   OrderActionSchema,
   OrderDetailSchema,
   OrderRefSchema,
+  PaymentsFilterSchema,
   PaymentsSchema,
   PickedFileSchema,
   SaveIdSchema,
@@ -96,8 +97,8 @@ export const ipcCalls = {
     ]),
     output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable()
   },
-  /** Every payment and invoice as a CSV file where the user picks; null when cancelled. */
-  exportPayments: { input: z.object({ saveId: SaveIdSchema }), output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
+  /** The payments and invoices a filter names (every one without) as a CSV file where the user picks; null when cancelled. */
+  exportPayments: { input: z.object({ saveId: SaveIdSchema, filter: PaymentsFilterSchema.optional() }), output: z.object({ savedTo: z.string(), rows: z.number().int() }).nullable() },
   /** The open order's sheet (the window printed, as its print stylesheet lays it out) saved as a PDF where the user picks; null when cancelled. */
   saveOrderSheetPdf: { input: OrderRefSchema, output: z.object({ savedTo: z.string() }).nullable() },
   /** The order's workfile (sheet, history, submissions, shared documents, manifest) as one folder where the user picks; null when cancelled. */

@@ -213,12 +213,21 @@ export const PaymentsSchema = z.object({
       status: z.enum(['paid', 'unpaid']),
       invoiceNumber: z.string(),
       invoicedAt: z.string(),
-      paidAt: z.string().nullable()
+      paidAt: z.string().nullable(),
+      /** The order's property ("12 Oak St, Madison, WI"), from the inbox main holds; null for an order it does not hold. */
+      property: z.string().nullable().default(null)
     })
   ),
   failures: z.array(z.object({ clientName: z.string(), message: z.string() }))
 })
 export type Payments = z.infer<typeof PaymentsSchema>
+
+/** Which payments a view shows (and an export writes): one client's or all, unpaid, paid or both. */
+export const PaymentsFilterSchema = z.object({
+  clientId: z.string().max(200).nullable().default(null),
+  status: z.enum(['paid', 'unpaid']).nullable().default(null)
+})
+export type PaymentsFilter = z.infer<typeof PaymentsFilterSchema>
 
 /** Form text kept until it is sent or discarded; a flat map of field → text. */
 export const DraftKeySchema = z

@@ -11,12 +11,13 @@ import { orderKey, type OrderRef, type OrderSummary } from '../../../shared/ipc/
 import { inspectionEvent } from '../orders/calendar-event'
 import { inboxFirstScreen } from '../orders/inbox-first-screen'
 import { downloadDocument } from '../orders/document-downloads'
-import { listPayments } from '../orders/payments'
+import { listPayments, paymentsShown, withProperties } from '../orders/payments'
 import { toAppError } from '../platform/to-app-error'
 import type { Clock, FileDialogs, PdfPrinter } from '../ports'
 import { AppError } from '../errors'
 import type { SessionScope } from '../session/session-scope'
 import type { SessionService } from '../session/session-service'
+import type { SessionServices } from '../session/session-services'
 import { writeFileAtomic } from '../storage/secure-file'
 import { preflight } from '../uploads/preflight'
 import type { IpcHandlers } from './dispatcher'
@@ -48,6 +49,13 @@ function ordersNamed(orders: readonly OrderSummary[], refs: readonly OrderRef[])
   const byKey = new Map(orders.map((o) => [orderKey(o), o]))
   return refs.flatMap((ref) => byKey.get(orderKey(ref)) ?? [])
 }
+
+/** The orders main holds for the session (as last synced); none when it holds none yet. */
+const heldOrders = (services: SessionServices): Promise<readonly OrderSummary[]> =>
+  services.work.inbox(true).then(
+    (inbox) => inbox.orders,
+    () => []
+  )
 
 /**
  * Asks where, then writes what `build` makes there (whole or not at all); null when the dialog is
@@ -112,7 +120,11 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
       return null
     },
     downloadDocument: ({ ref, documentId }) => downloadDocument(vendor().auth, dialogs, ref, documentId),
-    listPayments: () => listPayments(vendor().auth),
+    listPayments: async () => {
+      const { auth, services } = vendor()
+      const [payments, orders] = await Promise.all([listPayments(auth), heldOrders(services)])
+      return withProperties(payments, orders)
+    },
     exportOrders: async (input) => {
       const { scope, services } = vendor()
       const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
@@ -161,13 +173,16 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
       vendor().services.saves.cancel(saveId)
       return null
     },
-    exportPayments: async ({ saveId }) => {
+    exportPayments: async ({ saveId, filter }) => {
       const { auth, scope, services } = vendor()
-      const name = `Payments ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
+      const shown = filter ?? { clientId: null, status: null }
+      const label = [shown.status === 'unpaid' ? 'Unpaid' : shown.status === 'paid' ? 'Paid' : null, 'Payments'].filter(Boolean).join(' ')
+      const name = `${label} ${new Date(deps.clock.now()).toISOString().slice(0, 10)}.csv`
       return services.saves.run(saveId, (job) =>
         saveText(dialogs, scope, job, 'Export payments', safeFileName(name, 'Payments.csv'), async () => {
-          const payments = await listPayments(auth, job.signal)
-          return { text: paymentsCsv(payments), rows: payments.items.length }
+          const [payments, orders] = await Promise.all([listPayments(auth, job.signal), heldOrders(services)])
+          const items = paymentsShown(withProperties(payments, orders), shown)
+          return { text: paymentsCsv(items), rows: items.length }
         })
       )
     },

@@ -1,5 +1,5 @@
 /** The vendor's payment history across clients, with paid and unpaid totals per client. */
-import type { Payments } from '../../../shared/ipc/order-schemas'
+import { orderKey, type OrderSummary, type Payments, type PaymentsFilter } from '../../../shared/ipc/order-schemas'
 import { toAppError } from '../platform/to-app-error'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 
@@ -32,7 +32,8 @@ export async function listPayments(auth: AuthorizedPlatform, signal?: AbortSigna
       status: p.status,
       invoiceNumber: p.invoiceNumber,
       invoicedAt: p.invoicedAt,
-      paidAt: p.paidAt ?? null
+      paidAt: p.paidAt ?? null,
+      property: null
     }))
     result.items.push(...items)
     const sum = (status: 'paid' | 'unpaid') => items.filter((i) => i.status === status).reduce((total, i) => total + i.amount, 0)
@@ -40,4 +41,16 @@ export async function listPayments(auth: AuthorizedPlatform, signal?: AbortSigna
   })
   if (clients.length > 0 && result.failures.length === clients.length) throw toAppError((settled[0] as PromiseRejectedResult).reason)
   return result
+}
+
+/** Each payment with its order's property, where the inbox holds the order: a row says which job it paid for. */
+export function withProperties(payments: Payments, orders: readonly OrderSummary[]): Payments {
+  const byKey = new Map(orders.map((o) => [orderKey(o), o]))
+  const property = (o: OrderSummary | undefined) => (o ? `${o.address.line1}, ${o.address.city}, ${o.address.state}` : null)
+  return { ...payments, items: payments.items.map((p) => ({ ...p, property: property(byKey.get(orderKey(p))) })) }
+}
+
+/** The payments a filter names. */
+export function paymentsShown(payments: Payments, filter: PaymentsFilter): Payments['items'] {
+  return payments.items.filter((p) => (filter.clientId === null || p.clientId === filter.clientId) && (filter.status === null || p.status === filter.status))
 }

@@ -46,12 +46,12 @@ export async function ordersCsvInChunks(orders: readonly OrderSummary[], afterCh
   return parts.join('')
 }
 
-export const PAYMENT_COLUMNS = ['Client', 'Order number', 'Invoice number', 'Invoiced', 'Amount', 'Currency', 'Status', 'Paid'] as const
+export const PAYMENT_COLUMNS = ['Client', 'Order number', 'Property', 'Invoice number', 'Invoiced', 'Amount', 'Currency', 'Status', 'Paid'] as const
 
-export function paymentsCsv(payments: Payments): string {
+export function paymentsCsv(items: Payments['items']): string {
   return csv(
     PAYMENT_COLUMNS,
-    payments.items.map((p) => [p.clientName, p.orderNumber, p.invoiceNumber, day(p.invoicedAt), p.amount, p.currency, p.status === 'paid' ? 'Paid' : 'Unpaid', day(p.paidAt)])
+    items.map((p) => [p.clientName, p.orderNumber, p.property, p.invoiceNumber, day(p.invoicedAt), p.amount, p.currency, p.status === 'paid' ? 'Paid' : 'Unpaid', day(p.paidAt)])
   )
 }
 
