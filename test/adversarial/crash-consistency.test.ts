@@ -135,6 +135,7 @@ describe('crash-consistent on disk', () => {
       return { clientId: order.clientId, loanId: order.loanId, orderId: order.id }
     })
     const intents: { ref: OrderRef; completedAt: string }[] = []
+    let queueSteps = 0
     const applied = (intent: { ref: OrderRef; completedAt: string }) =>
       sandbox.sandbox.data.history.filter((h) => h.orderId === intent.ref.orderId && isAppliedRecord({ type: 'completeInspection', completedAt: intent.completedAt }, { status: h.status, actorRole: h.actor.role, changes: h.changes ?? null })).length
     const notices: string[] = []
@@ -151,6 +152,7 @@ describe('crash-consistent on disk', () => {
         if (run.inWrite.length > 0) killsInsideWrites++
         for (const file of run.inWrite) landed.set(file, (landed.get(file) ?? 0) + 1)
         const queued = run.lines.find((l) => l.startsWith('QUEUED p-'))?.split(' ')
+        if (step === 'queue') queueSteps++
         if (step === 'queue' && queued?.[2]) intents.push({ ref, completedAt: queued[2] })
         notices.push(...run.lines.filter((l) => l.startsWith('NOTICE ')).map((l) => l.slice('NOTICE '.length)))
 
@@ -201,7 +203,11 @@ describe('crash-consistent on disk', () => {
         if (times === 0 && !reported(intent.ref)) stats.lostActions++
         expect(times === 1 || (times === 0 && reported(intent.ref)), `“Mark inspection complete” on ${intent.ref.orderId}: applied ${times}×`).toBe(true)
       }
-      expect(intents.length, 'some actions were queued').toBeGreaterThan(3)
+      // How many kills came while an action was being queued is fixed by the seed; how many of those
+      // came after the app had queued it depends on the machine's speed (a kill 141 ms after start
+      // lands either side of it), so the floor is on the first, and at least one must have been queued.
+      expect(queueSteps, 'kills while an action was being queued').toBeGreaterThan(3)
+      expect(intents.length, 'some actions were queued').toBeGreaterThan(0)
       expect(killsInsideWrites, 'kills that landed inside a write').toBeGreaterThan(KILLS / 3)
     } finally {
       await sandbox.close()
