@@ -49,7 +49,7 @@ export function ListPane(props: {
           <label htmlFor="sort">Sort by</label>
           <select id="sort" value={view.sort} onChange={(e) => onView({ sort: e.target.value as SortKey })}>
             <option value="due">Due date</option>
-            <option value="assigned">Newest assigned</option>
+            <option value="assigned">Newest first</option>
             <option value="fee">Highest fee</option>
           </select>
         </div>
