@@ -11,7 +11,8 @@ import { orderKey, type OrderRef, type OrderSummary } from '../../../shared/ipc/
 import { inspectionEvent } from '../orders/calendar-event'
 import { inboxFirstScreen } from '../orders/inbox-first-screen'
 import { downloadDocument } from '../orders/document-downloads'
-import { listPayments, paymentsShown, withProperties } from '../orders/payments'
+import { listPayments, withProperties } from '../orders/payments'
+import { paymentsShown } from '../../../shared/payments-shown'
 import { toAppError } from '../platform/to-app-error'
 import type { Clock, FileDialogs, PdfPrinter } from '../ports'
 import { AppError } from '../errors'
@@ -181,7 +182,7 @@ export function orderHandlers(deps: { session: SessionService; dialogs: FileDial
       return services.saves.run(saveId, (job) =>
         saveText(dialogs, scope, job, 'Export payments', safeFileName(name, 'Payments.csv'), async () => {
           const [payments, orders] = await Promise.all([listPayments(auth, job.signal), heldOrders(services)])
-          const items = paymentsShown(withProperties(payments, orders), shown)
+          const items = paymentsShown(withProperties(payments, orders).items, shown)
           return { text: paymentsCsv(items), rows: items.length }
         })
       )

@@ -1,5 +1,5 @@
 /** The vendor's payment history across clients, with paid and unpaid totals per client. */
-import { orderKey, type OrderSummary, type Payments, type PaymentsFilter } from '../../../shared/ipc/order-schemas'
+import { orderKey, type OrderSummary, type Payments } from '../../../shared/ipc/order-schemas'
 import { toAppError } from '../platform/to-app-error'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 
@@ -48,9 +48,4 @@ export function withProperties(payments: Payments, orders: readonly OrderSummary
   const byKey = new Map(orders.map((o) => [orderKey(o), o]))
   const property = (o: OrderSummary | undefined) => (o ? `${o.address.line1}, ${o.address.city}, ${o.address.state}` : null)
   return { ...payments, items: payments.items.map((p) => ({ ...p, property: property(byKey.get(orderKey(p))) })) }
-}
-
-/** The payments a filter names. */
-export function paymentsShown(payments: Payments, filter: PaymentsFilter): Payments['items'] {
-  return payments.items.filter((p) => (filter.clientId === null || p.clientId === filter.clientId) && (filter.status === null || p.status === filter.status))
 }

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -16,6 +16,7 @@ import type { OrderDetail } from '../../../shared/ipc/order-schemas'
 import { AppError } from '../errors'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import { safeFileName } from '../primitives/safe-file-name'
+import { sha256File } from '../primitives/sha256-file'
 import { writeFileAtomic } from '../storage/secure-file'
 import { streamDocumentTo } from './document-downloads'
 import type { SaveJob } from './save-jobs'
@@ -77,9 +78,10 @@ export async function saveWorkfile(input: WorkfileInput): Promise<WorkfileManife
     job.checkpoint()
     job.progress(done, total, 'files', what)
   }
-  const keep = async (path: string, what: string) => {
-    const bytes = await readFile(join(building, path))
-    files.push({ path, what, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
+  /** Into the manifest, hashed as a stream (a report or a shared document may be hundreds of MB). */
+  const keep = async (path: string, what: string, sha256?: string) => {
+    const at = join(building, path)
+    files.push({ path, what, bytes: (await stat(at)).size, sha256: sha256 ?? (await sha256File(at)) })
     done++
   }
   try {
@@ -144,7 +146,7 @@ async function includeReportFiles(
   input: WorkfileInput,
   building: string,
   reportFiles: readonly ReportFile[],
-  progress: { step(what: string): void; keep(path: string, what: string): Promise<void>; skip(why: string): void }
+  progress: { step(what: string): void; keep(path: string, what: string, sha256: string): Promise<void>; skip(why: string): void }
 ): Promise<void> {
   if (reportFiles.length === 0) return
   const { order } = input
@@ -174,6 +176,6 @@ async function includeReportFiles(
       progress.skip(copied === null ? `${label}: ${local.path} can no longer be read (moved or deleted).` : `${label}: ${local.path} has changed since it was submitted.`)
       continue
     }
-    await progress.keep(path, `Report version ${submission.version} as submitted${submission.submittedAt ? ` on ${submission.submittedAt.slice(0, 10)}` : ''}${expected ? ' (SHA-256 matches the platform’s)' : ''}`)
+    await progress.keep(path, `Report version ${submission.version} as submitted${submission.submittedAt ? ` on ${submission.submittedAt.slice(0, 10)}` : ''}${expected ? ' (SHA-256 matches the platform’s)' : ''}`, copied.sha256)
   }
 }

@@ -1,11 +1,11 @@
 /** A report's files checked before a byte is sent: PDF signature, well-formed UTF-8 XML, embedded PDF, size. */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import type { PickedFile } from '../../../shared/ipc/order-schemas'
 import { formatBytes } from '../../../shared/format-bytes'
+import { sha256File } from '../primitives/sha256-file'
 
 export interface LocalFile {
   fileId: string
@@ -99,14 +99,4 @@ async function readHead(path: string, length: number): Promise<Buffer> {
   } finally {
     await handle.close()
   }
-}
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
 }

@@ -9,7 +9,8 @@ import type { Logger } from '../ports'
 import type { AuthorizedPlatform } from '../platform/authorized-platform'
 import type { PickedFiles } from './picked-files'
 import type { SubmittedReportFiles } from '../orders/submitted-report-files'
-import { preflight, sha256File, type LocalFile } from './preflight'
+import { sha256File } from '../primitives/sha256-file'
+import { preflight, type LocalFile } from './preflight'
 
 const CONTENT_TYPES: Record<string, string> = { pdf: 'application/pdf', xml: 'application/xml' }
 const contentTypeOf = (name: string) => CONTENT_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'

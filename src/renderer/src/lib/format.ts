@@ -69,53 +69,47 @@ export function describeDue(dueDate: string, now: Date, closed: boolean, held = 
   return { label: `Due ${dayFormat.format(due)}`, urgency: 'later' }
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>()
-const zoneFormat = (zone: string | undefined, labelled: boolean) => {
-  const key = `${zone ?? ''}|${labelled}`
-  let format = zoneFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone, ...(labelled ? { timeZoneName: 'short' as const } : {}) })
-    zoneFormats.set(key, format)
-  }
-  return format
-}
 /** The zone's short name at that instant ("CST", "GMT-6"); the computer's zone when none is given. */
 const zoneNameAt = (at: Date, zone?: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
+
+const TIME = { hour: 'numeric', minute: '2-digit' } as const
+/** The ways an instant at a property is written, by how much of the date it says. */
+const SHAPES = {
+  dateTime: { weekday: 'short', month: 'short', day: 'numeric', ...TIME },
+  weekdayTime: { weekday: 'short', ...TIME },
+  monthDayTime: { month: 'short', day: 'numeric', ...TIME },
+  time: TIME
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>
+const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The instant in the property's zone (null: the computer's), with the zone's name when its clock differs from the computer's then. */
+function atProperty(when: When, zone: string | null, shape: keyof typeof SHAPES): string {
+  const at = new Date(when)
+  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
+  const key = `${shape}|${zone ?? ''}|${labelled}`
+  let format = zoneFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { ...SHAPES[shape], timeZone: zone ?? undefined, ...(labelled ? { timeZoneName: 'short' as const } : {}) })
+    zoneFormats.set(key, format)
+  }
+  return format.format(at)
+}
 
 /**
  * An instant at a property ("Mon, Dec 8, 2:00 PM"), in the property's time zone (null: the computer's),
  * with the zone's name when its clock differs from the computer's then ("Mon, Dec 8, 2:00 PM CST").
  */
-export function formatAtProperty(when: When, zone: string | null): string {
-  const at = new Date(when)
-  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
-  return zoneFormat(zone ?? undefined, labelled).format(at)
-}
+export const formatAtProperty = (when: When, zone: string | null): string => atProperty(when, zone, 'dateTime')
 
-const shortFormats = new Map<string, Intl.DateTimeFormat>()
 /**
  * The same instant for a narrow row: "Fri 3:16 PM" within six days of now, "Dec 14, 3:16 PM"
  * further off — labelled with the zone like formatAtProperty.
  */
-export function formatShortAtProperty(when: When, zone: string | null, now: number): string {
-  const at = new Date(when)
-  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
-  const near = Math.abs(at.getTime() - now) < 6 * 86_400_000
-  const key = `${zone ?? ''}|${labelled}|${near}`
-  let format = shortFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(undefined, { ...(near ? { weekday: 'short' as const } : { month: 'short' as const, day: 'numeric' as const }), hour: 'numeric', minute: '2-digit', timeZone: zone ?? undefined, ...(labelled ? { timeZoneName: 'short' as const } : {}) })
-    shortFormats.set(key, format)
-  }
-  return format.format(at)
-}
+export const formatShortAtProperty = (when: When, zone: string | null, now: number): string =>
+  atProperty(when, zone, Math.abs(new Date(when).getTime() - now) < 6 * 86_400_000 ? 'weekdayTime' : 'monthDayTime')
 
 /** "2:00 PM" (or "2:00 PM CST"): a time today at the property, labelled like formatAtProperty. */
-export function formatTimeAtProperty(when: When, zone: string | null): string {
-  const at = new Date(when)
-  const labelled = zone !== null && zoneNameAt(at, zone) !== zoneNameAt(at)
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone ?? undefined, ...(labelled ? { timeZoneName: 'short' as const } : {}) }).format(at)
-}
+export const formatTimeAtProperty = (when: When, zone: string | null): string => atProperty(when, zone, 'time')
 
 /** "Mon, Dec 8, 2:00 PM": an instant in the computer's zone, as people read it. */
 export const formatMoment = (when: When) => formatAtProperty(when, null)

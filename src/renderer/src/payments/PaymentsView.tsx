@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { OrderRef, PaymentsFilter } from '../../../shared/ipc/order-schemas'
+import { paymentsShown } from '../../../shared/payments-shown'
 import { api, messageOf, unwrap } from '../lib/bridge'
 import { ErrorState } from '../lib/ErrorState'
 import { ExportButton } from '../lib/ExportButton'
@@ -14,7 +15,7 @@ export function PaymentsView({ onOpenOrder }: { onOpenOrder(ref: OrderRef): void
   if (payments.isPending) return <p className="list-state" role="status">Loading payments…</p>
   if (payments.isError) return <ErrorState className="list-state" message={messageOf(payments.error)} onRetry={() => void payments.refetch()} />
   const { clients, items, failures } = payments.data
-  const shown = items.filter((p) => (filter.clientId === null || p.clientId === filter.clientId) && (filter.status === null || p.status === filter.status))
+  const shown = paymentsShown(items, filter)
   const sorted = [...shown].sort((a, b) => (a.status === b.status ? b.invoicedAt.localeCompare(a.invoicedAt) : a.status === 'unpaid' ? -1 : 1))
   return (
     <section className="payments" aria-labelledby="payments-title">
